@@ -1,0 +1,37 @@
+"""paramscope: Keras-exact parameter counts, output shapes and summaries.
+
+No TensorFlow, JAX or PyTorch: every count comes from weight shapes, every
+shape from :mod:`paramscope.shapes`.
+
+>>> from paramscope.keras import Sequential, layers
+>>> model = Sequential([layers.Input((2,)), layers.Dense(3), layers.Dense(2)])
+>>> summarize(model).total_params
+17
+"""
+
+from __future__ import annotations
+
+from .errors import ParamscopeError
+
+__version__ = "0.1.0"
+
+
+def summarize(model, with_explain=True):
+    """The plain :class:`~paramscope.summary.ModelSummary` of a model."""
+    from .summary import summarize as _summarize
+    return _summarize(model, with_explain=with_explain)
+
+
+def load(source, **kwargs):
+    """A model from a file (``.keras``, ``.h5``, ``.json``), a JSON string or a config dict."""
+    from .formats import load as _load
+    return _load(source, **kwargs)
+
+
+def register_layer(*args, **kwargs):
+    """Declare a custom layer's output shape and weights; see :func:`paramscope.custom.register_layer`."""
+    from .custom import register_layer as _register
+    return _register(*args, **kwargs)
+
+
+__all__ = ["summarize", "load", "register_layer", "ParamscopeError", "__version__"]

@@ -1,0 +1,82 @@
+"""What the CLI commands do (``cli.py`` only parses arguments)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .errors import ParamscopeError
+
+
+def load_model_source(path, model_name=None, script_stdout=None):
+    """A model from a ``.py`` script (run on paramscope) or a model file."""
+    if not os.path.exists(path):
+        raise ParamscopeError(f"{path}: no such file")
+    if os.path.isdir(path):
+        raise ParamscopeError(f"{path}: is a directory; expected a model file or a .py script")
+    if path.endswith(".py"):
+        from .keras.runner import pick_model, pick_model_named, run_script
+        result = run_script(path, stdout=script_stdout)
+        for text in result.warnings:
+            print(f"paramscope: warning: {text}", file=sys.stderr)
+        return pick_model_named(result, model_name) if model_name else pick_model(result)
+    from .formats import load
+    return load(path)
+
+
+def summary_command(args) -> int:
+    from . import report
+    from .summary import summarize
+    model = load_model_source(args.model, getattr(args, "model_name", None),
+                              script_stdout=sys.stderr)
+    summary = summarize(model)
+    for text in summary.warnings:
+        print(f"paramscope: warning: {text}", file=sys.stderr)
+    if args.format == "json":
+        from .report import json as json_report
+        sys.stdout.write(json_report.render(summary, explain=args.explain))
+        return 0
+    color = _use_color(args)
+    text = report.render_summary(summary, style=args.style, line_length=args.line_length,
+                                 expand_nested=args.expand_nested,
+                                 show_trainable=args.show_trainable, color=color,
+                                 explain=args.explain)
+    sys.stdout.write(text)
+    return 0
+
+
+def run_command(args) -> int:
+    from . import report
+    from .keras.runner import run_script
+    report.defaults.update(style=args.style, explain=args.explain,
+                           expand_nested=args.expand_nested, show_trainable=args.show_trainable,
+                           line_length=args.line_length)
+    result = run_script(args.script, argv=args.args)
+    for text in result.warnings:
+        print(f"paramscope: warning: {text}", file=sys.stderr)
+    return 0
+
+
+def demo_command(args) -> int:
+    """Summarise the embedded seed example, with its arithmetic."""
+    from importlib import resources
+    from . import report
+    from .summary import summarize
+    from .keras.runner import pick_model, run_script
+    example = resources.files("paramscope").joinpath("examples", "cnn_tutorial.py")
+    with resources.as_file(example) as path:
+        print(f"# paramscope demo: {os.path.basename(str(path))} (the CNN from the seed tutorial)")
+        print(example.read_text())
+        result = run_script(str(path), stdout=sys.stderr)
+    model = pick_model(result)
+    sys.stdout.write(report.render_summary(summarize(model), style=args.style, explain=True,
+                                           color=_use_color(args)))
+    return 0
+
+
+def _use_color(args) -> bool:
+    if getattr(args, "color", "auto") == "always":
+        return True
+    if getattr(args, "color", "auto") == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()

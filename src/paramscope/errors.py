@@ -1,0 +1,64 @@
+"""One exception family.
+
+``ParamscopeError`` is a *user* error: bad input, a model that cannot be built,
+a file that is not a model.  The CLI prints its message and exits with code 2.
+Anything else escaping paramscope is a bug in paramscope.
+
+Low-level code (``shapes.py``, argument checks) raises short facts; the layer
+call re-raises them with the layer's name, type and the shapes it received
+(the einops habit: the entry point adds the context).
+"""
+
+from __future__ import annotations
+
+
+class ParamscopeError(ValueError):
+    """A user error: what was received, what was expected, how to fix it.
+
+    Subclasses ``ValueError`` so code written for Keras (``except ValueError``)
+    keeps working when it runs on paramscope.
+    """
+
+
+class ShapeError(ParamscopeError):
+    """A shape computation is impossible (e.g. an empty convolution output)."""
+
+
+class LayerError(ParamscopeError):
+    """A layer cannot be constructed or built.  Carries the layer it names."""
+
+    def __init__(self, message: str, layer=None):
+        super().__init__(message)
+        self.layer = layer
+
+
+class ModelFileError(ParamscopeError):
+    """A model file (or JSON config) cannot be read."""
+
+
+class UnknownLayerError(ParamscopeError):
+    """A layer class that paramscope does not know."""
+
+
+class NeedsComputationError(ParamscopeError):
+    """A Keras call that needs real tensors (fit, predict, ...)."""
+
+
+class MissingDependencyError(ParamscopeError):
+    """An optional dependency (h5py, numpy) is needed but not installed."""
+
+
+def describe_layer(layer) -> str:
+    """``'dense_1' (Dense)`` for messages."""
+    return f"'{layer.name}' ({type(layer).__name__})"
+
+
+def format_shape(shape) -> str:
+    """Shapes in messages are Python tuples: ``(None, 3)``, ``(None,)``."""
+    if isinstance(shape, list):
+        return "[" + ", ".join(format_shape(s) for s in shape) + "]"
+    if isinstance(shape, dict):
+        return "{" + ", ".join(f"{k!r}: {format_shape(v)}" for k, v in shape.items()) + "}"
+    if isinstance(shape, tuple):
+        return repr(tuple(shape))
+    return repr(shape)

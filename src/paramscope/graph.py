@@ -1,0 +1,485 @@
+"""Models: Sequential and Functional graphs, nested models, shared layers.
+
+The graph logic follows Keras 3 (``keras/src/ops/function.py`` ``map_graph``,
+``keras/src/models/{sequential,functional}.py``) so that layer order, node
+indices and the "Connected to" column are the ones Keras reports.
+"""
+
+from __future__ import annotations
+
+import collections
+
+from . import tree
+from .errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer, format_shape
+from .layers.base import InputLayer, KerasTensor, Layer, Node
+
+
+def _needs_computation(what):
+    def method(self, *args, **kwargs):
+        raise NeedsComputationError(
+            f"model.{what}() needs real computation (tensors, a backend, data). paramscope only "
+            "computes shapes, parameter counts and summaries; run this with Keras installed.")
+    method.__name__ = what
+    return method
+
+
+_model_log = None
+
+
+def start_model_log():
+    """Record every model created from now on (used when running a script)."""
+    global _model_log
+    _model_log = []
+    return _model_log
+
+
+def stop_model_log():
+    global _model_log
+    _model_log = None
+
+
+def _log_model(model):
+    if _model_log is not None:
+        _model_log.append(model)
+
+
+def functional_init_arguments(args, kwargs):
+    return ((len(args) == 2) or (len(args) == 1 and "outputs" in kwargs)
+            or ("inputs" in kwargs and "outputs" in kwargs))
+
+
+class Model(Layer):
+    """``keras.Model``: called with ``(inputs, outputs)`` it is a Functional model."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Model and functional_init_arguments(args, kwargs):
+            return object.__new__(Functional)
+        return object.__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        if functional_init_arguments(args, kwargs) and isinstance(self, Functional):
+            Functional.__init__(self, *args, **kwargs)
+            return
+        Layer.__init__(self, *args, **kwargs)
+        self.compiled = False
+        self.optimizer = None
+        _log_model(self)
+
+    @property
+    def layers(self):
+        return list(self._layers)
+
+    def get_layer(self, name=None, index=None):
+        if index is not None:
+            if len(self.layers) <= index:
+                raise ParamscopeError(
+                    f"Was asked to retrieve layer at index {index} but model only has "
+                    f"{len(self.layers)} layers.")
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ParamscopeError(
+            f"No such layer: {name}. Existing layers are: {[l.name for l in self.layers]}.")
+
+    def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False,
+                show_trainable=False, layer_range=None):
+        from .report import print_model_summary
+        print_model_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
+                            expand_nested=expand_nested, show_trainable=show_trainable,
+                            layer_range=layer_range)
+
+    def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
+                weighted_metrics=None, run_eagerly=False, steps_per_execution=1, jit_compile="auto",
+                auto_scale_loss=True, **kwargs):
+        """Accepted, as Keras accepts it; compiling allocates nothing here."""
+        self.compiled = True
+        self.optimizer = optimizer
+        self.loss = loss
+        self.metrics_config = metrics
+
+    fit = _needs_computation("fit")
+    predict = _needs_computation("predict")
+    evaluate = _needs_computation("evaluate")
+    train_on_batch = _needs_computation("train_on_batch")
+    test_on_batch = _needs_computation("test_on_batch")
+    predict_on_batch = _needs_computation("predict_on_batch")
+    save = _needs_computation("save")
+    save_weights = _needs_computation("save_weights")
+    load_weights = _needs_computation("load_weights")
+    fit_generator = _needs_computation("fit_generator")
+    predict_generator = _needs_computation("predict_generator")
+    evaluate_generator = _needs_computation("evaluate_generator")
+
+    def __call__(self, *args, **kwargs):
+        return Layer.__call__(self, *args, **kwargs)
+
+
+def map_graph(inputs, outputs):
+    """Keras 3's ``map_graph``: nodes by depth, operations in Keras's order."""
+    finished, in_progress = set(), set()
+    nodes_in_decreasing_depth = []
+    operation_indices = {}
+    flat_inputs = list(inputs)
+    input_ids = {id(t) for t in flat_inputs}
+
+    def visit(tensor):
+        # Iterative DFS equivalent to Keras's recursive _build_map_helper.
+        stack = [(tensor, False)]
+        while stack:
+            t, expanded = stack.pop()
+            history = getattr(t, "_keras_history", None)
+            if history is None or history.operation is None:
+                continue
+            op, node_index, _ = history
+            node = op._inbound_nodes[node_index]
+            if expanded:
+                finished.add(id(node))
+                in_progress.discard(id(node))
+                nodes_in_decreasing_depth.append(node)
+                continue
+            if id(node) in finished:
+                continue
+            if not node.is_input and id(t) in input_ids:
+                finished.add(id(node))
+                continue
+            if id(node) in in_progress:
+                raise ParamscopeError(
+                    f"The graph has a cycle: tensor {t.name} from layer '{op.name}' depends on itself.")
+            if op not in operation_indices:
+                operation_indices[op] = len(operation_indices)
+            in_progress.add(id(node))
+            stack.append((t, True))
+            if not node.is_input:
+                for x in reversed(node.input_tensors):
+                    stack.append((x, False))
+
+    for output in outputs:
+        visit(output)
+
+    nodes_in_graph = {id(n) for n in nodes_in_decreasing_depth}
+    nodes_depths = {}
+    node_by_id = {}
+    operations_depths = {}
+    for node in reversed(nodes_in_decreasing_depth):
+        node_by_id[id(node)] = node
+        depth = nodes_depths.setdefault(id(node), 0)
+        depth = max(depth, operations_depths.get(node.operation, 0))
+        operations_depths[node.operation] = depth
+        nodes_depths[id(node)] = depth
+        for dep in node.parent_nodes:
+            if id(dep) not in nodes_in_graph:
+                continue
+            node_by_id[id(dep)] = dep
+            nodes_depths[id(dep)] = max(depth + 1, nodes_depths.get(id(dep), 0))
+
+    for t in flat_inputs:
+        op, node_index, _ = t._keras_history
+        if op is not None and op not in operations_depths:
+            node = op._inbound_nodes[node_index]
+            if node.is_input:
+                operations_depths[op] = 0
+                operation_indices[op] = -1
+                nodes_depths[id(node)] = 0
+                node_by_id[id(node)] = node
+
+    nodes_by_depth = collections.defaultdict(list)
+    for node_id, depth in nodes_depths.items():
+        nodes_by_depth[depth].append(node_by_id[node_id])
+    operations_by_depth = collections.defaultdict(list)
+    for op, depth in operations_depths.items():
+        operations_by_depth[depth].append(op)
+    operations = []
+    for depth in sorted(operations_by_depth, reverse=True):
+        ops = operations_by_depth[depth]
+        ops.sort(key=lambda o: operation_indices[o])
+        operations.extend(ops)
+
+    # Every node's inputs must be computable from the model's inputs.
+    computable = set(id(x) for x in flat_inputs)
+    for depth in sorted(nodes_by_depth, reverse=True):
+        for node in nodes_by_depth[depth]:
+            for x in node.input_tensors:
+                if id(x) not in computable:
+                    raise ParamscopeError(
+                        f"Graph disconnected: layer '{node.operation.name}' needs tensor "
+                        f"{x.name} of shape {format_shape(x.shape)}, which cannot be computed from "
+                        "the model's inputs. Add the Input it comes from to the model's inputs.")
+            for x in node.outputs:
+                computable.add(id(x))
+
+    names = [op.name for op in operations]
+    counts = collections.Counter(names)
+    for name, count in counts.items():
+        if count > 1:
+            raise ParamscopeError(
+                f'The name "{name}" is used {count} times in the model. All layer names should be '
+                "unique; pass a different name= to one of them.")
+    return nodes_by_depth, operations
+
+
+class Functional(Model):
+    """A model defined by calling layers on ``keras.Input`` tensors."""
+
+    def __init__(self, inputs, outputs, name=None, _internal=False, **kwargs):
+        trainable = kwargs.pop("trainable", None)
+        Layer.__init__(self, name=name, **kwargs)
+        self.compiled = False
+        self.optimizer = None
+        flat_inputs = tree.flatten(inputs)
+        flat_outputs = tree.flatten(outputs)
+        for x in flat_inputs:
+            if not isinstance(x, KerasTensor):
+                raise ParamscopeError(
+                    f"All `inputs` of a Model must be symbolic tensors from keras.Input(...). "
+                    f"Received {x!r} (of type {type(x).__name__}).")
+        for x in flat_outputs:
+            if not isinstance(x, KerasTensor):
+                raise ParamscopeError(
+                    f"All `outputs` of a Model must be symbolic tensors (layer outputs). "
+                    f"Received {x!r} (of type {type(x).__name__}).")
+        if not flat_inputs:
+            raise ParamscopeError("A Model's `inputs` cannot be empty.")
+        if not flat_outputs:
+            raise ParamscopeError("A Model's `outputs` cannot be empty.")
+        self._inputs_struct = inputs
+        self._outputs_struct = outputs
+        self._inputs = flat_inputs
+        self._outputs = flat_outputs
+        self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
+        for op in self._operations:
+            if isinstance(op, Layer) and not any(op is l for l in self._layers):
+                self._layers.append(op)
+        if trainable is not None:
+            self.trainable = trainable
+        self.built = True
+        self._build_shapes_dict = {"input_shape": tree.map_structure(lambda t: t.shape, inputs)}
+        if not _internal:
+            _log_model(self)
+
+    @property
+    def layers(self):
+        return [op for op in self._operations if isinstance(op, Layer)]
+
+    @property
+    def operations(self):
+        return list(self._operations)
+
+    @property
+    def inputs(self):
+        return self._inputs
+
+    @property
+    def outputs(self):
+        return self._outputs
+
+    @property
+    def input_shape(self):
+        shapes = tree.map_structure(lambda t: t.shape, self._inputs_struct)
+        return shapes[0] if isinstance(shapes, list) and len(shapes) == 1 else shapes
+
+    @property
+    def output_shape(self):
+        shapes = tree.map_structure(lambda t: t.shape, self._outputs_struct)
+        return shapes[0] if isinstance(shapes, list) and len(shapes) == 1 else shapes
+
+    @property
+    def input(self):
+        return self._inputs_struct
+
+    @property
+    def output(self):
+        return self._outputs_struct
+
+    def _bind_call(self, args, kwargs):
+        bound = {"inputs": args[0] if args else kwargs.get("inputs")}
+        options = {k: v for k, v in kwargs.items() if k != "inputs"}
+        return bound, options
+
+    def _maybe_build(self, tensor_args, bound):
+        self.built = True
+
+    def compute_output_spec(self, *args, **kwargs):
+        """Run the graph on new symbolic inputs (a model used as a layer)."""
+        inputs = args[0] if args else kwargs["inputs"]
+        flat = tree.flatten(inputs)
+        if len(flat) != len(self._inputs):
+            raise ParamscopeError(
+                f"Model {describe_layer(self)} expects {len(self._inputs)} input(s), but it "
+                f"received {len(flat)}.")
+        values = {}
+        for ref, new in zip(self._inputs, flat):
+            ref_shape, new_shape = ref.shape, new.shape
+            if len(ref_shape) != len(new_shape) or any(
+                    a is not None and b is not None and a != b for a, b in zip(ref_shape, new_shape)):
+                raise ParamscopeError(
+                    f"Model {describe_layer(self)} was built for inputs of shape "
+                    f"{format_shape(ref_shape)}, but it was called on an input of shape "
+                    f"{format_shape(new_shape)}.")
+            values[id(ref)] = new
+        for depth in sorted(self._nodes_by_depth, reverse=True):
+            for node in self._nodes_by_depth[depth]:
+                if node.is_input:
+                    continue
+                if not all(id(x) in values for x in node.input_tensors):
+                    continue
+                swap = lambda x: values.get(id(x), x) if isinstance(x, KerasTensor) else x
+                call_args = tree.map_structure(swap, node.call_args)
+                call_kwargs = tree.map_structure(swap, node.call_kwargs)
+                out = node.operation.compute_output_spec(*call_args, **call_kwargs)
+                for ref, new in zip(node.outputs, tree.flatten(out)):
+                    values[id(ref)] = new
+        return tree.map_structure(lambda t: values[id(t)], self._outputs_struct)
+
+
+class Sequential(Model):
+    """``keras.Sequential``: a linear stack of layers."""
+
+    def __init__(self, layers=None, trainable=True, name=None):
+        Model.__init__(self, trainable=trainable, name=name)
+        self._functional = None
+        if layers:
+            for layer in layers:
+                self.add(layer, rebuild=False)
+            self._maybe_rebuild()
+
+    def __setattr__(self, key, value):
+        if key == "_functional":
+            object.__setattr__(self, key, value)
+        else:
+            super().__setattr__(key, value)
+
+    def add(self, layer, rebuild=True):
+        if not self._layers and getattr(layer, "_input_shape_arg", None) is not None:
+            self.add(InputLayer(shape=layer._input_shape_arg))
+        history = getattr(layer, "_keras_history", None)
+        if history is not None and isinstance(history.operation, InputLayer):
+            layer = history.operation
+        if not isinstance(layer, Layer):
+            raise ParamscopeError(
+                "Only instances of `keras.Layer` can be added to a Sequential model. "
+                f"Received: {layer!r} (of type {type(layer).__name__}).")
+        for ref in self._layers:
+            if ref.name == layer.name and ref is not layer:
+                raise ParamscopeError(
+                    "All layers added to a Sequential model should have unique names. Name "
+                    f"'{layer.name}' is already the name of a layer in this model. Update the "
+                    "`name` argument to pass a unique name.")
+        if isinstance(layer, InputLayer) and self._layers and isinstance(self._layers[0], InputLayer):
+            raise ParamscopeError(
+                f"Sequential model '{self.name}' has already been configured to use input shape "
+                f"{self._layers[0].batch_shape}. You cannot add a different Input layer to it.")
+        self._layers.append(layer)
+        if rebuild:
+            self._maybe_rebuild()
+        else:
+            self.built = False
+            self._functional = None
+
+    def pop(self, rebuild=True):
+        layer = self._layers.pop()
+        self.built = False
+        self._functional = None
+        if rebuild:
+            self._maybe_rebuild()
+        return layer
+
+    def _maybe_rebuild(self):
+        self.built = False
+        self._functional = None
+        if isinstance(self._layers[0], InputLayer) and len(self._layers) > 1:
+            self.build(self._layers[0].batch_shape)
+
+    def build(self, input_shape=None):
+        if input_shape is None:
+            return
+        from .shapes import standardize_shape
+        try:
+            input_shape = standardize_shape(input_shape)
+        except ParamscopeError as e:
+            raise ParamscopeError(
+                f"Sequential model '{self.name}': cannot build with input_shape={input_shape!r}: {e}"
+            ) from None
+        if not self._layers:
+            raise ParamscopeError(
+                f"Sequential model {self.name} cannot be built because it has no layers. "
+                "Call `model.add(layer)`.")
+        if isinstance(self._layers[0], InputLayer):
+            if self._layers[0].batch_shape != input_shape:
+                raise ParamscopeError(
+                    f"Sequential model '{self.name}' has already been configured to use input "
+                    f"shape {self._layers[0].batch_shape}. You cannot build it with input_shape "
+                    f"{input_shape}")
+        else:
+            dtype = self._layers[0].compute_dtype
+            self._layers.insert(0, InputLayer(batch_shape=input_shape, dtype=dtype))
+        x = inputs = self._layers[0].output
+        for layer in self._layers[1:]:
+            x = layer(x)
+        self._functional = Functional(inputs=inputs, outputs=x, _internal=True)
+        self.built = True
+        self._build_shapes_dict = {"input_shape": input_shape}
+
+    @property
+    def layers(self):
+        layers = self._layers
+        if layers and isinstance(layers[0], InputLayer):
+            return layers[1:]
+        return layers[:]
+
+    @property
+    def _operations(self):
+        return self._functional._operations if self._functional else self.layers
+
+    @property
+    def _nodes_by_depth(self):
+        return self._functional._nodes_by_depth if self._functional else {}
+
+    def _bind_call(self, args, kwargs):
+        bound = {"inputs": args[0] if args else kwargs.get("inputs")}
+        return bound, {k: v for k, v in kwargs.items() if k != "inputs"}
+
+    def _maybe_build(self, tensor_args, bound):
+        inputs = bound["inputs"]
+        if not self.built and isinstance(inputs, KerasTensor):
+            self.build(inputs.shape)
+
+    def compute_output_spec(self, *args, **kwargs):
+        if self._functional is None:
+            raise ParamscopeError(
+                f"Sequential model '{self.name}' has no layers to call.")
+        return self._functional.compute_output_spec(*args, **kwargs)
+
+    @property
+    def inputs(self):
+        self._require_built("inputs")
+        return self._functional.inputs
+
+    @property
+    def outputs(self):
+        self._require_built("outputs")
+        return self._functional.outputs
+
+    @property
+    def input_shape(self):
+        self._require_built("input shape")
+        return self._functional.input_shape
+
+    @property
+    def output_shape(self):
+        self._require_built("output shape")
+        return self._functional.output_shape
+
+    @property
+    def input(self):
+        self._require_built("input")
+        return self._functional.input
+
+    @property
+    def output(self):
+        self._require_built("output")
+        return self._functional.output
+
+    def _require_built(self, what):
+        if self._functional is None:
+            raise AttributeError(f"Sequential model '{self.name}' has no defined {what} yet.")

@@ -1,0 +1,7 @@
+"""``keras.applications``."""
+
+import sys as _sys
+
+from ._placeholders import module as _module
+
+_sys.modules[__name__] = _module("keras.applications", __doc__)

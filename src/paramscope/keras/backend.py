@@ -1,0 +1,28 @@
+"""``keras.backend``."""
+
+from __future__ import annotations
+
+from ..backend_config import (backend, epsilon, image_data_format, set_epsilon,
+                              set_image_data_format)
+from ..dtypes import floatx, set_floatx, standardize_dtype
+from ..naming import get_uid
+
+
+def clear_session(free_memory=True):
+    """Restart layer auto-naming (``dense``, ``dense_1``, ...), as Keras does."""
+    from .. import naming
+    naming.clear_session()
+
+
+def int_shape(x):
+    return tuple(x.shape)
+
+
+def count_params(x):
+    import math
+    return math.prod(x.shape)
+
+
+def is_keras_tensor(x):
+    from ..layers.base import KerasTensor
+    return isinstance(x, KerasTensor)

@@ -1,0 +1,7 @@
+"""``keras.callbacks``: accepted by name (see :mod:`paramscope.keras._placeholders`)."""
+
+import sys as _sys
+
+from ._placeholders import module as _module
+
+_sys.modules[__name__] = _module("keras.callbacks", __doc__)

@@ -1,0 +1,30 @@
+"""``keras.models``."""
+
+from __future__ import annotations
+
+from ..graph import Functional, Model, Sequential
+
+
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
+    """Read a ``.keras``/``.h5``/JSON model file's architecture (never its code or weights' values)."""
+    from ..formats import load
+    return load(filepath)
+
+
+def model_from_json(json_string, custom_objects=None):
+    from ..formats import load_json_string
+    return load_json_string(json_string)
+
+
+def model_from_config(config, custom_objects=None):
+    from ..formats import load_config
+    return load_config(config)
+
+
+def clone_model(model, *args, **kwargs):
+    from ..errors import ParamscopeError
+    raise ParamscopeError("clone_model is not supported by paramscope yet; build the model again.")
+
+
+__all__ = ["Sequential", "Model", "Functional", "load_model", "model_from_json",
+           "model_from_config", "clone_model"]

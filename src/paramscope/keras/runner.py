@@ -1,0 +1,147 @@
+"""Run a user's Keras script on paramscope (``paramscope run``, ``paramscope summary x.py``).
+
+The script runs as ``__main__`` with the import shim active, so ``import
+keras`` / ``import tensorflow as tf`` give paramscope.  Every model it builds
+is recorded; errors in the script become one clear message naming the file and
+line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import traceback
+import warnings
+from dataclasses import dataclass, field
+
+from ..errors import ParamscopeError
+from . import shim
+
+
+@dataclass
+class ScriptResult:
+    path: str
+    namespace: dict
+    models: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+class ScriptError(ParamscopeError):
+    """The user's script failed (syntax error, exception, no model)."""
+
+
+def _script_line(tb, path):
+    """The last ``file:line`` of the traceback that is in the script."""
+    line = None
+    for frame, lineno in traceback.walk_tb(tb):
+        if os.path.abspath(frame.f_code.co_filename) == os.path.abspath(path):
+            line = lineno
+    return line
+
+
+def run_script(path, argv=None, stdout=None):
+    """Execute a script; return its namespace and the models it built.
+
+    ``stdout``: where the script's own prints go (``None`` keeps stdout).
+    """
+    from .. import backend_config, graph, naming
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError as e:
+        raise ParamscopeError(f"cannot read {path}: {e.strerror}") from None
+    try:
+        code = compile(source, path, "exec")
+    except SyntaxError as e:
+        raise ScriptError(
+            f"{path}:{e.lineno}: syntax error: {e.msg}"
+            + (f"\n    {e.text.rstrip()}" if e.text else "")) from None
+    except ValueError as e:  # e.g. null bytes
+        raise ScriptError(f"{path}: cannot compile the script: {e}") from None
+
+    naming.clear_session()
+    backend_config.reset()
+    namespace = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
+    log = graph.start_model_log()
+    saved_argv = sys.argv
+    sys.argv = [path] + list(argv or [])
+    script_dir = os.path.dirname(os.path.abspath(path))
+    sys.path.insert(0, script_dir)
+    caught = []
+    redirect = contextlib.redirect_stdout(stdout) if stdout is not None else contextlib.nullcontext()
+    try:
+        with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect:
+            warnings.simplefilter("always")
+            try:
+                exec(code, namespace)
+            except SystemExit as e:
+                if e.code not in (None, 0):
+                    raise ScriptError(f"{path}: the script exited with status {e.code}") from None
+            except ParamscopeError as e:
+                line = _script_line(e.__traceback__, path)
+                where = f"{path}:{line}: " if line else f"{path}: "
+                raise type(e)(where + str(e)) from None
+            except Exception as e:  # noqa: BLE001 - the user's script failed: report, no traceback
+                line = _script_line(e.__traceback__, path)
+                where = f"{path}:{line}" if line else path
+                raise ScriptError(f"{where}: the script raised {type(e).__name__}: {e}") from None
+    finally:
+        sys.argv = saved_argv
+        if sys.path and sys.path[0] == script_dir:
+            del sys.path[0]
+        graph.stop_model_log()
+    seen = []
+    for w in caught or []:
+        text = str(w.message)
+        if text not in seen:
+            seen.append(text)
+    return ScriptResult(path, namespace, list(log), seen)
+
+
+def top_level_models(models):
+    """Models that are not used inside another recorded model, in creation order."""
+    nested = set()
+    for m in models:
+        stack = list(getattr(m, "_layers", []))
+        while stack:
+            layer = stack.pop()
+            nested.add(id(layer))
+            stack.extend(getattr(layer, "_layers", []))
+    return [m for m in models if id(m) not in nested]
+
+
+def pick_model(result: ScriptResult):
+    """The script's global ``model``, else the only model it built, else an error."""
+    from ..graph import Model
+    candidate = result.namespace.get("model")
+    if isinstance(candidate, Model):
+        return candidate
+    models = top_level_models(result.models)
+    if len(models) == 1:
+        return models[0]
+    if not models:
+        raise ScriptError(
+            f"{result.path}: the script builds no Keras model. paramscope summarises the model "
+            "in a global variable named `model`, or the only model the script builds.")
+    names = []
+    for m in models:
+        globals_for = [k for k, v in result.namespace.items() if v is m and not k.startswith("_")]
+        names.append(f"{globals_for[0]} ({m.name})" if globals_for else m.name)
+    raise ScriptError(
+        f"{result.path}: the script builds {len(models)} models: {', '.join(names)}. Assign the "
+        "one to summarise to a global variable named `model` (or pass --model NAME).")
+
+
+def pick_model_named(result: ScriptResult, name: str):
+    from ..graph import Model
+    value = result.namespace.get(name)
+    if isinstance(value, Model):
+        return value
+    for m in result.models:
+        if m.name == name:
+            return m
+    raise ScriptError(
+        f"{result.path}: no model named {name!r}: it is neither a global variable holding a "
+        f"model nor a model's name. Models built: {', '.join(m.name for m in top_level_models(result.models)) or 'none'}.")

@@ -1,0 +1,166 @@
+"""Make ``import keras`` / ``import tensorflow as tf`` resolve to paramscope.
+
+Used by ``paramscope run`` so that an unmodified Keras script runs without
+TensorFlow: ``keras``, ``keras.layers``, ``keras.models``, the Keras 2 paths
+the classic tutorials use (``keras.layers.core``, ``keras.layers.convolutional``,
+``keras.layers.pooling``, ...), ``tensorflow.keras``, ``tf.keras`` and
+``tf_keras`` all map onto :mod:`paramscope.keras`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+import types
+
+from ..errors import NeedsComputationError
+
+_ROOTS = ("keras", "tensorflow", "tf_keras")
+
+# keras.<name> modules of the facade.
+_FACADE = ("activations", "applications", "backend", "callbacks", "config", "constraints",
+           "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
+           "optimizers", "regularizers", "saving", "utils")
+
+
+class _CompatModule(types.ModuleType):
+    """Old or internal paths (``keras.engine.topology``, ``keras.src.layers...``):
+    layers, models and the top-level Keras names, all in one namespace."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        from .. import keras as facade
+        from . import layers, models
+        for source in (layers, models, facade):
+            try:
+                return getattr(source, name)
+            except AttributeError:
+                continue
+            except Exception:  # noqa: BLE001 - e.g. UnknownLayerError from keras.layers
+                continue
+        return getattr(layers, name)
+
+
+def _fake_tensorflow():
+    from .. import keras as facade
+    tf = types.ModuleType("tensorflow", "paramscope's stand-in for TensorFlow (keras only).")
+    tf.keras = facade
+    tf.__version__ = "2.21.0"
+    tf.random = types.SimpleNamespace(set_seed=lambda seed: None)
+    tf.config = types.SimpleNamespace(
+        list_physical_devices=lambda kind=None: [],
+        set_visible_devices=lambda *a, **k: None,
+        experimental=types.SimpleNamespace(set_memory_growth=lambda *a, **k: None),
+    )
+    tf.float16, tf.float32, tf.float64 = "float16", "float32", "float64"
+    tf.bfloat16, tf.int8, tf.int32, tf.int64 = "bfloat16", "int8", "int32", "int64"
+    tf.uint8, tf.bool, tf.string = "uint8", "bool", "string"
+    tf.nn = types.SimpleNamespace(**{
+        name: _named_function(f"tf.nn.{name}") for name in
+        ("relu", "relu6", "elu", "selu", "gelu", "sigmoid", "softmax", "tanh", "swish", "silu",
+         "leaky_relu", "softplus", "softsign", "log_softmax")})
+
+    def missing(name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise NeedsComputationError(
+            f"tf.{name} is TensorFlow itself, which paramscope does not emulate: it only provides "
+            "tf.keras for building models. Remove this call or run the script with TensorFlow.")
+
+    tf.__getattr__ = missing
+    return tf
+
+
+def _named_function(path):
+    def fn(*args, **kwargs):
+        raise NeedsComputationError(f"{path} needs real computation.")
+    fn.__name__ = path.rsplit(".", 1)[-1]
+    fn.__qualname__ = path
+    return fn
+
+
+class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def __init__(self):
+        self._tf = None
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".", 1)[0] in _ROOTS:
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        return self.module_for(spec.name)
+
+    def exec_module(self, module):
+        pass
+
+    def module_for(self, fullname):
+        from .. import keras as facade
+        parts = fullname.split(".")
+        root = parts[0]
+        if root == "tensorflow":
+            if len(parts) == 1:
+                if self._tf is None:
+                    self._tf = _fake_tensorflow()
+                return self._tf
+            # tensorflow.keras..., tensorflow.python.keras...
+            rest = parts[1:]
+            if rest[0] == "python":
+                rest = rest[1:]
+            if not rest or rest[0] != "keras":
+                raise ModuleNotFoundError(
+                    f"{fullname} is part of TensorFlow, which paramscope does not emulate "
+                    "(only tf.keras is available).", name=fullname)
+            parts = ["keras"] + rest[1:]
+        if len(parts) == 1:
+            return facade
+        if parts[1] == "src":
+            parts = parts[:1] + parts[2:]
+            if len(parts) == 1:
+                return facade
+        name = parts[1]
+        if name == "layers":
+            return importlib.import_module("paramscope.keras.layers")
+        if name in _FACADE and len(parts) == 2:
+            return importlib.import_module(f"paramscope.keras.{name}")
+        if name in _FACADE:
+            return importlib.import_module(f"paramscope.keras.{name}")
+        module = _CompatModule(fullname)
+        module.__path__ = []
+        return module
+
+
+_finder = _Finder()
+
+
+class installed:
+    """Context manager: the shim is active inside, and fully removed after."""
+
+    def __enter__(self):
+        importlib.import_module("paramscope.keras")
+        self._specs = {k: getattr(m, "__spec__", None) for k, m in sys.modules.items()
+                       if k.startswith("paramscope.keras")}
+        self._saved = {k: v for k, v in sys.modules.items() if k.split(".", 1)[0] in _ROOTS}
+        for k in self._saved:
+            del sys.modules[k]
+        sys.meta_path.insert(0, _finder)
+        return self
+
+    def __exit__(self, *exc):
+        if _finder in sys.meta_path:
+            sys.meta_path.remove(_finder)
+        for k in [k for k in sys.modules if k.split(".", 1)[0] in _ROOTS]:
+            del sys.modules[k]
+        sys.modules.update(self._saved)
+        for k, spec in self._specs.items():
+            module = sys.modules.get(k)
+            if module is not None and spec is not None:
+                try:
+                    module.__spec__ = spec
+                    module.__name__ = spec.name
+                except AttributeError:
+                    pass
+        return False

@@ -1,0 +1,687 @@
+"""The layer engine: weights as shapes, symbolic tensors, call nodes.
+
+A :class:`Layer` mirrors ``keras.Layer``: its constructor checks its
+arguments, ``build(input_shape)`` creates its weights with ``add_weight`` (a
+name, a shape, trainable or not, a dtype: never any values), and
+``compute_output_shape(input_shape)`` gives its output shape.  Calling a layer
+on :class:`KerasTensor` objects builds it on first use and records a
+:class:`Node`, exactly as Keras 3 does, so graphs, shared layers and the
+summary's "Connected to" column come out the same.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import warnings
+from collections import namedtuple
+
+from .. import naming, tree
+from ..dtypes import get_policy, standardize_dtype, dtype_bits
+from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
+                      describe_layer, format_shape)
+from ..shapes import standardize_shape
+
+KerasHistory = namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
+
+
+class Weight:
+    """A weight: a name, a shape, a dtype and whether it is trained.
+
+    Nothing is allocated; ``size`` is a Python int however large the shape.
+    """
+
+    __slots__ = ("name", "shape", "dtype", "trainable", "layer", "initializer", "__weakref__")
+
+    def __init__(self, name, shape, dtype="float32", trainable=True, layer=None, initializer=None):
+        self.name = name
+        self.shape = tuple(shape)
+        self.dtype = dtype
+        self.trainable = trainable
+        self.layer = layer
+        self.initializer = initializer
+
+    @property
+    def path(self) -> str:
+        return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
+
+    @property
+    def size(self) -> int:
+        return math.prod(self.shape)
+
+    @property
+    def nbits(self) -> int:
+        return self.size * dtype_bits(self.dtype)
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+    def numpy(self):
+        raise NeedsComputationError(
+            f"Weight '{self.path}' has no values in paramscope (only its shape {self.shape}). "
+            "Use model.get_weights() for arrays of the right shapes."
+        )
+
+    def __repr__(self):
+        return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
+
+
+class KerasTensor:
+    """A symbolic tensor: a shape, a dtype, and the call that produced it."""
+
+    def __init__(self, shape, dtype="float32", sparse=False, ragged=False, name=None):
+        self._shape = standardize_shape(shape)
+        self.dtype = standardize_dtype(dtype)
+        self.sparse = bool(sparse)
+        self.ragged = bool(ragged)
+        self.name = name or naming.auto_name("keras_tensor")
+
+    @property
+    def shape(self):
+        return self._shape
+
+    @property
+    def ndim(self):
+        return len(self._shape)
+
+    def __repr__(self):
+        return f"<KerasTensor shape={self._shape}, dtype={self.dtype}, name={self.name}>"
+
+    def __len__(self):
+        raise TypeError("len() of a symbolic KerasTensor is not defined; use .shape")
+
+    def __iter__(self):
+        raise TypeError("a symbolic KerasTensor is not iterable; use .shape")
+
+    def __bool__(self):
+        raise NeedsComputationError(
+            "A symbolic KerasTensor has no truth value: its values exist only when the model runs."
+        )
+
+    def numpy(self):
+        raise NeedsComputationError(
+            "A symbolic KerasTensor has no values in paramscope, only a shape "
+            f"{self._shape}; values need a real Keras backend."
+        )
+
+
+class Node:
+    """One call of an operation on symbolic tensors (Keras's ``ops.Node``)."""
+
+    def __init__(self, operation, call_args=(), call_kwargs=None, outputs=None):
+        call_kwargs = call_kwargs or {}
+        self.operation = operation
+        self.call_args = tuple(call_args)
+        self.call_kwargs = dict(call_kwargs)
+        self.input_tensors = [x for x in tree.flatten((self.call_args, self.call_kwargs))
+                              if isinstance(x, KerasTensor)]
+        self.outputs = [] if outputs is None else tree.flatten(outputs)
+        for kt in self.input_tensors:
+            if not hasattr(kt, "_keras_history"):
+                kt._keras_history = KerasHistory(None, 0, 0)
+        operation._inbound_nodes.append(self)
+        for kt in self.input_tensors:
+            inbound = kt._keras_history.operation
+            if inbound is not None:
+                inbound._outbound_nodes.append(self)
+        node_index = len(operation._inbound_nodes) - 1
+        for i, t in enumerate(self.outputs):
+            t._keras_history = KerasHistory(operation, node_index, i)
+        self.is_input = not self.input_tensors
+
+    @property
+    def output_tensors(self):
+        return self.outputs
+
+    @property
+    def parent_nodes(self):
+        deps = []
+        for kt in self.input_tensors:
+            op, node_index, _ = kt._keras_history
+            if op is not None:
+                deps.append(op._inbound_nodes[node_index])
+        return deps
+
+    def __repr__(self):
+        return f"<Node operation={self.operation.name}, id={id(self)}>"
+
+
+class InputSpec:
+    """What a layer accepts: rank bounds and fixed axes (Keras's InputSpec)."""
+
+    def __init__(self, dtype=None, shape=None, ndim=None, max_ndim=None, min_ndim=None,
+                 axes=None, allow_last_axis_squeeze=False, name=None, optional=False):
+        self.dtype = dtype
+        if shape is not None:
+            self.shape = standardize_shape(shape)
+            self.ndim = len(self.shape)
+        else:
+            self.shape = None
+            self.ndim = ndim
+        self.max_ndim = max_ndim
+        self.min_ndim = min_ndim
+        self.axes = {int(k): v for k, v in (axes or {}).items()}
+        self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.name = name
+        self.optional = optional
+
+
+def _check_input_spec(layer, specs, inputs):
+    """Keras's ``assert_input_compatibility``, with paramscope's messages."""
+    if not specs:
+        return
+    specs = tree.flatten(specs)
+    flat = tree.flatten(inputs)
+    if len(flat) != len(specs):
+        raise LayerError(
+            f"Layer {describe_layer(layer)} expects {len(specs)} input(s), but it received "
+            f"{len(flat)} input tensor(s) of shapes {format_shape([getattr(x, 'shape', x) for x in flat])}.",
+            layer)
+    for i, (x, spec) in enumerate(zip(flat, specs)):
+        if spec is None or (x is None and spec.optional):
+            continue
+        shape = getattr(x, "shape", None)
+        if shape is None:
+            raise LayerError(f"Layer {describe_layer(layer)} received a non-tensor input {x!r}.", layer)
+        ndim = len(shape)
+        where = f"Layer {describe_layer(layer)} received an input of shape {format_shape(shape)}"
+        if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
+            raise LayerError(
+                f"{where} (rank {ndim}), but it expects inputs of rank {spec.ndim} "
+                f"(including the batch dimension){_rank_hint(layer, spec.ndim, ndim)}.", layer)
+        if spec.max_ndim is not None and ndim > spec.max_ndim:
+            raise LayerError(
+                f"{where} (rank {ndim}), but it expects inputs of rank at most {spec.max_ndim}"
+                f"{_rank_hint(layer, spec.max_ndim, ndim)}.", layer)
+        if spec.min_ndim is not None and ndim < spec.min_ndim:
+            raise LayerError(
+                f"{where} (rank {ndim}), but it expects inputs of rank at least {spec.min_ndim} "
+                f"(including the batch dimension){_rank_hint(layer, spec.min_ndim, ndim)}.", layer)
+        for axis, value in spec.axes.items():
+            if value is not None and shape[axis] not in (value, None):
+                raise LayerError(
+                    f"{where}, but axis {axis} must have size {value} (the size it was built "
+                    f"with). A layer's weights fix this size: use a new layer for inputs of a "
+                    f"different size.", layer)
+        if spec.shape is not None:
+            spec_shape, got = spec.shape, tuple(shape)
+            if spec.allow_last_axis_squeeze:
+                got = got[:-1] if got and got[-1] == 1 else got
+                spec_shape = spec_shape[:-1] if spec_shape and spec_shape[-1] == 1 else spec_shape
+            for a, b in zip(spec_shape, got):
+                if a is not None and b is not None and a != b:
+                    raise LayerError(f"{where}, but it expects shape {format_shape(spec.shape)}.", layer)
+
+
+def _rank_hint(layer, expected, got):
+    if got < expected:
+        return ("; add the missing dimensions to the input (e.g. a Reshape layer or a channels "
+                "dimension on the Input shape)")
+    return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
+
+
+def _arg_names(fn):
+    """Positional parameter names of a function, without ``self``."""
+    return [p.name for p in inspect.signature(fn).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def _has_varargs(fn):
+    return any(p.kind == p.VAR_POSITIONAL for p in inspect.signature(fn).parameters.values())
+
+
+class Layer:
+    """Base class of every layer (``keras.Layer``).
+
+    Subclasses set their arguments in ``__init__`` (and pass the rest to
+    ``super().__init__(**kwargs)``), create weights in ``build`` with
+    ``add_weight``, and implement ``compute_output_shape``.  ``call_args``
+    names the call's tensor arguments in order (``("inputs",)`` for most
+    layers; MultiHeadAttention has ``("query", "value", "key")``).
+    """
+
+    call_args = ("inputs",)
+    #: Keyword arguments of the call that are not tensors (``training``, ...).
+    call_options = ("training", "mask")
+
+    def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None,
+                 autocast=True, name=None, **kwargs):
+        object.__setattr__(self, "_layers", [])
+        self._trainable_variables = []
+        self._non_trainable_variables = []
+        self._inbound_nodes = []
+        self._outbound_nodes = []
+        self._build_shapes_dict = None
+        self.built = False
+        self._trainable = bool(trainable)
+        self.autocast = autocast
+        self.activity_regularizer = activity_regularizer
+        self.input_spec = None
+        self._dtype_policy = _policy_or_error(dtype, self)
+        input_dim = kwargs.pop("input_dim", None)
+        input_shape = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        self._input_shape_arg = None
+        self._warnings = []
+        if input_shape is not None:
+            try:
+                self._input_shape_arg = standardize_shape(input_shape)
+            except ShapeError as e:
+                raise LayerError(f"{type(self).__name__}: invalid input_shape={input_shape!r}: {e}") from None
+            warnings.warn(
+                "Do not pass an `input_shape`/`input_dim` argument to a layer. When using "
+                "Sequential models, prefer using an `Input(shape)` object as the first layer "
+                "in the model instead.", UserWarning, stacklevel=3)
+        if kwargs:
+            shown = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+            label = f"{type(self).__name__}" + (f" '{name}'" if name else "")
+            raise LayerError(
+                f"Unrecognized keyword argument{'s' if len(kwargs) > 1 else ''} passed to "
+                f"{label}: {shown}. {type(self).__name__} does not take "
+                f"{', '.join(repr(k) for k in kwargs)}; remove "
+                f"{'them' if len(kwargs) > 1 else 'it'} (see the Keras documentation of "
+                f"{type(self).__name__} for its arguments).")
+        if name is None:
+            name = naming.auto_name(type(self).__name__)
+        if not isinstance(name, str) or "/" in name:
+            raise LayerError(
+                f"Argument `name` of {type(self).__name__} must be a string without '/'. "
+                f"Received: name={name!r}")
+        self.name = name
+
+    # -- attribute tracking -------------------------------------------------
+
+    def __setattr__(self, key, value):
+        if isinstance(value, Layer) and key != "_parent" and value is not self:
+            layers = self.__dict__.get("_layers")
+            if layers is not None and not any(value is l for l in layers):
+                layers.append(value)
+        elif isinstance(value, (list, tuple)) and value and all(isinstance(v, Layer) for v in value):
+            layers = self.__dict__.get("_layers")
+            if layers is not None:
+                for v in value:
+                    if not any(v is l for l in layers):
+                        layers.append(v)
+        object.__setattr__(self, key, value)
+
+    # -- dtype ----------------------------------------------------------------
+
+    @property
+    def dtype_policy(self):
+        return self._dtype_policy
+
+    @dtype_policy.setter
+    def dtype_policy(self, value):
+        self._dtype_policy = get_policy(value)
+
+    @property
+    def dtype(self):
+        """The dtype the layer's weights are stored in."""
+        return self._dtype_policy.variable_dtype
+
+    @property
+    def variable_dtype(self):
+        return self._dtype_policy.variable_dtype
+
+    @property
+    def compute_dtype(self):
+        return self._dtype_policy.compute_dtype
+
+    @property
+    def input_dtype(self):
+        return self.compute_dtype
+
+    # -- weights ----------------------------------------------------------------
+
+    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True,
+                   autocast=True, regularizer=None, constraint=None, aggregation="none",
+                   overwrite_with_gradient=False, name=None):
+        shape = () if shape is None else tuple(shape)
+        for d in shape:
+            if d is None or not isinstance(d, int) or d < 0:
+                raise LayerError(
+                    f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
+                    f"{shape}: every dimension must be a known non-negative integer. This usually "
+                    "means the input has an unknown (None) dimension where the layer needs a size; "
+                    "give the Input a fixed size for it.", self)
+        dtype = standardize_dtype(dtype) if dtype is not None else self.variable_dtype
+        if initializer is None:
+            initializer = "glorot_uniform" if "float" in dtype else "zeros"
+        w = Weight(name, shape, dtype, bool(trainable), self, initializer)
+        (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
+        if not self.trainable:
+            w.trainable = False
+        return w
+
+    @property
+    def trainable(self):
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        value = bool(value)
+        self._trainable = value
+        for v in self._trainable_variables:
+            v.trainable = value
+        for layer in self._layers:
+            layer.trainable = value
+
+    @property
+    def weights(self):
+        seen, out = set(), []
+        for w in self._trainable_variables + self._non_trainable_variables:
+            if id(w) not in seen:
+                seen.add(id(w))
+                out.append(w)
+        for layer in self._layers:
+            for w in layer.weights:
+                if id(w) not in seen:
+                    seen.add(id(w))
+                    out.append(w)
+        return out
+
+    variables = weights
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return [w for w in self.weights if w.trainable]
+
+    trainable_variables = trainable_weights
+
+    @property
+    def non_trainable_weights(self):
+        if not self.trainable:
+            return self.weights
+        return [w for w in self.weights if not w.trainable]
+
+    non_trainable_variables = non_trainable_weights
+
+    def count_params(self) -> int:
+        if not self.built:
+            raise LayerError(
+                f"You tried to call `count_params` on layer {describe_layer(self)}, but the layer "
+                "isn't built. Give the model an input shape (keras.Input(shape=...) first, or "
+                "input_shape= on the first layer), or build it with model.build(input_shape).",
+                self)
+        return sum(w.size for w in self.weights)
+
+    def get_weights(self):
+        from ..keras.arrays import weight_arrays
+        return weight_arrays(self.weights)
+
+    def set_weights(self, weights):
+        raise NeedsComputationError(
+            f"Layer {describe_layer(self)}: set_weights needs real tensors; paramscope only "
+            "knows weight shapes.")
+
+    # -- building and calling -------------------------------------------------------
+
+    def build(self, input_shape):
+        """Create the layer's weights.  The default layer has none."""
+
+    def compute_output_shape(self, input_shape):
+        """The output shape for ``input_shape``; by default the same shape."""
+        return input_shape
+
+    def compute_output_dtype(self, *input_dtypes):
+        return self.compute_dtype
+
+    @property
+    def _call_arg_names(self):
+        cls = type(self)
+        names = cls.__dict__.get("_cached_call_arg_names")
+        if names is None:
+            call = getattr(cls, "call", None)
+            if call is not None and cls.call_args == Layer.call_args:
+                names = tuple(_arg_names(call)[1:]) or ("inputs",)
+            else:
+                names = tuple(cls.call_args)
+            setattr(cls, "_cached_call_arg_names", names)
+        return names
+
+    def _bind_call(self, args, kwargs):
+        """Map the call's arguments to ``{name: value}`` (tensor args first)."""
+        names = self._call_arg_names
+        bound = {}
+        for i, value in enumerate(args):
+            if i < len(names):
+                bound[names[i]] = value
+            else:
+                raise LayerError(
+                    f"Layer {describe_layer(self)} takes at most {len(names)} positional "
+                    f"argument(s) ({', '.join(names)}), but it received {len(args)}.", self)
+        options = {}
+        for key, value in kwargs.items():
+            if key in names:
+                if key in bound:
+                    raise LayerError(
+                        f"Layer {describe_layer(self)} received argument '{key}' twice.", self)
+                bound[key] = value
+            else:
+                options[key] = value
+        return bound, options
+
+    def __call__(self, *args, **kwargs):
+        if not args and not kwargs:
+            raise LayerError(f"Layer {describe_layer(self)} was called without inputs.", self)
+        flat = tree.flatten((args, kwargs))
+        if not any(isinstance(x, KerasTensor) for x in flat):
+            raise NeedsComputationError(
+                f"Layer {describe_layer(self)} was called on concrete data. paramscope computes "
+                "shapes and parameter counts symbolically and cannot run layers on values; call "
+                "layers on keras.Input(...) tensors instead.")
+        bound, options = self._bind_call(args, kwargs)
+        tensor_args = {k: v for k, v in bound.items()
+                       if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
+        first = next(iter(bound.values()))
+        try:
+            _check_input_spec(self, self.input_spec, first)
+            if not self.built:
+                self._maybe_build(tensor_args, bound)
+            outputs = self.compute_output_spec(*args, **kwargs)
+        except LayerError:
+            raise
+        except ParamscopeError as e:
+            raise self._error_in_call(e, tensor_args) from None
+        Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
+        return outputs
+
+    def _error_in_call(self, error, tensor_args):
+        shapes = tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t,
+                                    list(tensor_args.values()))
+        shown = format_shape(shapes[0] if len(shapes) == 1 else shapes)
+        fix = getattr(error, "fix", None)
+        message = f"Layer {describe_layer(self)} cannot process an input of shape {shown}: {error}"
+        if fix:
+            message += f". {fix}"
+        return LayerError(message, self)
+
+    def _shapes_for(self, fn, tensor_args, bound):
+        """Arguments for ``build``/``compute_output_shape`` the way Keras passes them.
+
+        A function with one parameter gets the first tensor argument's shape;
+        otherwise ``<arg>_shape`` parameters get the shapes of ``<arg>``.
+        """
+        shapes = {k: tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t, v)
+                  for k, v in tensor_args.items()}
+        params = _arg_names(fn)
+        if inspect.ismethod(fn):
+            pass
+        else:
+            params = params[1:]
+        if len(params) <= 1 and not _has_varargs(fn):
+            return (next(iter(shapes.values())),), {}
+        kwargs = {}
+        for p in params:
+            key = p[:-len("_shape")] if p.endswith("_shape") else p
+            if key in shapes:
+                kwargs[p] = shapes[key]
+            elif p == "input_shape" and shapes:
+                kwargs[p] = next(iter(shapes.values()))
+        return (), kwargs
+
+    def _maybe_build(self, tensor_args, bound):
+        args, kwargs = self._shapes_for(self.build, tensor_args, bound)
+        self.build(*args, **kwargs)
+        self._build_shapes_dict = kwargs if kwargs else {"input_shape": args[0]}
+        self.built = True
+
+    def compute_output_spec(self, *args, **kwargs):
+        """Symbolic outputs for a call (shapes from ``compute_output_shape``)."""
+        bound, options = self._bind_call(args, kwargs)
+        tensor_args = {k: v for k, v in bound.items()
+                       if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
+        sargs, skwargs = self._shapes_for(self.compute_output_shape, tensor_args, bound)
+        shape = self.compute_output_shape(*sargs, **skwargs)
+        dtype = self.compute_output_dtype()
+        return tree.map_shape_structure(lambda s: KerasTensor(s, dtype=dtype), shape)
+
+    def build_from_shape(self, input_shape):
+        """Build the layer for ``input_shape`` without a call (``layer.build``)."""
+        self.build(input_shape)
+        self._build_shapes_dict = {"input_shape": input_shape}
+        self.built = True
+
+    # -- graph accessors -----------------------------------------------------------
+
+    def _node_attr(self, index, attr):
+        if not self._inbound_nodes:
+            raise AttributeError(f"Layer {describe_layer(self)} has never been called and thus has no {attr}.")
+        node = self._inbound_nodes[index]
+        values = node.outputs if attr == "output" else node.input_tensors
+        return values[0] if len(values) == 1 else values
+
+    @property
+    def input(self):
+        return self._node_attr(0, "input")
+
+    @property
+    def output(self):
+        return self._node_attr(0, "output")
+
+    # -- explanation ----------------------------------------------------------------
+
+    def explain(self):
+        """Lines of arithmetic for this layer's parameter count.
+
+        The default spells out each weight's shape; layers override it with
+        the tutorial form (``kernel 3x3 x 3 input channels x 2 filters ...``).
+        """
+        weights = self.weights
+        if not weights:
+            return [f"{self.name}: no weights = 0"]
+        parts = [f"{w.name} {_times(w.shape)}" for w in weights]
+        total = sum(w.size for w in weights)
+        return [f"{self.name}: " + " + ".join(parts) + f" = {total}"]
+
+    def explain_output(self):
+        """Lines of arithmetic for the output shape, where it changes."""
+        return []
+
+    # -- config ------------------------------------------------------------------------
+
+    def get_config(self):
+        config = {"name": self.name, "trainable": self.trainable}
+        config["dtype"] = {"module": "keras", "class_name": "DTypePolicy",
+                           "config": {"name": self._dtype_policy.name}, "registered_name": None}
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+    # -- things that need computation ---------------------------------------------------
+
+    def call(self, *args, **kwargs):  # pragma: no cover - overridden by user layers only
+        raise NeedsComputationError(
+            f"Layer {describe_layer(self)}: call() runs real computation, which paramscope does "
+            "not do; it works from shapes.")
+
+
+def _times(shape):
+    """``kernel 3x3x3x2`` style: the weight's dimensions multiplied out."""
+    if not shape:
+        return "1 (scalar)"
+    if len(shape) == 1:
+        return f"{shape[0]}"
+    return "x".join(str(d) for d in shape)
+
+
+def _policy_or_error(dtype, layer):
+    try:
+        return get_policy(dtype)
+    except ParamscopeError as e:
+        raise LayerError(f"{type(layer).__name__}: invalid dtype={dtype!r}: {e}") from None
+
+
+class InputLayer(Layer):
+    """The layer behind ``keras.Input``: no weights, one output of a fixed shape."""
+
+    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, ragged=None,
+                 batch_shape=None, input_tensor=None, optional=False, name=None, **kwargs):
+        if "input_shape" in kwargs:
+            shape = kwargs.pop("input_shape")
+        if "batch_input_shape" in kwargs:
+            batch_shape = kwargs.pop("batch_input_shape")
+        for legacy in ("trainable",):
+            kwargs.pop(legacy, None)
+        super().__init__(name=name, **kwargs)
+        if input_tensor is not None:
+            batch_shape = input_tensor.shape
+            dtype = input_tensor.dtype
+        else:
+            if shape is not None and batch_shape is not None:
+                raise LayerError("You cannot pass both `shape` and `batch_shape` at the same time.")
+            if batch_size is not None and batch_shape is not None:
+                raise LayerError("You cannot pass both `batch_size` and `batch_shape` at the same time.")
+            if shape is None and batch_shape is None:
+                raise LayerError(
+                    f"InputLayer '{self.name}': you must pass a `shape` argument, e.g. "
+                    "keras.Input(shape=(28, 28, 1)).")
+            if shape is not None:
+                try:
+                    shape = standardize_shape(shape)
+                except ShapeError as e:
+                    raise LayerError(f"InputLayer '{self.name}': invalid shape={shape!r}: {e}") from None
+                batch_shape = (batch_size,) + shape
+        try:
+            self._batch_shape = standardize_shape(batch_shape)
+        except ShapeError as e:
+            raise LayerError(f"InputLayer '{self.name}': invalid batch_shape={batch_shape!r}: {e}") from None
+        self._dtype = standardize_dtype(dtype)
+        self.sparse = bool(sparse)
+        self.ragged = bool(ragged)
+        self.optional = optional
+        if input_tensor is None:
+            input_tensor = KerasTensor(self._batch_shape, dtype=self._dtype, sparse=self.sparse,
+                                       ragged=self.ragged, name=name)
+        self._input_tensor = input_tensor
+        Node(self, call_args=(), call_kwargs={}, outputs=input_tensor)
+        self.built = True
+
+    @property
+    def batch_shape(self):
+        return self._batch_shape
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    def get_config(self):
+        return {"batch_shape": list(self._batch_shape), "dtype": self._dtype,
+                "sparse": self.sparse, "ragged": self.ragged, "name": self.name,
+                "optional": self.optional}
+
+
+def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None,
+          name=None, tensor=None, optional=False):
+    """``keras.Input``: a symbolic tensor fed by a new InputLayer."""
+    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
+                       ragged=ragged, batch_shape=batch_shape, name=name, input_tensor=tensor,
+                       optional=optional)
+    return layer.output

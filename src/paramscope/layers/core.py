@@ -1,0 +1,245 @@
+"""Core layers: Dense, Embedding, Identity, Masking, Lambda (keras/src/layers/core)."""
+
+from __future__ import annotations
+
+import warnings
+
+from .. import tree
+from ..errors import LayerError, describe_layer, format_shape
+from . import args as A
+from .base import InputLayer, InputSpec, Layer
+
+__all__ = ["Dense", "Embedding", "Identity", "Masking", "Lambda", "InputLayer"]
+
+
+def quantization_mode(layer):
+    return layer.dtype_policy.quantization
+
+
+class LoRAMixin:
+    """``lora_rank``: Keras adds ``lora_kernel_a``/``lora_kernel_b`` and freezes the base kernel."""
+
+    def _enable_lora(self, base, a_shape, b_shape):
+        self.add_weight(name=f"lora_{base.name}_a" if base.name != "kernel" else "lora_kernel_a",
+                        shape=a_shape, dtype="float32", initializer="he_uniform")
+        self.add_weight(name=f"lora_{base.name}_b" if base.name != "kernel" else "lora_kernel_b",
+                        shape=b_shape, dtype="float32", initializer="zeros")
+        base.trainable = False
+        self.lora_enabled = True
+
+    def _explain_lora(self):
+        if not getattr(self, "lora_enabled", False):
+            return []
+        a, b = [w for w in self.weights if w.name.startswith("lora_")][:2]
+        return [f"LoRA rank {self.lora_rank}: {a.name} {a.shape[0]}x{a.shape[1]} + {b.name} "
+                f"{b.shape[0]}x{b.shape[1]} = {a.size + b.size} trainable; the base "
+                f"weights are frozen (non-trainable)"]
+
+
+class Dense(LoRAMixin, Layer):
+    """Dense: ``kernel (inputs, units)`` and ``bias (units,)``."""
+
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
+                 lora_rank=None, lora_alpha=None, quantization_config=None, **kwargs):
+        owner = A.owner_of(type(self), kwargs.get("name"))
+        self.units = A.positive_int(units, "units", owner)
+        super().__init__(activity_regularizer=activity_regularizer, **kwargs)
+        owner = describe_layer(self)
+        self.activation = A.identifier(activation, "activation", owner)
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
+        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
+        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
+        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
+        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
+        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        self.lora_rank = lora_rank
+        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
+        self.lora_enabled = False
+        self.quantization_config = quantization_config
+        self.input_spec = InputSpec(min_ndim=2)
+
+    def build(self, input_shape):
+        in_dim = input_shape[-1]
+        if in_dim is None:
+            raise LayerError(
+                f"Layer {describe_layer(self)} received an input of shape {format_shape(input_shape)}"
+                ": the last dimension is unknown (None), but Dense needs it to size its kernel "
+                f"(inputs x {self.units} units). Give the Input a fixed last dimension, or "
+                "Flatten/pool a tensor with known sizes first.", self)
+        kernel_shape = (in_dim, self.units)
+        mode = quantization_mode(self)
+        if mode == "int8":
+            self._kernel = self.add_weight(name="kernel", shape=kernel_shape, dtype="int8",
+                                           trainable=False)
+            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
+                                                trainable=False)
+        elif mode == "int4":
+            self._kernel = self.add_weight(name="kernel", shape=((in_dim + 1) // 2, self.units),
+                                           dtype="int8", trainable=False)
+            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
+                                                trainable=False)
+        else:
+            self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
+                                           initializer=self.kernel_initializer)
+        if self.use_bias:
+            self.bias = self.add_weight(name="bias", shape=(self.units,),
+                                        initializer=self.bias_initializer)
+        self.input_spec = InputSpec(min_ndim=2, axes={-1: in_dim})
+        if self.lora_rank:
+            self._enable_lora(self._kernel, (in_dim, self.lora_rank), (self.lora_rank, self.units))
+        self._in_dim = in_dim
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape[:-1]) + (self.units,)
+
+    def explain(self):
+        n_in, units = self._in_dim, self.units
+        weights = n_in * units
+        if self.use_bias:
+            text = (f"{self.name}: {n_in} inputs x {units} units + {units} biases = "
+                    f"{weights + units}")
+        else:
+            text = f"{self.name}: {n_in} inputs x {units} units (no bias) = {weights}"
+        return [text] + self._explain_lora()
+
+
+class Embedding(LoRAMixin, Layer):
+    """Embedding: a table ``embeddings (input_dim, output_dim)``."""
+
+    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform",
+                 embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False,
+                 weights=None, lora_rank=None, lora_alpha=None, quantization_config=None,
+                 **kwargs):
+        owner = A.owner_of(type(self), kwargs.get("name"))
+        self.input_dim = A.positive_int(input_dim, "input_dim", owner)
+        self.output_dim = A.positive_int(output_dim, "output_dim", owner)
+        input_length = kwargs.pop("input_length", None)
+        super().__init__(**kwargs)
+        if input_length is not None:
+            warnings.warn("Argument `input_length` is deprecated. Just remove it.", UserWarning,
+                          stacklevel=2)
+        owner = describe_layer(self)
+        self.embeddings_initializer = A.identifier(embeddings_initializer, "initializer", owner)
+        self.embeddings_regularizer = A.identifier(embeddings_regularizer, "regularizer", owner)
+        self.embeddings_constraint = A.identifier(embeddings_constraint, "constraint", owner)
+        self.mask_zero = bool(mask_zero)
+        self.autocast = False
+        self.lora_rank = lora_rank
+        self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
+        self.lora_enabled = False
+        self.quantization_config = quantization_config
+        if weights is not None:
+            self.build_from_shape(None)
+
+    def build(self, input_shape=None):
+        if self.built:
+            return
+        shape = (self.input_dim, self.output_dim)
+        mode = quantization_mode(self)
+        if mode == "int8":
+            self._embeddings = self.add_weight(name="embeddings", shape=shape, dtype="int8",
+                                               trainable=False)
+            self.embeddings_scale = self.add_weight(name="embeddings_scale",
+                                                    shape=(self.input_dim,), trainable=False)
+        else:
+            self._embeddings = self.add_weight(name="embeddings", shape=shape,
+                                               initializer=self.embeddings_initializer)
+        if self.lora_rank:
+            self.add_weight(name="lora_embeddings_a", shape=(self.input_dim, self.lora_rank),
+                            dtype="float32")
+            self.add_weight(name="lora_embeddings_b", shape=(self.lora_rank, self.output_dim),
+                            dtype="float32")
+            self._embeddings.trainable = False
+            self.lora_enabled = True
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape, self.output_dim)
+
+    def compute_output_dtype(self, *input_dtypes):
+        return self.compute_dtype
+
+    def explain(self):
+        n = self.input_dim * self.output_dim
+        return [f"{self.name}: {self.input_dim} tokens (input_dim) x {self.output_dim} "
+                f"dimensions (output_dim) = {n}"] + self._explain_lora()
+
+    def explain_output(self):
+        return []
+
+
+class Identity(Layer):
+    """Identity: returns its input unchanged."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+
+
+class Masking(Layer):
+    """Masking: marks timesteps equal to ``mask_value``; shape unchanged."""
+
+    def __init__(self, mask_value=0.0, **kwargs):
+        super().__init__(**kwargs)
+        self.mask_value = mask_value
+
+
+class Lambda(Layer):
+    """Lambda: wraps a function.
+
+    Its output shape is the declared ``output_shape`` (a shape without the
+    batch dimension, or a function of the input shape).  Without one,
+    paramscope traces the function on symbolic tensors when it is a live
+    Python function; a function read from a model file is never run, and the
+    shape is passed through with a warning.
+    """
+
+    def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
+        super().__init__(**kwargs)
+        self.function = function
+        self.arguments = arguments or {}
+        self.mask = mask
+        self._output_shape = output_shape
+        self.passthrough_warning = None
+
+    def compute_output_shape(self, input_shape):
+        output_shape = self._output_shape
+        if output_shape is None:
+            traced = self._trace(input_shape)
+            if traced is not None:
+                return traced
+            self.passthrough_warning = (
+                f"Lambda layer '{self.name}' has no output_shape and its function "
+                f"{'cannot be run (it comes from a file)' if not callable(self.function) else 'could not be traced'}"
+                f"; assuming it keeps the input shape {format_shape(input_shape)}. "
+                "Pass output_shape=... to the Lambda to be exact.")
+            if self.passthrough_warning not in self._warnings:
+                self._warnings.append(self.passthrough_warning)
+            return input_shape
+        if callable(output_shape):
+            return output_shape(input_shape)
+        if isinstance(output_shape, dict) and "class_name" in output_shape:
+            # A serialized function in a model file: never executed.
+            self.passthrough_warning = (
+                f"Lambda layer '{self.name}' declares its output_shape as a function in the file, "
+                "which paramscope does not run; assuming it keeps the input shape "
+                f"{format_shape(input_shape)}.")
+            if self.passthrough_warning not in self._warnings:
+                self._warnings.append(self.passthrough_warning)
+            return input_shape
+        batch = tree.flatten_shapes(input_shape)[0][0] if not tree.is_shape(input_shape) else (
+            input_shape[0] if input_shape else None)
+        return tree.map_shape_structure(lambda s: (batch,) + tuple(s), _as_shape(output_shape))
+
+    def _trace(self, input_shape):
+        if not callable(self.function):
+            return None
+        from ..ops import trace_function
+        return trace_function(self.function, input_shape, self.compute_dtype, self.arguments)
+
+
+def _as_shape(value):
+    if isinstance(value, list) and value and all(isinstance(v, (list, tuple)) for v in value):
+        return [tuple(v) for v in value]
+    return tuple(value)

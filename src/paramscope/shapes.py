@@ -1,0 +1,329 @@
+"""Shape arithmetic, in one place.
+
+Pure functions on shapes: tuples of ``int`` or ``None`` (unknown, e.g. the
+batch).  They follow Keras 3's ``ops/operation_utils.py`` and
+``backend/common/backend_utils.py`` exactly, with Python integers (no numpy,
+no float rounding), so any size works.
+
+They raise :class:`~paramscope.errors.ShapeError` with a short fact; the layer
+that called them adds its name and the shapes it received.
+
+>>> conv_output_length(20, 3, stride=1, padding="same")
+20
+>>> conv_output_shape((None, 20, 20, 3), 2, (3, 3))
+(None, 18, 18, 2)
+>>> pooling_output_shape((None, 20, 20, 3), (2, 2), (2, 2))
+(None, 10, 10, 3)
+>>> reshape_output_shape((None, 6), (-1, 2), batch=True)
+(None, 3, 2)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Sequence, Tuple
+
+from .errors import ShapeError
+
+Dim = Optional[int]
+Shape = Tuple[Dim, ...]
+
+
+def standardize_shape(shape) -> Shape:
+    """A tuple of non-negative ints and ``None``s, or a ShapeError."""
+    if shape is None:
+        raise ShapeError("Undefined shapes are not supported.")
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        shape = (shape,)
+    try:
+        dims = tuple(shape)
+    except TypeError:
+        raise ShapeError(f"Cannot convert {shape!r} to a shape.") from None
+    out = []
+    for d in dims:
+        if d is None:
+            out.append(None)
+            continue
+        if isinstance(d, (str, float, bool)) or not hasattr(d, "__index__"):
+            raise ShapeError(
+                f"Cannot convert {shape!r} to a shape: dimension {d!r} is not an integer or None."
+            )
+        d = int(d)
+        if d < 0:
+            raise ShapeError(
+                f"Cannot convert {shape!r} to a shape: negative dimension {d}."
+            )
+        out.append(d)
+    return tuple(out)
+
+
+def num_elements(shape: Sequence[Dim]) -> Optional[int]:
+    """Product of the dimensions, ``None`` if one is unknown."""
+    if any(d is None for d in shape):
+        return None
+    return math.prod(shape)
+
+
+def canonicalize_axis(axis: int, ndim: int) -> int:
+    if not -ndim <= axis < ndim:
+        raise ShapeError(f"axis {axis} is out of bounds for a tensor of rank {ndim}.")
+    return axis % ndim
+
+
+# --------------------------------------------------------------------------
+# Convolution and pooling
+# --------------------------------------------------------------------------
+
+def effective_kernel(kernel: int, dilation: int = 1) -> int:
+    """Span of a dilated kernel: ``(k - 1) * d + 1``."""
+    return (kernel - 1) * dilation + 1
+
+
+def conv_output_length(size: Dim, kernel: int, stride: int = 1, padding: str = "valid",
+                       dilation: int = 1) -> Dim:
+    """One spatial dimension of a convolution (or pooling window) output.
+
+    ``valid``: floor((size - dilation*(kernel-1) - 1) / stride) + 1, which must be > 0;
+    ``same``/``causal``: ceil(size / stride).
+    """
+    if size is None:
+        return None
+    if padding == "valid":
+        length = (size - dilation * (kernel - 1) - 1) // stride + 1
+        if length <= 0:
+            raise ShapeError(
+                f"the output size would be {length} (window {effective_kernel(kernel, dilation)}"
+                f" on a dimension of size {size}, stride {stride}, padding='valid')"
+            )
+        return length
+    if padding in ("same", "causal"):
+        return (size - 1) // stride + 1
+    raise ShapeError(f"padding must be 'valid' or 'same'. Received: padding={padding!r}")
+
+
+def same_padding_total(size: int, kernel: int, stride: int = 1, dilation: int = 1) -> int:
+    """Total zero padding Keras's ``same`` adds to one dimension."""
+    out = (size - 1) // stride + 1
+    return max((out - 1) * stride + effective_kernel(kernel, dilation) - size, 0)
+
+
+def spatial_dims(input_shape: Shape, data_format: str) -> Shape:
+    return tuple(input_shape[1:-1]) if data_format == "channels_last" else tuple(input_shape[2:])
+
+
+def channel_axis(data_format: str) -> int:
+    return -1 if data_format == "channels_last" else 1
+
+
+def _with_spatial(input_shape: Shape, spatial: Sequence[Dim], channels: Dim, data_format: str) -> Shape:
+    if data_format == "channels_last":
+        return (input_shape[0], *spatial, channels)
+    return (input_shape[0], channels, *spatial)
+
+
+def conv_output_shape(input_shape: Shape, filters: int, kernel_size: Sequence[int],
+                      strides: Sequence[int] | int = 1, padding: str = "valid",
+                      data_format: str = "channels_last",
+                      dilation_rate: Sequence[int] | int = 1) -> Shape:
+    rank = len(kernel_size)
+    if len(input_shape) != rank + 2:
+        raise ShapeError(
+            f"a {rank}D convolution needs an input of rank {rank + 2}, got rank {len(input_shape)}"
+        )
+    strides = (strides,) * rank if isinstance(strides, int) else tuple(strides)
+    dilation_rate = (dilation_rate,) * rank if isinstance(dilation_rate, int) else tuple(dilation_rate)
+    spatial = spatial_dims(input_shape, data_format)
+    out = tuple(
+        conv_output_length(s, k, st, padding, d)
+        for s, k, st, d in zip(spatial, kernel_size, strides, dilation_rate)
+    )
+    return _with_spatial(input_shape, out, filters, data_format)
+
+
+def conv_transpose_output_length(size: Dim, kernel: int, stride: int, padding: str,
+                                 output_padding: Optional[int] = None, dilation: int = 1) -> Dim:
+    """One dimension of a transposed convolution (Keras's TF-style rule)."""
+    if size is None:
+        return None
+    k = effective_kernel(kernel, dilation)
+    if padding == "valid":
+        extra = max(k, stride) - k if output_padding is None else output_padding
+        return (size - 1) * stride + k + extra
+    if padding == "same":
+        if output_padding is None:
+            return size * stride
+        return (size - 1) * stride + k % 2 + output_padding
+    raise ShapeError(f"padding must be 'valid' or 'same'. Received: padding={padding!r}")
+
+
+def conv_transpose_output_shape(input_shape: Shape, filters: int, kernel_size: Sequence[int],
+                                strides: Sequence[int], padding: str,
+                                output_padding: Optional[Sequence[int]] = None,
+                                data_format: str = "channels_last",
+                                dilation_rate: Sequence[int] | int = 1) -> Shape:
+    rank = len(kernel_size)
+    if len(input_shape) != rank + 2:
+        raise ShapeError(
+            f"a {rank}D transposed convolution needs an input of rank {rank + 2}, got rank {len(input_shape)}"
+        )
+    dilation_rate = (dilation_rate,) * rank if isinstance(dilation_rate, int) else tuple(dilation_rate)
+    spatial = spatial_dims(input_shape, data_format)
+    out = tuple(
+        conv_transpose_output_length(s, k, st, padding,
+                                     None if output_padding is None else output_padding[i], d)
+        for i, (s, k, st, d) in enumerate(zip(spatial, kernel_size, strides, dilation_rate))
+    )
+    return _with_spatial(input_shape, out, filters, data_format)
+
+
+def pooling_output_shape(input_shape: Shape, pool_size: Sequence[int],
+                         strides: Optional[Sequence[int]] = None, padding: str = "valid",
+                         data_format: str = "channels_last") -> Shape:
+    strides = pool_size if strides is None else strides
+    spatial = spatial_dims(input_shape, data_format)
+    if len(spatial) != len(pool_size):
+        raise ShapeError(
+            f"a {len(pool_size)}D pooling needs an input of rank {len(pool_size) + 2}, got rank {len(input_shape)}"
+        )
+    out = tuple(conv_output_length(s, p, st, padding) for s, p, st in zip(spatial, pool_size, strides))
+    channels = input_shape[-1] if data_format == "channels_last" else input_shape[1]
+    return _with_spatial(input_shape, out, channels, data_format)
+
+
+def explain_conv_length(size: Dim, kernel: int, stride: int, padding: str, dilation: int = 1) -> str:
+    """The tutorial formula ``(W - K + 2P) / S + 1`` with the layer's numbers.
+
+    >>> explain_conv_length(20, 3, 1, "same")
+    '(20 - 3 + 2*1) / 1 + 1 = 20'
+    >>> explain_conv_length(20, 3, 1, "valid")
+    '(20 - 3) / 1 + 1 = 18'
+    >>> explain_conv_length(5, 2, 2, "valid")
+    'floor((5 - 2) / 2) + 1 = 2'
+    """
+    if size is None:
+        return "None (unknown) stays None"
+    k = effective_kernel(kernel, dilation)
+    kernel_text = str(k) if dilation == 1 else f"({kernel}-1)*{dilation}+1"
+    out = conv_output_length(size, kernel, stride, padding, dilation)
+    if padding == "valid":
+        numerator = f"{size} - {kernel_text}"
+        exact = (size - k) % stride == 0
+    else:
+        pad = same_padding_total(size, kernel, stride, dilation)
+        if padding == "causal":
+            pad_text = f"{pad} (causal, left)"
+        elif pad % 2 == 0:
+            pad_text = f"2*{pad // 2}"
+        else:
+            pad_text = f"{pad}"
+        numerator = f"{size} - {kernel_text} + {pad_text}" if pad else f"{size} - {kernel_text}"
+        exact = (size + pad - k) % stride == 0
+    body = f"({numerator}) / {stride}"
+    if not exact:
+        body = f"floor({body})"
+    return f"{body} + 1 = {out}"
+
+
+# --------------------------------------------------------------------------
+# Reshaping, broadcasting, reductions
+# --------------------------------------------------------------------------
+
+def reshape_output_shape(input_shape: Shape, target: Sequence[int], batch: bool = True) -> Shape:
+    """Shape after ``Reshape(target)``; ``-1`` is inferred.
+
+    With ``batch=True`` the first input dimension is the batch and is kept.
+    """
+    target = tuple(target)
+    for d in target:
+        if d is not None and d < -1:
+            raise ShapeError(
+                f"each target dimension must be a non-negative integer or -1. Received: {target}"
+            )
+    if target.count(-1) > 1:
+        raise ShapeError(f"there can be at most one -1 in the target shape. Received: {target}")
+    body = tuple(input_shape[1:]) if batch else tuple(input_shape)
+    prefix = (input_shape[0],) if batch else ()
+    if None in body or None in target:
+        return prefix + tuple(None if d == -1 else d for d in target)
+    size = math.prod(body)
+    if -1 not in target:
+        if size != math.prod(target):
+            raise ShapeError(
+                f"cannot reshape {size} values (shape {body}) into shape {target}"
+                f" ({math.prod(target)} values)"
+            )
+        return prefix + target
+    known = math.prod(d for d in target if d != -1)
+    if known == 0 or size % known:
+        raise ShapeError(
+            f"cannot reshape {size} values (shape {body}) into shape {target}:"
+            f" {size} is not divisible by {known}"
+        )
+    return prefix + tuple(size // known if d == -1 else d for d in target)
+
+
+def broadcast_shapes(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
+    """NumPy broadcasting with ``None`` for unknown dimensions (Keras's rule)."""
+    a, b = list(shape1), list(shape2)
+    if len(a) > len(b):
+        b = [1] * (len(a) - len(b)) + b
+    if len(a) < len(b):
+        a = [1] * (len(b) - len(a)) + a
+    out = list(a)
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x == 1:
+            out[i] = y
+        elif x is None:
+            out[i] = None if y == 1 else y
+        elif y == 1 or y is None or y == x:
+            out[i] = x
+        else:
+            raise ShapeError(
+                f"shapes {tuple(shape1)} and {tuple(shape2)} cannot be broadcast together"
+                f" (dimension {x} against {y})"
+            )
+    return tuple(out)
+
+
+def reduce_shape(shape: Sequence[Dim], axis=None, keepdims: bool = False) -> Shape:
+    shape = list(shape)
+    if axis is None:
+        return tuple(1 for _ in shape) if keepdims else ()
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    axes = tuple(canonicalize_axis(a, len(shape)) for a in axes)
+    if keepdims:
+        for a in axes:
+            shape[a] = 1
+        return tuple(shape)
+    return tuple(d for i, d in enumerate(shape) if i not in axes)
+
+
+def transpose_shape(shape: Sequence[Dim], axes: Optional[Sequence[int]] = None) -> Shape:
+    shape = tuple(shape)
+    if axes is None:
+        return shape[::-1]
+    if len(axes) != len(shape):
+        raise ShapeError(f"axes {tuple(axes)} do not match an input of rank {len(shape)}")
+    norm = [canonicalize_axis(a, len(shape)) for a in axes]
+    if len(set(norm)) != len(shape):
+        raise ShapeError(f"axes {tuple(axes)} are not a permutation of the input dimensions")
+    return tuple(shape[a] for a in norm)
+
+
+def matmul_shape(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
+    a, b = list(shape1), list(shape2)
+    if len(a) == 1:
+        a = [1] + a
+    if len(b) == 1:
+        b = b + [1]
+    if a[-1] is not None and b[-2] is not None and a[-1] != b[-2]:
+        raise ShapeError(
+            f"inner dimensions do not match for a matrix product of {tuple(shape1)} and {tuple(shape2)}"
+        )
+    batch = broadcast_shapes(a[:-2], b[:-2]) if (len(a) > 2 or len(b) > 2) else ()
+    out = list(batch) + [a[-2], b[-1]]
+    if len(shape1) == 1:
+        del out[-2]
+    if len(shape2) == 1:
+        del out[-1]
+    return tuple(out)

@@ -1,0 +1,257 @@
+"""The plain summary object that every renderer reads.
+
+``summarize(model)`` walks a model the way Keras's ``print_summary`` does and
+returns a :class:`ModelSummary`: names, classes, output shapes, weights,
+parameter counts, connections and byte sizes.  It holds no references to the
+model; renderers (Keras 3 table, Keras 2 tables, JSON, explain) only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, List, Optional
+
+from . import tree
+from .graph import Functional, Sequential
+
+
+@dataclass
+class WeightSummary:
+    name: str
+    path: str
+    shape: tuple
+    dtype: str
+    trainable: bool
+
+    @property
+    def size(self) -> int:
+        n = 1
+        for d in self.shape:
+            n *= d
+        return n
+
+
+@dataclass
+class LayerSummary:
+    """One row of the summary table (and its nested rows)."""
+
+    name: str
+    class_name: str
+    #: Shape structure of the layer's last call: a tuple, or a list of tuples for
+    #: several outputs; ``None`` when unknown (Keras prints ``?``).
+    output_shape: Any
+    #: Output shapes of every call of the layer, in call order (Keras 2 prints
+    #: "multiple" when they differ).
+    node_output_shapes: List[Any]
+    params: int
+    trainable_params: int
+    non_trainable_params: int
+    built: bool
+    #: ``layer.trainable``.
+    trainable: bool
+    weights: List[WeightSummary]
+    #: ``(layer_name, node_index, tensor_index)`` of inputs, for calls that are
+    #: part of the summarised model (Keras 3's "Connected to").
+    inbound: List[tuple]
+    #: The same for every call, grouped per call (tf.keras's "Connected to").
+    inbound_by_node: List[List[tuple]]
+    is_input_layer: bool = False
+    #: A model used as a layer: its own rows (shown with ``expand_nested``).
+    layers: List["LayerSummary"] = field(default_factory=list)
+    is_model: bool = False
+    #: Keras 2 explains an unbuilt layer as "0 (unused)"; a nested graph network counts anyway.
+    is_graph_network: bool = False
+    explain: List[str] = field(default_factory=list)
+    explain_output: List[str] = field(default_factory=list)
+
+    @property
+    def has_weights(self) -> bool:
+        return bool(self.weights)
+
+
+@dataclass
+class ModelSummary:
+    name: str
+    class_name: str
+    #: Keras 3 prints 3 columns for sequential-like models, 4 with "Connected to".
+    sequential_like: bool
+    layers: List[LayerSummary]
+    trainable_params: int
+    non_trainable_params: int
+    trainable_bytes: float
+    non_trainable_bytes: float
+    built: bool = True
+    warnings: List[str] = field(default_factory=list)
+    #: Optimizer params only count when an optimizer is built (never here).
+    optimizer_params: Optional[int] = None
+
+    @property
+    def total_params(self) -> int:
+        return self.trainable_params + self.non_trainable_params
+
+    @property
+    def total_bytes(self) -> float:
+        return self.trainable_bytes + self.non_trainable_bytes
+
+    def iter_rows(self, expand_nested=False):
+        """``(level, LayerSummary)`` in display order."""
+        def walk(rows, level):
+            for row in rows:
+                yield level, row
+                if expand_nested and row.layers:
+                    yield from walk(row.layers, level + 1)
+        yield from walk(self.layers, 0)
+
+
+def count_params(weights) -> int:
+    return sum(w.size for w in weights)
+
+
+def weight_bytes(weights) -> float:
+    unique = {id(w): w for w in weights}.values()
+    return sum(w.nbits for w in unique) / 8
+
+
+def _shape_structure(outputs):
+    """Keras's format_layer_shape structure: one shape, or a list for several outputs."""
+    shapes = [tuple(t.shape) for t in outputs]
+    if len(shapes) == 1:
+        return shapes[0]
+    return shapes
+
+
+def _is_sequential_like(model) -> bool:
+    if isinstance(model, Sequential) or not isinstance(model, Functional):
+        return True
+    nodes = []
+    for v in model._nodes_by_depth.values():
+        if len(v) > 1 or (len(v) == 1 and len(v[0].input_tensors) > 1):
+            return False
+        nodes += v
+    node_ids = {id(n) for n in nodes}
+    for layer in model.layers:
+        seen = False
+        for node in layer._inbound_nodes:
+            if id(node) in node_ids:
+                if seen:
+                    return False
+                seen = True
+    return True
+
+
+def _relevant_node_ids(model):
+    ids = set()
+    for v in getattr(model, "_nodes_by_depth", {}).values():
+        ids.update(id(n) for n in v)
+    return ids
+
+
+def _connections(node):
+    return [(kt._keras_history.operation.name if kt._keras_history.operation is not None else "?",
+             kt._keras_history.node_index, kt._keras_history.tensor_index)
+            for kt in node.input_tensors]
+
+
+def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
+    from .graph import Model
+    from .layers.base import InputLayer
+
+    nodes = layer._inbound_nodes
+    node_shapes = [_shape_structure(n.outputs) for n in nodes]
+    if node_shapes:
+        output_shape = node_shapes[-1]
+    elif layer._build_shapes_dict:
+        try:
+            output_shape = tree.map_shape_structure(
+                tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
+        except Exception:  # noqa: BLE001 - Keras prints "?" when it cannot tell
+            output_shape = None
+    else:
+        output_shape = None
+    inbound, by_node = [], []
+    for node in nodes:
+        conns = _connections(node)
+        by_node.append(conns)
+        if relevant_ids and id(node) not in relevant_ids:
+            continue
+        inbound.extend(conns)
+    weights = layer.weights
+    trainable_ids = {id(w) for w in layer.trainable_weights}
+    ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids) for w in weights]
+    built = bool(layer.built)
+    params = count_params(weights) if built else 0
+    row = LayerSummary(
+        name=layer.name,
+        class_name=getattr(layer, "class_name", None) or type(layer).__name__,
+        output_shape=output_shape,
+        node_output_shapes=node_shapes,
+        params=params,
+        trainable_params=count_params(layer.trainable_weights) if built else 0,
+        non_trainable_params=count_params(layer.non_trainable_weights) if built else 0,
+        built=built,
+        trainable=bool(layer.trainable),
+        weights=ws,
+        inbound=inbound,
+        inbound_by_node=by_node,
+        is_input_layer=isinstance(layer, InputLayer),
+        is_model=isinstance(layer, Model),
+        is_graph_network=isinstance(layer, Functional),
+    )
+    if isinstance(layer, Model):
+        row.layers = [summarize_layer(sub, relevant_ids, with_explain) for sub in layer.layers]
+    if with_explain and built:
+        try:
+            row.explain = list(layer.explain())
+            row.explain_output = list(layer.explain_output())
+        except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
+            row.explain = [f"{layer.name}: (no explanation: {type(e).__name__}: {e})"]
+    return row
+
+
+def summarize(model, with_explain=True) -> ModelSummary:
+    """The summary of ``model``, as Keras's ``model.summary()`` would compute it.
+
+    >>> from paramscope.keras import Sequential, layers
+    >>> s = summarize(Sequential([layers.Input((2,)), layers.Dense(3), layers.Dense(2)]))
+    >>> [(row.name, row.output_shape, row.params) for row in s.layers]
+    [('dense', (None, 3), 9), ('dense_1', (None, 2), 8)]
+    >>> s.total_params, s.trainable_params, s.non_trainable_params
+    (17, 17, 0)
+    """
+    sequential_like = _is_sequential_like(model)
+    if isinstance(model, Sequential):
+        layers = model.layers
+    elif isinstance(model, Functional):
+        layers = model._operations
+    else:
+        layers = model.layers
+    relevant = set() if sequential_like else _relevant_node_ids(model)
+    rows = [summarize_layer(layer, relevant, with_explain) for layer in layers]
+    trainable = model.trainable_weights
+    non_trainable = model.non_trainable_weights
+    return ModelSummary(
+        name=model.name,
+        class_name=type(model).__name__,
+        sequential_like=sequential_like,
+        layers=rows,
+        trainable_params=count_params(trainable),
+        non_trainable_params=count_params(non_trainable),
+        trainable_bytes=weight_bytes(trainable),
+        non_trainable_bytes=weight_bytes(non_trainable),
+        built=bool(model.built),
+        warnings=_collect_warnings(model),
+    )
+
+
+def _collect_warnings(model):
+    out, seen, stack = [], set(), [model]
+    while stack:
+        layer = stack.pop()
+        if id(layer) in seen:
+            continue
+        seen.add(id(layer))
+        for w in getattr(layer, "_warnings", ()):
+            if w not in out:
+                out.append(w)
+        stack.extend(reversed(getattr(layer, "_layers", [])))
+    return out
