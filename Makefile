@@ -1,0 +1,31 @@
+# paramscope: `make demo` and `make test` work on a fresh machine with Python 3 and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: demo test bench golden clean
+
+$(VENV)/.installed-base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-base
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+## demo: set up and summarise the embedded example (the seed tutorial's CNN), with its arithmetic
+demo: $(VENV)/.installed-base
+	$(BIN)/paramscope demo
+
+## test: set up and run the whole test suite (golden fixtures from real Keras, no Keras needed)
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules src/paramscope tests
+
+## bench: speed and memory ratios (see bench/README.md); uses real Keras when BENCH_KERAS_PYTHON is set
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,201 @@
+"""Keras 2 summaries: tf.keras 2.13+ (``keras2``) and classic Keras 2 (``keras2-classic``).
+
+``keras2`` follows ``tf_keras/utils/layer_utils.py`` ``print_summary`` (tf-keras
+2.13 to 2.21): fixed widths (65 / 98), cells wrapped at ``),`` ``],`` ``},``
+``',``, a blank row between layers, totals without thousands separators and
+with sizes (``Total params: 2515 (9.82 KB)``).
+
+``keras2-classic`` is the layout of Keras 2.0-2.2 that the classic tutorials
+show: a ``_`` rule between layers, cells cut at the column edge, no model
+name line, totals with thousands separators and no sizes.
+"""
+
+from __future__ import annotations
+
+from ..errors import ParamscopeError
+from ..summary import LayerSummary, ModelSummary
+
+
+def readable_memory_size(size: float) -> str:
+    """tf.keras's units: ``Byte``, ``KB``, ... (base 1024)."""
+    for unit in ("Byte", "KB", "MB", "GB", "TB", "PB"):
+        if size / 1024 < 1:
+            return f"{size:.2f} {unit}"
+        size /= 1024
+    return f"{size:.2f} PB"
+
+
+def _output_shape_text(row: LayerSummary) -> str:
+    """``str(layer.output_shape)`` as tf.keras computes it, or ``multiple``."""
+    shapes = row.node_output_shapes
+    if not shapes:
+        return "multiple"
+    texts = {_py(s, row.is_input_layer) for s in shapes}
+    if len(texts) > 1:
+        return "multiple"
+    return _py(shapes[0], row.is_input_layer)
+
+
+def _py(shape, as_list=False):
+    if isinstance(shape, list):
+        return "[" + ", ".join(repr(tuple(s)) for s in shape) + "]"
+    text = repr(tuple(shape))
+    return f"[{text}]" if as_list else text
+
+
+def _connections(row: LayerSummary, graph_networks) -> list:
+    out = []
+    for name, node_index, tensor_index in row.inbound:
+        # tf.keras gives every graph network a node of its own at creation,
+        # so calls of a model used as a layer start at node index 1.
+        if name in graph_networks:
+            node_index += 1
+        out.append(f"{name}[{node_index}][{tensor_index}]")
+    return out
+
+
+def _graph_networks(summary: ModelSummary):
+    names = set()
+    for _, row in summary.iter_rows(expand_nested=True):
+        if row.is_graph_network or (row.is_model and row.built):
+            names.add(row.name)
+    return names
+
+
+def render(summary: ModelSummary, classic=False, line_length=None, positions=None,
+           expand_nested=False, show_trainable=False) -> str:
+    if not summary.built:
+        raise ParamscopeError(
+            "This model has not yet been built. Build the model first by calling `build()` or by "
+            "calling the model on a batch of data (Keras 2 does not summarise unbuilt models; use "
+            "--style keras3, or give the first layer an input shape).")
+    lines = []
+    emit = lines.append
+    if summary.sequential_like:
+        line_length = line_length or 65
+        positions = list(positions or [0.45, 0.85, 1.0])
+        header = ["Layer (type)", "Output Shape", "Param #"]
+    else:
+        line_length = line_length or 98
+        positions = list(positions or ([0.33, 0.55, 0.67, 1.0] if classic else [0.3, 0.6, 0.70, 1.0]))
+        header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
+    if positions[-1] <= 1:
+        positions = [int(line_length * p) for p in positions]
+    if show_trainable:
+        line_length += 11
+        positions.append(line_length)
+        header.append("Trainable")
+    networks = _graph_networks(summary)
+
+    def params_of(row):
+        if not row.built and not row.is_graph_network:
+            return "0 (unused)"
+        return row.params
+
+    def fields_of(row, level):
+        fields = [f"{row.name} ({row.class_name})", _output_shape_text(row), params_of(row)]
+        if not summary.sequential_like:
+            fields.append(_connections(row, networks))
+        if show_trainable:
+            fields.append("Y" if row.trainable else "N")
+        return fields
+
+    if classic:
+        _render_classic(summary, emit, header, positions, line_length, fields_of)
+    else:
+        _render_tf(summary, emit, header, positions, line_length, fields_of, expand_nested)
+    return "".join(line + "\n" for line in lines)
+
+
+def _classic_row(fields, positions):
+    line = ""
+    for i, field in enumerate(fields):
+        if i > 0:
+            line = line[:-1] + " "
+        line += str(field)
+        line = line[:positions[i]]
+        line += " " * (positions[i] - len(line))
+    return line
+
+
+def _render_classic(summary, emit, header, positions, line_length, fields_of):
+    emit("_" * line_length)
+    emit(_classic_row(header, positions))
+    emit("=" * line_length)
+    rows = summary.layers
+    for i, row in enumerate(rows):
+        fields = fields_of(row, 0)
+        if summary.sequential_like:
+            emit(_classic_row(fields, positions))
+        else:
+            connections = fields[3]
+            fields[3] = connections[0] if connections else ""
+            emit(_classic_row(fields, positions))
+            for extra in connections[1:]:
+                emit(_classic_row(["", "", "", extra] + fields[4:], positions))
+        emit("=" * line_length if i == len(rows) - 1 else "_" * line_length)
+    if not rows:
+        emit("=" * line_length)
+    emit(f"Total params: {summary.total_params:,}")
+    emit(f"Trainable params: {summary.trainable_params:,}")
+    emit(f"Non-trainable params: {summary.non_trainable_params:,}")
+    emit("_" * line_length)
+
+
+def _tf_row(emit, fields, positions, nested_level=0):
+    left = [str(x) for x in fields]
+    while any(left):
+        line = ""
+        for col in range(len(left)):
+            start = positions[col - 1] if col > 0 else 0
+            end = positions[col]
+            space = 2 if col != len(positions) - 1 else 0
+            cutoff = end - start - space
+            if col != len(positions) - 1:
+                cutoff -= 1
+            if col == 0:
+                cutoff -= nested_level
+            fit = left[col][:cutoff]
+            candidates = [fit.find(x) + len(x) for x in ("),", "},", "],", "',") if fit.find(x) >= 0]
+            if candidates:
+                cutoff = min(candidates)
+                fit = fit[:cutoff]
+            if col == 0:
+                line += "|" * nested_level + " "
+            line += fit
+            line += " " * space if space else ""
+            left[col] = left[col][cutoff:]
+            if nested_level and col == len(positions) - 1:
+                line += " " * (positions[col] - len(line) - nested_level)
+            else:
+                line += " " * (positions[col] - len(line))
+        line += "|" * nested_level
+        emit(line)
+
+
+def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_nested):
+    emit(f'Model: "{summary.name}"')
+    emit("_" * line_length)
+    _tf_row(emit, header, positions)
+    emit("=" * line_length)
+
+    def print_layer(row, nested_level=0, is_nested_last=False):
+        _tf_row(emit, fields_of(row, nested_level), positions, nested_level)
+        if expand_nested and row.layers:
+            emit("|" * (nested_level + 1) + "\u00af" * (line_length - 2 * nested_level - 2)
+                 + "|" * (nested_level + 1))
+            for i, sub in enumerate(row.layers):
+                print_layer(sub, nested_level + 1, i == len(row.layers) - 1)
+            emit("|" * nested_level + "\u00af" * (line_length - 2 * nested_level) + "|" * nested_level)
+        if not is_nested_last:
+            emit("|" * nested_level + " " * (line_length - 2 * nested_level) + "|" * nested_level)
+
+    for row in summary.layers:
+        print_layer(row)
+    emit("=" * line_length)
+    emit(f"Total params: {summary.total_params} ({readable_memory_size(summary.total_bytes)})")
+    emit(f"Trainable params: {summary.trainable_params} "
+         f"({readable_memory_size(summary.trainable_bytes)})")
+    emit(f"Non-trainable params: {summary.non_trainable_params} "
+         f"({readable_memory_size(summary.non_trainable_bytes)})")
+    emit("_" * line_length)

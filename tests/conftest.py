@@ -1,0 +1,41 @@
+import gzip
+import json
+import os
+import warnings
+
+import pytest
+
+HERE = os.path.dirname(__file__)
+GOLDEN = os.path.join(HERE, "golden")
+
+
+def load_golden(*parts):
+    path = os.path.join(GOLDEN, *parts)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    """Every test starts like a fresh Keras process: names restart, defaults reset."""
+    from paramscope import backend_config, naming
+    from paramscope.report import defaults
+    naming.clear_session()
+    backend_config.reset()
+    saved = dict(defaults)
+    yield
+    defaults.clear()
+    defaults.update(saved)
+
+
+def build_from_code(code):
+    """Run a golden case's snippet against paramscope.keras; return its namespace."""
+    import paramscope.keras as keras
+    from paramscope import backend_config, naming
+    naming.clear_session()
+    backend_config.reset()
+    namespace = {"keras": keras, "layers": keras.layers}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(code, "<golden case>", "exec"), namespace)
+    return namespace
