@@ -1,0 +1,174 @@
+"""paramscope benchmarks: ratios against baselines measured in the same run.
+
+Not a test: these machines are noisy, so nothing here asserts a time.  Every
+number is reported next to a baseline taken in the same session, and the
+targets are printed as met / not met.
+
+    python bench/run.py                     # paramscope only
+    BENCH_KERAS_PYTHON=/path/to/venv/bin/python python bench/run.py
+                                            # + the same summaries by real Keras
+
+Measures:
+1. `paramscope summary <seed script>` end to end vs `python -c pass` (target: within 3x)
+   and vs real Keras running the same script (target: at least 30x faster).
+2. In-process summary of a 10,000-layer Sequential model (target: under 0.5 s), next to
+   the time of a plain-Python baseline doing comparable bookkeeping.
+3. Memory: peak allocation summarising a small model vs the same architecture with a
+   million times more parameters (target: ratio about 1: memory independent of counts).
+4. Model configs (ResNet50, NASNetLarge) when their golden configs are present: paramscope
+   vs Keras loading the same config and printing its summary.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SEED = os.path.join(ROOT, "examples", "seed003_cnn.py")
+PY = sys.executable
+
+
+def timed_runs(cmd, n, env=None):
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"benchmark command failed: {cmd}\n{proc.stderr.decode()[-2000:]}")
+    return min(times), statistics.median(times)
+
+
+def report(label, value, unit="s"):
+    print(f"  {label:<58} {value:10.4f} {unit}")
+
+
+def verdict(ok):
+    return "met" if ok else "NOT met"
+
+
+def bench_startup(n):
+    print("1. End to end: `paramscope summary` on a seed script")
+    bare = timed_runs([PY, "-c", "pass"], n)
+    ours = timed_runs([PY, "-m", "paramscope", "summary", SEED], n)
+    report("python -c pass (min)", bare[0])
+    report("paramscope summary seed003_cnn.py (min)", ours[0])
+    ratio = ours[0] / bare[0]
+    print(f"  ratio to bare interpreter start-up: {ratio:.2f}x  (target <= 3x: {verdict(ratio <= 3)})")
+    keras_py = os.environ.get("BENCH_KERAS_PYTHON")
+    if keras_py:
+        env = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "jax"),
+                   TF_CPP_MIN_LOG_LEVEL="3")
+        theirs = timed_runs([keras_py, SEED], max(3, n // 3), env=env)
+        report("real Keras running the same script (min)", theirs[0])
+        speedup = theirs[0] / ours[0]
+        print(f"  paramscope speed-up over Keras: {speedup:.1f}x  (target >= 30x: {verdict(speedup >= 30)})")
+    else:
+        print("  (set BENCH_KERAS_PYTHON to a Python with keras installed to compare with Keras)")
+
+
+def bench_deep_model():
+    print("2. In-process: summary of a 10,000-layer Sequential model")
+    from paramscope import backend_config, naming
+    from paramscope.keras import Input, Sequential, layers
+    from paramscope.summary import summarize
+    naming.clear_session()
+    backend_config.reset()
+    start = time.perf_counter()
+    model = Sequential([Input((16,))] + [layers.Dense(16) for _ in range(10_000)])
+    summary = summarize(model)
+    elapsed = time.perf_counter() - start
+    assert summary.total_params == 10_000 * (16 * 16 + 16)
+    start = time.perf_counter()
+    rows = [{"name": f"dense_{i}", "shape": (None, 16), "weights": [(16, 16), (16,)]}
+            for i in range(10_000)]
+    total = sum(16 * 16 + 16 for _ in rows)
+    baseline = time.perf_counter() - start
+    report("build + summarise 10,000 Dense layers", elapsed)
+    report("baseline: 10,000 plain dict rows", baseline)
+    print(f"  ratio to baseline: {elapsed / baseline:.0f}x; target < 0.5 s: {verdict(elapsed < 0.5)}")
+
+
+def _peak(units, inputs):
+    from paramscope import backend_config, naming
+    from paramscope.keras import Input, Sequential, layers
+    from paramscope.summary import summarize
+    naming.clear_session()
+    backend_config.reset()
+    tracemalloc.start()
+    model = Sequential([Input((inputs,)), layers.Dense(units), layers.Dense(units)])
+    summary = summarize(model)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak, summary.total_params
+
+
+def bench_memory():
+    print("3. Memory: independent of the parameter count")
+    small, small_params = _peak(10, 10)
+    large, large_params = _peak(10_000_000, 1_000_000)
+    report(f"peak bytes, {small_params:,} parameters", small, "B")
+    report(f"peak bytes, {large_params:,} parameters", large, "B")
+    ratio = large / small
+    print(f"  ratio: {ratio:.2f}  (target about 1: {verdict(ratio < 1.5)})")
+
+
+def bench_configs(n):
+    print("4. Model configs: paramscope vs Keras loading the same config")
+    path = os.path.join(ROOT, "tests", "golden", "applications", "keras3.json.gz")
+    if not os.path.exists(path):
+        print("  (no application configs yet)")
+        return
+    with gzip.open(path, "rt") as f:
+        apps = json.load(f)
+    keras_py = os.environ.get("BENCH_KERAS_PYTHON")
+    for name in ("ResNet50", "NASNetLarge"):
+        case = next((c for c in apps["cases"] if c["id"].startswith(name)), None)
+        if case is None:
+            continue
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(case["config"], f)
+            config_path = f.name
+        ours = timed_runs([PY, "-m", "paramscope", "summary", config_path], n)
+        report(f"paramscope summary {name} config (min)", ours[0])
+        from paramscope import load
+        from paramscope.summary import summarize
+        start = time.perf_counter()
+        for _ in range(5):
+            summarize(load(config_path))
+        inproc = (time.perf_counter() - start) / 5
+        report(f"  in-process load + summarise {name}", inproc)
+        if name == "ResNet50":
+            print(f"  target < 20 ms in-process: {verdict(inproc < 0.020)}")
+        if keras_py:
+            script = ("import json, sys, keras\n"
+                      f"cfg = json.load(open({config_path!r}))\n"
+                      "m = keras.models.model_from_json(json.dumps(cfg))\n"
+                      "m.summary()\n")
+            env = dict(os.environ, KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "jax"))
+            theirs = timed_runs([keras_py, "-c", script], 3, env=env)
+            report(f"Keras model_from_json + summary {name} (min)", theirs[0])
+            print(f"  speed-up: {theirs[0] / ours[0]:.1f}x")
+        os.unlink(config_path)
+
+
+def main():
+    n = int(os.environ.get("BENCH_REPEAT", "10"))
+    print(f"paramscope benchmarks (python {sys.version.split()[0]}, {n} runs each, min shown)")
+    bench_startup(n)
+    bench_deep_model()
+    bench_memory()
+    bench_configs(n)
+
+
+if __name__ == "__main__":
+    main()
