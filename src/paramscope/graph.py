@@ -251,7 +251,8 @@ class Functional(Model):
             if isinstance(op, Layer) and not any(op is l for l in self._layers):
                 self._layers.append(op)
         if trainable is not None:
-            self.trainable = trainable
+            # Keras sets it before tracking the layers: the layers keep their own flags.
+            self._trainable = bool(trainable)
         self.built = True
         self._build_shapes_dict = {"input_shape": tree.map_structure(lambda t: t.shape, inputs)}
         if not _internal:

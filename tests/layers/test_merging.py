@@ -1,0 +1,79 @@
+"""Merge layers against shapes recorded from real Keras 3.15 (values recorded with keras.Input(batch_shape=...) and inlined)."""
+
+import json
+
+import pytest
+
+import paramscope.keras as keras
+from paramscope.errors import ParamscopeError
+from paramscope.layers import merging
+from paramscope.summary import summarize
+
+# [class, kwargs, input batch shapes, Keras 3.15 output shape or None, Keras exception or None]
+CASES = json.loads(r'''
+[["Add", {}, [[null, 3], [null, 3]], [null, 3], null], ["Add", {}, [[null, 3], [null, 1]], [null, 3], null], ["Add", {}, [[null, 4, 3], [null, 3]], [null, 4, 3], null], ["Add", {}, [[null, 4, 3], [null, 1, 3], [null, 4, 1]], [null, 4, 3], null], ["Add", {}, [[null, null, 3], [null, 5, 3]], [null, null, 3], null], ["Add", {}, [[2, 3], [null, 3]], [2, 3], null], ["Add", {}, [[null, 3], [null, 4]], null, "ValueError"], ["Add", {}, [[null, 3]], [null, 3], null], ["Subtract", {}, [[null, 3], [null, 3]], [null, 3], null], ["Subtract", {}, [[null, 3], [null, 3], [null, 3]], null, "ValueError"], ["Multiply", {}, [[null, 2, 3], [null, 2, 1]], [null, 2, 3], null], ["Average", {}, [[null, 3], [null, 3], [null, 3]], [null, 3], null], ["Maximum", {}, [[null, 8], [null, 8]], [null, 8], null], ["Minimum", {}, [[null, 8], [null, 1]], [null, 8], null], ["Concatenate", {}, [[null, 3], [null, 4]], [null, 7], null], ["Concatenate", {"axis": 1}, [[null, 3, 5], [null, 4, 5]], [null, 7, 5], null], ["Concatenate", {"axis": -2}, [[null, 3, 5], [null, 4, 5]], [null, 7, 5], null], ["Concatenate", {"axis": 1}, [[null, null, 5], [null, 4, 5]], [null, null, 5], null], ["Concatenate", {}, [[null, 3, 5], [null, 4, 5]], null, "ValueError"], ["Concatenate", {}, [[null, 3, 5], [null, 3]], null, "ValueError"], ["Concatenate", {"axis": 2}, [[null, 3, 5], [null, 3, 2]], [null, 3, 7], null], ["Concatenate", {}, [[null, 3], [null, 4], [null, 5]], [null, 12], null], ["Concatenate", {"axis": 0}, [[null, 3], [null, 3]], [null, 3], null], ["Dot", {"axes": 1}, [[null, 3], [null, 3]], [null, 1], null], ["Dot", {"axes": -1}, [[null, 4, 3], [null, 5, 3]], [null, 4, 5], null], ["Dot", {"axes": [1, 2]}, [[null, 3, 5], [null, 10, 3]], [null, 5, 10], null], ["Dot", {"axes": [2, 2]}, [[null, 3, 5], [null, 10, 5]], [null, 3, 10], null], ["Dot", {"axes": 1}, [[null, 3], [null, 4]], null, "ValueError"], ["Dot", {"axes": 1, "normalize": true}, [[null, 3, 2], [null, 3, 7]], [null, 2, 7], null]]
+''')
+
+
+@pytest.mark.parametrize("cls,kwargs,shapes,expected,error", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_merge_shapes_like_keras(cls, kwargs, shapes, expected, error):
+    inputs = [keras.Input(batch_shape=tuple(s)) for s in shapes]
+    layer = getattr(keras.layers, cls)(**kwargs)
+    if error:
+        with pytest.raises(ParamscopeError) as info:
+            layer(inputs)
+        assert layer.name in str(info.value)
+        return
+    y = layer(inputs)
+    assert list(y.shape) == expected
+    assert layer.count_params() == 0
+
+
+def test_registry_has_merge_layers():
+    from paramscope.layers import registry
+    for name in merging.__all__:
+        assert registry()[name] is getattr(merging, name)
+
+
+def test_merge_needs_a_list():
+    x = keras.Input((3,))
+    with pytest.raises(ParamscopeError, match="list of inputs"):
+        keras.layers.Add()(x)
+    with pytest.raises(ParamscopeError, match="list"):
+        keras.layers.Concatenate()(x)
+
+
+def test_dot_axes_validation():
+    with pytest.raises(ParamscopeError, match="two elements"):
+        keras.layers.Dot(axes=(1, 2, 3))
+    with pytest.raises(ParamscopeError, match="list or an int"):
+        keras.layers.Dot(axes="x")
+
+
+def test_functional_forms_and_summary_connections():
+    a = keras.Input((4,), name="a")
+    b = keras.Input((4,), name="b")
+    s = merging.add([a, b])
+    c = merging.concatenate([s, b], axis=-1)
+    d = merging.dot([c, c], axes=1)
+    model = keras.Model([a, b], d)
+    summary = summarize(model)
+    rows = {r.name: r for r in summary.layers}
+    assert rows["add"].output_shape == (None, 4)
+    assert rows["concatenate"].output_shape == (None, 8)
+    assert rows["dot"].output_shape == (None, 1)
+    assert rows["add"].inbound == [("a", 0, 0), ("b", 0, 0)]
+    assert not summary.sequential_like
+    assert summary.total_params == 0
+    assert any("4 + 4 = 8" in line for line in rows["concatenate"].explain_output)
+
+
+def test_config_round_trip():
+    layer = keras.layers.Concatenate(axis=1, name="cat")
+    config = layer.get_config()
+    assert config["axis"] == 1
+    again = keras.layers.Concatenate.from_config(config)
+    assert again.axis == 1 and again.name == "cat"
+    dot = keras.layers.Dot(axes=[1, 2], normalize=True)
+    assert keras.layers.Dot.from_config(dot.get_config()).axes == [1, 2]
