@@ -327,3 +327,176 @@ def matmul_shape(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
     if len(shape2) == 1:
         del out[-1]
     return tuple(out)
+
+
+# --------------------------------------------------------------------------
+# Reshaping layers: Flatten, Reshape, Permute, padding, cropping, upsampling
+# --------------------------------------------------------------------------
+
+def flatten_output_shape(input_shape: Shape) -> Shape:
+    """Keras's Flatten: ``(batch, product of the other dimensions)``.
+
+    ``None`` when one of them is unknown; ``1`` for an input of rank 1.
+
+    >>> flatten_output_shape((None, 20, 20, 3))
+    (None, 1200)
+    >>> flatten_output_shape((None, None, 4))
+    (None, None)
+    >>> flatten_output_shape((None,))
+    (None, 1)
+    """
+    rest = tuple(input_shape[1:])
+    if not rest:
+        return (input_shape[0], 1)
+    return (input_shape[0], num_elements(rest))
+
+
+def validate_reshape_target(target, name: str = "target_shape") -> Shape:
+    """A reshape target as a tuple: ints >= 0, at most one ``-1``, ``None`` for unknown.
+
+    >>> validate_reshape_target([2, -1])
+    (2, -1)
+    >>> validate_reshape_target((-1, -1))
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: there can be at most one -1 in `target_shape`. Received: target_shape=(-1, -1)
+    """
+    try:
+        target = tuple(target)
+    except TypeError:
+        raise ShapeError(f"`{name}` must be a tuple of integers. Received: {name}={target!r}") from None
+    for d in target:
+        if d is None:
+            continue
+        if isinstance(d, bool) or not hasattr(d, "__index__"):
+            raise ShapeError(
+                f"each dimension of `{name}` must be an integer (or -1 for one inferred "
+                f"dimension). Received: {name}={target!r}, including {d!r} of type {type(d).__name__}")
+        if d < -1:
+            raise ShapeError(
+                f"each dimension of `{name}` must be a non-negative integer, or -1 for a single "
+                f"inferred dimension. Received: {name}={target!r}")
+    if target.count(-1) > 1:
+        raise ShapeError(f"there can be at most one -1 in `{name}`. Received: {name}={target!r}")
+    return tuple(None if d is None else int(d) for d in target)
+
+
+def permute_output_shape(input_shape: Shape, dims: Sequence[int]) -> Shape:
+    """Keras's Permute: the batch stays first, ``dims`` (1-based) reorder the rest.
+
+    >>> permute_output_shape((None, 3, 4, 5), (3, 1, 2))
+    (None, 5, 3, 4)
+    """
+    if len(input_shape) != len(dims) + 1:
+        raise ShapeError(
+            f"dims {tuple(dims)} permute {len(dims)} dimensions, but the input has "
+            f"{len(input_shape) - 1} besides the batch")
+    return (input_shape[0],) + tuple(input_shape[d] for d in dims)
+
+
+def spatial_axes(ndim: int, n: int, data_format: str = "channels_last") -> Tuple[int, ...]:
+    """Indices of the ``n`` spatial axes of a rank-``ndim`` input.
+
+    >>> spatial_axes(4, 2, "channels_last"), spatial_axes(4, 2, "channels_first")
+    ((1, 2), (2, 3))
+    """
+    first = 1 if data_format == "channels_last" else 2
+    if ndim < first + n:
+        raise ShapeError(f"an input of rank {ndim} has no {n} spatial dimensions ({data_format})")
+    return tuple(range(first, first + n))
+
+
+def padding_output_shape(input_shape: Shape, padding: Sequence[Tuple[int, int]],
+                         data_format: str = "channels_last") -> Shape:
+    """ZeroPadding1D/2D/3D: each spatial dimension grows by ``before + after``.
+
+    >>> padding_output_shape((None, 28, 28, 3), ((1, 1), (2, 0)))
+    (None, 30, 30, 3)
+    >>> padding_output_shape((None, 3, None, 5), ((1, 1), (2, 2)), "channels_first")
+    (None, 3, None, 9)
+    """
+    out = list(input_shape)
+    for axis, (before, after) in zip(spatial_axes(len(out), len(padding), data_format), padding):
+        if out[axis] is not None:
+            out[axis] += before + after
+    return tuple(out)
+
+
+def cropping_output_shape(input_shape: Shape, cropping: Sequence[Tuple[int, int]],
+                          data_format: str = "channels_last") -> Shape:
+    """Cropping1D/2D/3D: each spatial dimension shrinks by ``before + after``.
+
+    At least one position must remain along every cropped axis (Keras's rule).
+
+    >>> cropping_output_shape((None, 9, 10, 3), ((1, 2), (3, 0)))
+    (None, 6, 7, 3)
+    >>> cropping_output_shape((None, 9, 3), ((5, 5),))
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: cropping (5, 5) removes 5 + 5 = 10 positions along axis 1, which has only 9 (at least 1 must remain)
+    """
+    out = list(input_shape)
+    for axis, (before, after) in zip(spatial_axes(len(out), len(cropping), data_format), cropping):
+        size = out[axis]
+        if size is None:
+            continue
+        if before + after >= size:
+            raise ShapeError(
+                f"cropping {(before, after)} removes {before} + {after} = {before + after} "
+                f"positions along axis {axis}, which has only {size} (at least 1 must remain)")
+        out[axis] = size - before - after
+    return tuple(out)
+
+
+def upsampling_output_shape(input_shape: Shape, size: Sequence[int],
+                            data_format: str = "channels_last") -> Shape:
+    """UpSampling1D/2D/3D: each spatial dimension is multiplied by its factor.
+
+    >>> upsampling_output_shape((None, 14, None, 3), (2, 2))
+    (None, 28, None, 3)
+    """
+    out = list(input_shape)
+    for axis, factor in zip(spatial_axes(len(out), len(size), data_format), size):
+        if out[axis] is not None:
+            out[axis] *= factor
+    return tuple(out)
+
+
+def prelu_alpha_shape(input_shape: Shape, shared_axes: Optional[Sequence[int]] = None) -> Shape:
+    """PReLU's ``alpha``: ``input_shape[1:]`` with each shared axis set to 1.
+
+    Keras sets ``param_shape[axis - 1] = 1``, so a negative or zero axis
+    counts from the end of ``input_shape[1:]`` (``-1`` is the next-to-last
+    input axis), as here.
+
+    >>> prelu_alpha_shape((None, 10, 10, 3))
+    (10, 10, 3)
+    >>> prelu_alpha_shape((None, 10, 10, 3), [1, 2])
+    (1, 1, 3)
+    """
+    shape = list(input_shape[1:])
+    for axis in shared_axes or ():
+        if not -len(shape) <= axis - 1 < len(shape):
+            raise ShapeError(
+                f"shared axis {axis} does not exist in an input of rank {len(input_shape)} "
+                f"(shared_axes are 1 to {len(input_shape) - 1}; 0 is the batch)")
+        shape[axis - 1] = 1
+    return tuple(shape)
+
+
+def axes_sizes(input_shape: Shape, axes: Sequence[int]) -> Shape:
+    """The sizes of ``axes`` (negative axes count from the end), in the given order.
+
+    >>> axes_sizes((None, 4, 5, 6), [1, -1])
+    (4, 6)
+    >>> axes_sizes((None, 6), [2])
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: axis 2 is out of bounds for an input of rank 2 (axes 0 to 1, or -2 to -1)
+    """
+    ndim = len(input_shape)
+    for a in axes:
+        if not -ndim <= a < ndim:
+            raise ShapeError(f"axis {a} is out of bounds for an input of rank {ndim} "
+                             f"(axes 0 to {ndim - 1}, or {-ndim} to -1)")
+    return tuple(input_shape[a] for a in axes)

@@ -183,3 +183,50 @@ def identifier(value, kind, owner, name=None):
 
 def owner_of(layer_cls, name=None) -> str:
     return f"{layer_cls.__name__}" + (f" '{name}'" if name else "")
+
+
+def reports_bad_arguments(cls):
+    """Class decorator: constructing ``cls`` with missing or unknown arguments
+    raises a :class:`LayerError` (Keras raises Python's ``TypeError``).
+
+    Only errors of the call itself are converted: a ``TypeError`` raised
+    inside the constructor is left alone.
+
+    >>> @reports_bad_arguments
+    ... class Thing:
+    ...     def __init__(self, rate):
+    ...         self.rate = rate
+    >>> Thing()
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.LayerError: Thing: missing required argument `rate`. Pass it, e.g. Thing(rate=...); see the Keras documentation of Thing for its arguments.
+    """
+    import functools
+    import re
+
+    init = cls.__init__
+
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        try:
+            init(self, *args, **kwargs)
+        except TypeError as e:
+            if e.__traceback__.tb_next is not None:  # raised inside the constructor
+                raise
+            missing = re.findall(r"'(\w+)'", str(e)) if "missing" in str(e) else []
+            name = type(self).__name__
+            if missing:
+                shown = ", ".join(f"`{m}`" for m in missing)
+                example = ", ".join(f"{m}=..." for m in missing)
+                message = (f"{name}: missing required argument{'s' if len(missing) > 1 else ''} "
+                           f"{shown}. Pass {'them' if len(missing) > 1 else 'it'}, e.g. "
+                           f"{name}({example}); see the Keras documentation of {name} for its "
+                           "arguments.")
+            else:
+                problem = re.sub(r"[\w.]*__init__[(][)]", name + "()", str(e))
+                message = (f"{name}: {problem}; see the Keras documentation of {name} for its "
+                           "arguments.")
+            raise LayerError(message) from None
+
+    cls.__init__ = __init__
+    return cls
