@@ -21,12 +21,11 @@ that called them adds its name and the shapes it received.
 from __future__ import annotations
 
 import math
-from typing import Optional, Sequence, Tuple
 
 from .errors import ShapeError
 
-Dim = Optional[int]
-Shape = Tuple[Dim, ...]
+# Type names used in annotations only (never evaluated: `from __future__ import annotations`):
+# Dim = Optional[int]; Shape = Tuple[Dim, ...]; Sequence from typing.
 
 
 def standardize_shape(shape) -> Shape:
@@ -199,6 +198,8 @@ def explain_conv_length(size: Dim, kernel: int, stride: int, padding: str, dilat
     '(20 - 3) / 1 + 1 = 18'
     >>> explain_conv_length(5, 2, 2, "valid")
     'floor((5 - 2) / 2) + 1 = 2'
+    >>> explain_conv_length(10, 3, 2, "causal")
+    'floor((10 - 3 + 2 (causal, left)) / 2) + 1 = 5'
     """
     if size is None:
         return "None (unknown) stays None"
@@ -209,7 +210,8 @@ def explain_conv_length(size: Dim, kernel: int, stride: int, padding: str, dilat
         numerator = f"{size} - {kernel_text}"
         exact = (size - k) % stride == 0
     else:
-        pad = same_padding_total(size, kernel, stride, dilation)
+        # Causal padding is always k_eff - 1 zeros on the left (Conv1D pads, then 'valid').
+        pad = k - 1 if padding == "causal" else same_padding_total(size, kernel, stride, dilation)
         if padding == "causal":
             pad_text = f"{pad} (causal, left)"
         elif pad % 2 == 0:
@@ -327,6 +329,78 @@ def matmul_shape(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
     if len(shape2) == 1:
         del out[-1]
     return tuple(out)
+
+
+# --------------------------------------------------------------------------
+# Convolution and pooling: explanations, global and adaptive pooling
+# --------------------------------------------------------------------------
+
+def explain_conv_transpose_length(size: Dim, kernel: int, stride: int, padding: str,
+                                  output_padding: Optional[int] = None, dilation: int = 1) -> str:
+    """A transposed convolution's output length, with the layer's numbers.
+
+    >>> explain_conv_transpose_length(5, 3, 2, "valid")
+    '(5 - 1) * 2 + 3 = 11'
+    >>> explain_conv_transpose_length(5, 2, 3, "valid")
+    '(5 - 1) * 3 + max(2, 3) = 15'
+    >>> explain_conv_transpose_length(5, 3, 2, "valid", output_padding=1)
+    '(5 - 1) * 2 + 3 + 1 (output_padding) = 12'
+    >>> explain_conv_transpose_length(5, 3, 2, "same")
+    '5 * 2 = 10'
+    >>> explain_conv_transpose_length(5, 3, 2, "same", output_padding=1)
+    '(5 - 1) * 2 + 3 % 2 + 1 (output_padding) = 10'
+    >>> explain_conv_transpose_length(5, 3, 1, "valid", dilation=2)
+    '(5 - 1) * 1 + (3-1)*2+1 = 9'
+    """
+    if size is None:
+        return "None (unknown) stays None"
+    out = conv_transpose_output_length(size, kernel, stride, padding, output_padding, dilation)
+    k = effective_kernel(kernel, dilation)
+    kernel_text = str(k) if dilation == 1 else f"({kernel}-1)*{dilation}+1"
+    if padding == "valid":
+        if output_padding is None:
+            tail = kernel_text if k >= stride else f"max({kernel_text}, {stride})"
+        else:
+            tail = f"{kernel_text} + {output_padding} (output_padding)"
+        return f"({size} - 1) * {stride} + {tail} = {out}"
+    if output_padding is None:
+        return f"{size} * {stride} = {out}"
+    kmod = f"{k} % 2" if dilation == 1 else f"({kernel_text}) % 2"
+    return f"({size} - 1) * {stride} + {kmod} + {output_padding} (output_padding) = {out}"
+
+
+def global_pooling_output_shape(input_shape: Shape, data_format: str = "channels_last",
+                                keepdims: bool = False) -> Shape:
+    """Global pooling: every spatial dimension reduced (to 1 with ``keepdims``).
+
+    >>> global_pooling_output_shape((None, 10, 10, 3))
+    (None, 3)
+    >>> global_pooling_output_shape((None, 3, 10, 10), "channels_first", keepdims=True)
+    (None, 3, 1, 1)
+    """
+    input_shape = tuple(input_shape)
+    spatial = (1,) * (len(input_shape) - 2) if keepdims else ()
+    if data_format == "channels_last":
+        return (input_shape[0], *spatial, input_shape[-1])
+    return (input_shape[0], input_shape[1], *spatial)
+
+
+def adaptive_pooling_output_shape(input_shape: Shape, output_size: Sequence[int],
+                                  data_format: str = "channels_last") -> Shape:
+    """Adaptive pooling: the spatial dimensions become ``output_size``.
+
+    Keras computes it from the batch and channel axes only, whatever the
+    input's rank.
+
+    >>> adaptive_pooling_output_shape((None, 64, 64, 3), (32, 32))
+    (None, 32, 32, 3)
+    >>> adaptive_pooling_output_shape((None, 3, 64), (8,), "channels_first")
+    (None, 3, 8)
+    """
+    input_shape = tuple(input_shape)
+    if data_format == "channels_last":
+        return (input_shape[0], *output_size, input_shape[-1])
+    return (input_shape[0], input_shape[1], *output_size)
 
 
 # --------------------------------------------------------------------------

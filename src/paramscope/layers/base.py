@@ -11,7 +11,6 @@ summary's "Connected to" column come out the same.
 
 from __future__ import annotations
 
-import inspect
 import math
 import warnings
 from collections import namedtuple
@@ -221,14 +220,25 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+def _code(fn):
+    fn = getattr(fn, "__func__", fn)
+    return getattr(fn, "__code__", None)
+
+
 def _arg_names(fn):
-    """Positional parameter names of a function, without ``self``."""
-    return [p.name for p in inspect.signature(fn).parameters.values()
-            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    """Positional parameter names of a function (of a bound method: without ``self``)."""
+    code = _code(fn)
+    if code is None:  # a builtin or a callable object: fall back to inspect
+        import inspect
+        return [p.name for p in inspect.signature(fn).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    names = list(code.co_varnames[:code.co_argcount])
+    return names[1:] if hasattr(fn, "__self__") else names
 
 
 def _has_varargs(fn):
-    return any(p.kind == p.VAR_POSITIONAL for p in inspect.signature(fn).parameters.values())
+    code = _code(fn)
+    return bool(code is not None and code.co_flags & 0x04)
 
 
 class Layer:
@@ -507,10 +517,6 @@ class Layer:
         shapes = {k: tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t, v)
                   for k, v in tensor_args.items()}
         params = _arg_names(fn)
-        if inspect.ismethod(fn):
-            pass
-        else:
-            params = params[1:]
         if len(params) <= 1 and not _has_varargs(fn):
             return (next(iter(shapes.values())),), {}
         kwargs = {}
