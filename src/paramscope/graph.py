@@ -51,6 +51,8 @@ def functional_init_arguments(args, kwargs):
 class Model(Layer):
     """``keras.Model``: called with ``(inputs, outputs)`` it is a Functional model."""
 
+    _wrap_build = False
+
     def __new__(cls, *args, **kwargs):
         if cls is Model and functional_init_arguments(args, kwargs):
             return object.__new__(Functional)

@@ -16,11 +16,6 @@ from .base import InputSpec, Layer
 __all__ = ["Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax"]
 
 
-def _build_at_init(layer):
-    """Keras's ``Layer._build_at_init``: a layer without its own ``build`` is built at once."""
-    if type(layer).build is Layer.build:
-        layer.built = True
-
 
 def _number(value, name, owner, allow_none=False, minimum=None):
     """A real number (``None`` if allowed), at least ``minimum``."""
@@ -38,14 +33,13 @@ def _number(value, name, owner, allow_none=False, minimum=None):
     return value
 
 
-@A.reports_bad_arguments
 class Activation(Layer):
     """Activation: applies an activation function; no weights."""
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
         self.activation = A.identifier(activation, "activation", describe_layer(self))
-        _build_at_init(self)
+        self._build_at_init()
 
 
 class ReLU(Layer):
@@ -57,7 +51,7 @@ class ReLU(Layer):
         self.max_value = _number(max_value, "max_value", owner, allow_none=True, minimum=0)
         self.negative_slope = _number(negative_slope, "negative_slope", owner, minimum=0)
         self.threshold = _number(threshold, "threshold", owner, minimum=0)
-        _build_at_init(self)
+        self._build_at_init()
 
 
 class LeakyReLU(Layer):
@@ -74,7 +68,7 @@ class LeakyReLU(Layer):
         super().__init__(**kwargs)
         self.negative_slope = _number(negative_slope, "negative_slope", describe_layer(self),
                                       minimum=0)
-        _build_at_init(self)
+        self._build_at_init()
 
 
 class PReLU(Layer):
@@ -141,7 +135,7 @@ class ELU(Layer):
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
         self.alpha = alpha
-        _build_at_init(self)
+        self._build_at_init()
 
 
 class Softmax(Layer):
@@ -150,4 +144,4 @@ class Softmax(Layer):
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis
-        _build_at_init(self)
+        self._build_at_init()

@@ -222,6 +222,8 @@ def _rank_hint(layer, expected, got):
 
 def _code(fn):
     fn = getattr(fn, "__func__", fn)
+    while hasattr(fn, "__wrapped__"):
+        fn = fn.__wrapped__
     return getattr(fn, "__code__", None)
 
 
@@ -254,6 +256,15 @@ class Layer:
     call_args = ("inputs",)
     #: Keyword arguments of the call that are not tensors (``training``, ...).
     call_options = ("training", "mask")
+    #: Like Keras, a layer's own ``build`` marks it built and records its input shape.
+    _wrap_build = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _reporting_init(cls.__dict__["__init__"])
+        if "build" in cls.__dict__ and cls._wrap_build:
+            cls.build = _marking_build(cls.__dict__["build"])
 
     def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None,
                  autocast=True, name=None, **kwargs):
@@ -427,6 +438,11 @@ class Layer:
             "knows weight shapes.")
 
     # -- building and calling -------------------------------------------------------
+
+    def _build_at_init(self):
+        """Keras builds a layer that has no ``build`` of its own when it is constructed."""
+        if type(self).build is Layer.build:
+            self.built = True
 
     def build(self, input_shape):
         """Create the layer's weights.  The default layer has none."""
@@ -607,6 +623,61 @@ class Layer:
         raise NeedsComputationError(
             f"Layer {describe_layer(self)}: call() runs real computation, which paramscope does "
             "not do; it works from shapes.")
+
+
+def _reporting_init(init):
+    """Missing or unexpected constructor arguments become a LayerError (Keras: TypeError)."""
+    if getattr(init, "_paramscope_wrapped", False):
+        return init
+
+    def __init__(self, *args, **kwargs):
+        try:
+            init(self, *args, **kwargs)
+        except TypeError as e:
+            if e.__traceback__.tb_next is not None:  # raised inside the constructor
+                raise
+            raise LayerError(_argument_problem(type(self).__name__, str(e))) from None
+
+    __init__.__wrapped__ = init
+    __init__.__doc__ = init.__doc__
+    __init__.__name__ = init.__name__
+    __init__.__qualname__ = init.__qualname__
+    __init__._paramscope_wrapped = True
+    return __init__
+
+
+def _argument_problem(name, text):
+    import re
+    missing = re.findall(r"'(\w+)'", text) if "missing" in text else []
+    if missing:
+        shown = ", ".join(f"`{m}`" for m in missing)
+        example = ", ".join(f"{m}=..." for m in missing)
+        return (f"{name}: missing required argument{'s' if len(missing) > 1 else ''} {shown}. "
+                f"Pass {'them' if len(missing) > 1 else 'it'}, e.g. {name}({example}); see the "
+                f"Keras documentation of {name} for its arguments.")
+    problem = re.sub(r"[\w.]*__init__[(][)]", name + "()", text)
+    return f"{name}: {problem}; see the Keras documentation of {name} for its arguments."
+
+
+def _marking_build(build):
+    if getattr(build, "_paramscope_wrapped", False):
+        return build
+
+    def wrapper(self, *args, **kwargs):
+        build(self, *args, **kwargs)
+        if self._build_shapes_dict is None:
+            if args:
+                self._build_shapes_dict = {"input_shape": args[0]}
+            elif kwargs:
+                self._build_shapes_dict = dict(kwargs)
+        self.built = True
+
+    wrapper.__wrapped__ = build
+    wrapper.__doc__ = build.__doc__
+    wrapper.__name__ = build.__name__
+    wrapper.__qualname__ = build.__qualname__
+    wrapper._paramscope_wrapped = True
+    return wrapper
 
 
 def _times(shape):

@@ -284,7 +284,6 @@ class _Conv(_ConvArgs):
         return config
 
 
-@A.reports_bad_arguments
 class Conv1D(_Conv):
     """1D convolution: ``kernel (k, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
@@ -301,7 +300,6 @@ class Conv1D(_Conv):
                          kernel_constraint, bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class Conv2D(_Conv):
     """2D convolution: ``kernel (kh, kw, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
@@ -316,7 +314,6 @@ class Conv2D(_Conv):
                          kernel_constraint, bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class Conv3D(_Conv):
     """3D convolution: ``kernel (kd, kh, kw, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
@@ -424,7 +421,6 @@ class _ConvTranspose(_ConvArgs):
         return config
 
 
-@A.reports_bad_arguments
 class Conv1DTranspose(_ConvTranspose):
     """1D transposed convolution: ``kernel (k, filters, in_channels)`` and ``bias (filters,)``."""
 
@@ -439,7 +435,6 @@ class Conv1DTranspose(_ConvTranspose):
                          activity_regularizer, kernel_constraint, bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class Conv2DTranspose(_ConvTranspose):
     """2D transposed convolution: ``kernel (kh, kw, filters, in_channels)`` and ``bias (filters,)``."""
 
@@ -454,7 +449,6 @@ class Conv2DTranspose(_ConvTranspose):
                          activity_regularizer, kernel_constraint, bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class Conv3DTranspose(_ConvTranspose):
     """3D transposed convolution: ``kernel (kd, kh, kw, filters, in_channels)`` and ``bias (filters,)``.
 
@@ -549,7 +543,6 @@ class _DepthwiseConv(_ConvArgs):
         return config
 
 
-@A.reports_bad_arguments
 class DepthwiseConv1D(_DepthwiseConv):
     """1D depthwise convolution: ``kernel (k, in_channels, depth_multiplier)`` and ``bias (in_channels * depth_multiplier,)``."""
 
@@ -564,7 +557,6 @@ class DepthwiseConv1D(_DepthwiseConv):
                          activity_regularizer, depthwise_constraint, bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class DepthwiseConv2D(_DepthwiseConv):
     """2D depthwise convolution: ``kernel (kh, kw, in_channels, depth_multiplier)`` and ``bias (in_channels * depth_multiplier,)``."""
 
@@ -662,7 +654,6 @@ class _SeparableConv(_ConvArgs):
         return config
 
 
-@A.reports_bad_arguments
 class SeparableConv1D(_SeparableConv):
     """1D separable convolution: ``depthwise_kernel (k, in, dm)``, ``pointwise_kernel (1, in * dm, filters)``, ``bias (filters,)``."""
 
@@ -681,7 +672,6 @@ class SeparableConv1D(_SeparableConv):
                          bias_constraint, **kwargs)
 
 
-@A.reports_bad_arguments
 class SeparableConv2D(_SeparableConv):
     """2D separable convolution: ``depthwise_kernel (kh, kw, in, dm)``, ``pointwise_kernel (1, 1, in * dm, filters)``, ``bias (filters,)``."""
 

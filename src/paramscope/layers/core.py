@@ -175,6 +175,7 @@ class Identity(Layer):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self._build_at_init()
 
 
 class Masking(Layer):
@@ -183,6 +184,7 @@ class Masking(Layer):
     def __init__(self, mask_value=0.0, **kwargs):
         super().__init__(**kwargs)
         self.mask_value = mask_value
+        self._build_at_init()
 
 
 class Lambda(Layer):

@@ -19,11 +19,6 @@ __all__ = ["BatchNormalization", "LayerNormalization", "GroupNormalization",
            "UnitNormalization", "RMSNormalization"]
 
 
-def _build_at_init(layer):
-    """Keras's ``Layer._build_at_init``: a layer without its own ``build`` is built at once."""
-    if type(layer).build is Layer.build:
-        layer.built = True
-
 
 def _axis_list(axis, owner, what="an int or a list/tuple of ints"):
     """``axis`` as Keras keeps it: an int, or a list for a list/tuple."""
@@ -331,7 +326,7 @@ class UnitNormalization(Layer):
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.axis = _axis_list(axis, describe_layer(self))
-        _build_at_init(self)
+        self._build_at_init()
 
     def compute_output_shape(self, input_shape):
         try:

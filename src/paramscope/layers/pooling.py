@@ -84,7 +84,6 @@ class _Pooling(Layer):
         return config
 
 
-@A.reports_bad_arguments
 class MaxPooling1D(_Pooling):
     """1D max pooling over ``pool_size`` steps; no weights."""
 
@@ -94,7 +93,6 @@ class MaxPooling1D(_Pooling):
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
-@A.reports_bad_arguments
 class MaxPooling2D(_Pooling):
     """2D max pooling over a ``pool_size`` window; no weights."""
 
@@ -104,7 +102,6 @@ class MaxPooling2D(_Pooling):
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
-@A.reports_bad_arguments
 class MaxPooling3D(_Pooling):
     """3D max pooling over a ``pool_size`` window; no weights."""
 
@@ -114,7 +111,6 @@ class MaxPooling3D(_Pooling):
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
-@A.reports_bad_arguments
 class AveragePooling1D(_Pooling):
     """1D average pooling over ``pool_size`` steps (no default pool_size in Keras 3); no weights."""
 
@@ -124,7 +120,6 @@ class AveragePooling1D(_Pooling):
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
-@A.reports_bad_arguments
 class AveragePooling2D(_Pooling):
     """2D average pooling over a ``pool_size`` window (no default pool_size in Keras 3); no weights."""
 
@@ -134,7 +129,6 @@ class AveragePooling2D(_Pooling):
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
-@A.reports_bad_arguments
 class AveragePooling3D(_Pooling):
     """3D average pooling over a ``pool_size`` window (no default pool_size in Keras 3); no weights."""
 
@@ -192,7 +186,6 @@ class _GlobalMax(_GlobalPooling):
     verb = "takes the maximum"
 
 
-@A.reports_bad_arguments
 class GlobalMaxPooling1D(_GlobalMax):
     """Maximum over the steps of a sequence; no weights."""
 
@@ -200,7 +193,6 @@ class GlobalMaxPooling1D(_GlobalMax):
         super().__init__(1, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
-@A.reports_bad_arguments
 class GlobalMaxPooling2D(_GlobalMax):
     """Maximum over height and width; no weights."""
 
@@ -208,7 +200,6 @@ class GlobalMaxPooling2D(_GlobalMax):
         super().__init__(2, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
-@A.reports_bad_arguments
 class GlobalMaxPooling3D(_GlobalMax):
     """Maximum over depth, height and width; no weights."""
 
@@ -216,7 +207,6 @@ class GlobalMaxPooling3D(_GlobalMax):
         super().__init__(3, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
-@A.reports_bad_arguments
 class GlobalAveragePooling1D(_GlobalAverage):
     """Average over the steps of a sequence (mask-aware in Keras); no weights."""
 
@@ -225,7 +215,6 @@ class GlobalAveragePooling1D(_GlobalAverage):
         self.supports_masking = True
 
 
-@A.reports_bad_arguments
 class GlobalAveragePooling2D(_GlobalAverage):
     """Average over height and width; no weights."""
 
@@ -233,7 +222,6 @@ class GlobalAveragePooling2D(_GlobalAverage):
         super().__init__(2, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
-@A.reports_bad_arguments
 class GlobalAveragePooling3D(_GlobalAverage):
     """Average over depth, height and width; no weights."""
 
@@ -324,7 +312,6 @@ class _AdaptiveMax(_AdaptivePooling):
     verb = "max-pools"
 
 
-@A.reports_bad_arguments
 class AdaptiveAveragePooling1D(_AdaptiveAverage):
     """Average pooling to ``output_size`` steps; no weights."""
 
@@ -332,7 +319,6 @@ class AdaptiveAveragePooling1D(_AdaptiveAverage):
         super().__init__(1, output_size, data_format, **kwargs)
 
 
-@A.reports_bad_arguments
 class AdaptiveAveragePooling2D(_AdaptiveAverage):
     """Average pooling to an ``output_size`` (height, width); no weights."""
 
@@ -340,7 +326,6 @@ class AdaptiveAveragePooling2D(_AdaptiveAverage):
         super().__init__(2, output_size, data_format, **kwargs)
 
 
-@A.reports_bad_arguments
 class AdaptiveAveragePooling3D(_AdaptiveAverage):
     """Average pooling to an ``output_size`` (depth, height, width); no weights."""
 
@@ -348,7 +333,6 @@ class AdaptiveAveragePooling3D(_AdaptiveAverage):
         super().__init__(3, output_size, data_format, **kwargs)
 
 
-@A.reports_bad_arguments
 class AdaptiveMaxPooling1D(_AdaptiveMax):
     """Max pooling to ``output_size`` steps; no weights."""
 
@@ -356,7 +340,6 @@ class AdaptiveMaxPooling1D(_AdaptiveMax):
         super().__init__(1, output_size, data_format, **kwargs)
 
 
-@A.reports_bad_arguments
 class AdaptiveMaxPooling2D(_AdaptiveMax):
     """Max pooling to an ``output_size`` (height, width); no weights."""
 
@@ -364,7 +347,6 @@ class AdaptiveMaxPooling2D(_AdaptiveMax):
         super().__init__(2, output_size, data_format, **kwargs)
 
 
-@A.reports_bad_arguments
 class AdaptiveMaxPooling3D(_AdaptiveMax):
     """Max pooling to an ``output_size`` (depth, height, width); no weights."""
 

@@ -11,7 +11,6 @@ from .base import Layer
 __all__ = ["Rescaling"]
 
 
-@A.reports_bad_arguments
 class Rescaling(Layer):
     """Rescaling: ``inputs * scale + offset``; no weights (scale and offset are constants)."""
 

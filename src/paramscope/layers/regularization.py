@@ -19,11 +19,6 @@ __all__ = ["Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D"
            "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization"]
 
 
-def _build_at_init(layer):
-    """Keras's ``Layer._build_at_init``: a layer without its own ``build`` is built at once."""
-    if type(layer).build is Layer.build:
-        layer.built = True
-
 
 def _fraction(value, name, owner):
     """A number between 0 and 1 (a dropout rate, a noise stddev)."""
@@ -68,7 +63,6 @@ def _noise_shape(noise_shape, owner):
     return noise_shape
 
 
-@A.reports_bad_arguments
 class Dropout(Layer):
     """Dropout: zeroes a fraction ``rate`` of inputs while training; no weights."""
 
@@ -78,7 +72,7 @@ class Dropout(Layer):
         self.rate = _fraction(rate, "rate", owner)
         self.seed = seed
         self.noise_shape = _noise_shape(noise_shape, owner)
-        _build_at_init(self)
+        self._build_at_init()
 
 
 def _only_base_arguments(cls, kwargs, allowed):
@@ -102,7 +96,6 @@ class _SpatialDropout(Dropout):
         self.input_spec = InputSpec(ndim=self.rank + 2)
 
 
-@A.reports_bad_arguments
 class SpatialDropout1D(_SpatialDropout):
     """SpatialDropout1D: drops whole channels of ``(batch, steps, channels)``; no weights."""
 
@@ -113,7 +106,6 @@ class SpatialDropout1D(_SpatialDropout):
         super().__init__(rate, seed=seed, name=name, dtype=dtype)
 
 
-@A.reports_bad_arguments
 class SpatialDropout2D(_SpatialDropout):
     """SpatialDropout2D: drops whole feature maps of a 4D input; no weights."""
 
@@ -124,7 +116,6 @@ class SpatialDropout2D(_SpatialDropout):
         super().__init__(rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
 
 
-@A.reports_bad_arguments
 class SpatialDropout3D(_SpatialDropout):
     """SpatialDropout3D: drops whole feature volumes of a 5D input; no weights."""
 
@@ -135,7 +126,6 @@ class SpatialDropout3D(_SpatialDropout):
         super().__init__(rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
 
 
-@A.reports_bad_arguments
 class GaussianNoise(Layer):
     """GaussianNoise: adds noise of deviation ``stddev`` while training; no weights."""
 
@@ -143,10 +133,9 @@ class GaussianNoise(Layer):
         super().__init__(**kwargs)
         self.stddev = _fraction(stddev, "stddev", describe_layer(self))
         self.seed = seed
-        _build_at_init(self)
+        self._build_at_init()
 
 
-@A.reports_bad_arguments
 class GaussianDropout(Layer):
     """GaussianDropout: multiplies by noise centred on 1 while training; no weights."""
 
@@ -154,10 +143,9 @@ class GaussianDropout(Layer):
         super().__init__(**kwargs)
         self.rate = _fraction(rate, "rate", describe_layer(self))
         self.seed = seed
-        _build_at_init(self)
+        self._build_at_init()
 
 
-@A.reports_bad_arguments
 class AlphaDropout(Layer):
     """AlphaDropout: dropout that keeps SELU's mean and variance; no weights."""
 
@@ -166,7 +154,7 @@ class AlphaDropout(Layer):
         self.rate = _fraction(rate, "rate", describe_layer(self))
         self.seed = seed
         self.noise_shape = noise_shape  # Keras does not check it here
-        _build_at_init(self)
+        self._build_at_init()
 
 
 class ActivityRegularization(Layer):
@@ -192,4 +180,4 @@ class ActivityRegularization(Layer):
                          **kwargs)
         self.l1 = l1
         self.l2 = l2
-        _build_at_init(self)
+        self._build_at_init()

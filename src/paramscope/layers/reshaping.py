@@ -79,7 +79,6 @@ class Flatten(_KeepsInputDtype):
         return [text]
 
 
-@A.reports_bad_arguments
 class Reshape(_KeepsInputDtype):
     """Reshape: the non-batch dimensions become ``target_shape`` (one ``-1`` inferred); no weights."""
 
@@ -141,7 +140,6 @@ def _example_target(target, size):
     return (-1,)
 
 
-@A.reports_bad_arguments
 class Permute(_KeepsInputDtype):
     """Permute: reorders the non-batch dimensions by ``dims`` (1-based); no weights."""
 
@@ -174,7 +172,6 @@ class Permute(_KeepsInputDtype):
                 f"{format_shape(shapes[1])}"]
 
 
-@A.reports_bad_arguments
 class RepeatVector(Layer):
     """RepeatVector: ``(batch, features)`` -> ``(batch, n, features)``; no weights."""
 
