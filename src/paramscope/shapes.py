@@ -574,3 +574,60 @@ def axes_sizes(input_shape: Shape, axes: Sequence[int]) -> Shape:
             raise ShapeError(f"axis {a} is out of bounds for an input of rank {ndim} "
                              f"(axes 0 to {ndim - 1}, or {-ndim} to -1)")
     return tuple(input_shape[a] for a in axes)
+
+
+def einsum_shape(subscripts: str, shapes) -> Shape:
+    """Output shape of ``einsum(subscripts, *operands)``; ``...`` broadcasts.
+
+    >>> einsum_shape("ab,bc->ac", [(None, 3), (3, 4)])
+    (None, 4)
+    >>> einsum_shape("...ij,...jk", [(2, None, 5, 3), (3, 7)])
+    (2, None, 5, 7)
+    """
+    subscripts = subscripts.replace(" ", "")
+    if "->" in subscripts:
+        inputs, output = subscripts.split("->")
+    else:
+        inputs, output = subscripts, None
+    terms = inputs.split(",")
+    if len(terms) != len(shapes):
+        raise ShapeError(f"einsum {subscripts!r} names {len(terms)} operands, got {len(shapes)}")
+    sizes: dict = {}
+    ellipsis_shapes = []
+    for term, shape in zip(terms, shapes):
+        shape = tuple(shape)
+        if "..." in term:
+            before, after = term.split("...")
+            n_ell = len(shape) - len(before) - len(after)
+            if n_ell < 0:
+                raise ShapeError(f"einsum term {term!r} does not fit a tensor of rank {len(shape)}")
+            ellipsis_shapes.append(shape[len(before):len(before) + n_ell])
+            labels = list(before) + [None] * n_ell + list(after)
+        else:
+            if len(term) != len(shape):
+                raise ShapeError(f"einsum term {term!r} does not fit a tensor of rank {len(shape)}")
+            labels = list(term)
+        for label, dim in zip(labels, shape):
+            if label is None:
+                continue
+            known = sizes.get(label)
+            if known is None or known == 1:
+                sizes[label] = dim if known is None or dim != 1 else known
+            elif dim is not None and dim != 1 and dim != known:
+                raise ShapeError(f"einsum label {label!r} has sizes {known} and {dim}")
+    ell: Shape = ()
+    for s in ellipsis_shapes:
+        ell = broadcast_shapes(ell, s)
+    if output is None:
+        counts: dict = {}
+        for term in terms:
+            for c in term.replace("...", ""):
+                counts[c] = counts.get(c, 0) + 1
+        output = ("..." if ellipsis_shapes else "") + "".join(sorted(c for c, n in counts.items() if n == 1))
+    out = []
+    if "..." in output:
+        before, after = output.split("...")
+        out = [sizes[c] for c in before] + list(ell) + [sizes[c] for c in after]
+    else:
+        out = [sizes[c] for c in output]
+    return tuple(out)

@@ -1,7 +1,18 @@
 """``keras.ops``: symbolic operations on KerasTensors (shapes only)."""
 
-import sys as _sys
+from ..errors import NeedsComputationError
+from ..ops import FUNCTIONS
 
-from ._placeholders import module as _module
 
-_sys.modules[__name__] = _module("keras.ops", __doc__)
+def __getattr__(name):
+    if name in FUNCTIONS:
+        return FUNCTIONS[name]
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise NeedsComputationError(
+        f"keras.ops.{name} is not available in paramscope (it covers the shape-preserving, "
+        "broadcasting, reduction and reshaping ops used to build models).")
+
+
+def __dir__():
+    return sorted(FUNCTIONS)

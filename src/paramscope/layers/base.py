@@ -762,3 +762,8 @@ def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, bat
                        ragged=ragged, batch_shape=batch_shape, name=name, input_tensor=tensor,
                        optional=optional)
     return layer.output
+
+
+from .. import ops as _ops  # noqa: E402 - operators on KerasTensor record Keras operations
+
+_ops.install_operators(KerasTensor)
