@@ -32,8 +32,8 @@ def standardize_shape(shape) -> Shape:
     """A tuple of non-negative ints and ``None``s, or a ShapeError."""
     if shape is None:
         raise ShapeError("Undefined shapes are not supported.")
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        shape = (shape,)
+    if isinstance(shape, int) or isinstance(shape, str):
+        raise ShapeError(f"Cannot convert {shape!r} to a shape: a shape is a tuple, e.g. ({shape!r},)")
     try:
         dims = tuple(shape)
     except TypeError:

@@ -275,7 +275,12 @@ class Layer:
         self._outbound_nodes = []
         self._build_shapes_dict = None
         self.built = False
-        self._trainable = bool(trainable)
+        if not isinstance(trainable, bool):
+            raise LayerError(
+                f"{type(self).__name__}" + (f" '{name}'" if name else "") + ": expected `trainable` "
+                f"to be a boolean (True or False). Received: trainable={trainable!r} (of type "
+                f"{type(trainable).__name__}).")
+        self._trainable = trainable
         self.autocast = autocast
         self.activity_regularizer = activity_regularizer
         self.input_spec = None
@@ -368,6 +373,12 @@ class Layer:
         dtype = standardize_dtype(dtype) if dtype is not None else self.variable_dtype
         if initializer is None:
             initializer = "glorot_uniform" if "float" in dtype else "zeros"
+        elif "float" not in dtype and _is_random_initializer(initializer):
+            raise LayerError(
+                f"Layer {describe_layer(self)} cannot create weight '{name}' with dtype {dtype}: "
+                f"its initializer {_initializer_name(initializer)!r} draws random floats and "
+                "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
+                self)
         w = Weight(name, shape, dtype, bool(trainable), self, initializer)
         (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
         if not self.trainable:
@@ -623,6 +634,26 @@ class Layer:
         raise NeedsComputationError(
             f"Layer {describe_layer(self)}: call() runs real computation, which paramscope does "
             "not do; it works from shapes.")
+
+
+_RANDOM_INITIALIZERS = {
+    "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "lecun_uniform", "lecun_normal",
+    "random_uniform", "random_normal", "truncated_normal", "variance_scaling", "orthogonal",
+    "uniform", "normal",
+}
+
+
+def _initializer_name(initializer):
+    if isinstance(initializer, dict):
+        return initializer.get("class_name") or initializer.get("config", "")
+    return initializer if isinstance(initializer, str) else getattr(initializer, "name",
+                                                                     type(initializer).__name__)
+
+
+def _is_random_initializer(initializer):
+    from ..naming import to_snake_case
+    name = _initializer_name(initializer)
+    return isinstance(name, str) and to_snake_case(name) in _RANDOM_INITIALIZERS
 
 
 def _reporting_init(init):

@@ -230,6 +230,13 @@ class Lambda(Layer):
             if self.passthrough_warning not in self._warnings:
                 self._warnings.append(self.passthrough_warning)
             return input_shape
+        if isinstance(output_shape, list) and all(d is None or isinstance(d, int) for d in output_shape):
+            if not A.is_lenient():  # Keras: a list is not a shape (it fails when called)
+                raise LayerError(
+                    f"Layer {describe_layer(self)}: output_shape must be a tuple (the shape "
+                    f"without the batch dimension), e.g. output_shape={tuple(output_shape)}. "
+                    f"Received the list {output_shape!r}.", self)
+            output_shape = tuple(output_shape)  # as Keras's Lambda.from_config does
         batch = tree.flatten_shapes(input_shape)[0][0] if not tree.is_shape(input_shape) else (
             input_shape[0] if input_shape else None)
         return tree.map_shape_structure(lambda s: (batch,) + tuple(s), _as_shape(output_shape))
