@@ -65,12 +65,18 @@ def _prepare_environment(backend):
         os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
 
-def load_cases():
-    spec = importlib.util.spec_from_file_location(
-        "golden_cases", os.path.join(HERE, "golden_cases.py"))
+def load_cases(path=None):
+    """The CASES list of a case module (default tools/golden_cases.py)."""
+    path = path or os.path.join(HERE, "golden_cases.py")
+    name = os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod.CASES
+
+
+def _has_nested_model(model):
+    return any(hasattr(layer, "layers") and getattr(layer, "layers", None) for layer in model.layers)
 
 
 _ADDR_RE = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -307,9 +313,17 @@ class Keras3Recorder:
         ("c200_l120", 200, {"line_length": 120}),
     )
 
+    NESTED_VARIANTS = (
+        ("c200_nested", 200, {"expand_nested": True}),
+        ("c200_nested_trainable", 200, {"expand_nested": True, "show_trainable": True}),
+    )
+
     def summaries(self, model):
         out, errors = {}, {}
-        for key, columns, kwargs in self.SUMMARY_VARIANTS:
+        variants = self.SUMMARY_VARIANTS
+        if _has_nested_model(model):
+            variants = variants + self.NESTED_VARIANTS
+        for key, columns, kwargs in variants:
             os.environ["COLUMNS"] = str(columns)
             buf = io.StringIO()
             try:
@@ -448,9 +462,16 @@ class TfKerasRecorder:
         ("l100", {"line_length": 100}),
     )
 
+    NESTED_VARIANTS = (
+        ("nested", {"expand_nested": True}),
+    )
+
     def summaries(self, model):
         out, errors = {}, {}
-        for key, kwargs in self.SUMMARY_VARIANTS:
+        variants = self.SUMMARY_VARIANTS
+        if _has_nested_model(model):
+            variants = variants + self.NESTED_VARIANTS
+        for key, kwargs in variants:
             lines = []
             try:
                 model.summary(print_fn=lambda line, *a, **k: lines.append(line), **kwargs)
@@ -575,6 +596,8 @@ def main(argv=None):
     _ensure_fixed_hash_seed()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", choices=("keras3", "tfkeras"), default="keras3")
+    ap.add_argument("--cases", help="case module (default tools/golden_cases.py); its fixture "
+                                    "goes to tests/golden/<backend>/<module name>.json.gz")
     ap.add_argument("--out", help="output path (default tests/golden/<backend>/cases.json.gz)")
     ap.add_argument("--only", action="append", default=[],
                     help="only run cases whose id starts with this prefix (repeatable); "
@@ -596,7 +619,7 @@ def main(argv=None):
     _prepare_environment(args.backend)
     rec = Keras3Recorder(eager_init=args.eager_init) if args.backend == "keras3" else TfKerasRecorder()
 
-    cases = load_cases()
+    cases = load_cases(args.cases)
     if args.only:
         cases = [c for c in cases if any(c["id"].startswith(p) for p in args.only)]
 
@@ -649,7 +672,9 @@ def main(argv=None):
             return 1
 
     if not args.dry_run:
-        path = args.out or os.path.join(ROOT, "tests", "golden", rec.backend_name, "cases.json.gz")
+        default_name = "cases" if not args.cases else os.path.splitext(os.path.basename(args.cases))[0]
+        path = args.out or os.path.join(ROOT, "tests", "golden", rec.backend_name,
+                                        default_name + ".json.gz")
         raw, packed, changed = dump(data, path)
         print(f"wrote {os.path.relpath(path, ROOT)}: {packed / 1024:.1f} KiB gzip "
               f"({raw / 1024:.1f} KiB raw){'' if changed else ' (unchanged)'}")

@@ -64,7 +64,7 @@ def _graph_networks(summary: ModelSummary):
 
 def render(summary: ModelSummary, classic=False, line_length=None, positions=None,
            expand_nested=False, show_trainable=False) -> str:
-    if not summary.built:
+    if not summary.built and any(not row.built for row in summary.layers):
         raise ParamscopeError(
             "This model has not yet been built. Build the model first by calling `build()` or by "
             "calling the model on a batch of data (Keras 2 does not summarise unbuilt models; use "
