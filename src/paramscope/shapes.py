@@ -631,3 +631,46 @@ def einsum_shape(subscripts: str, shapes) -> Shape:
     else:
         out = [sizes[c] for c in output]
     return tuple(out)
+
+
+def value_shape(value) -> Shape:
+    """``np.shape`` of a Python scalar, a (nested) list/tuple, or an array-like.
+
+    >>> value_shape(2.0), value_shape([1.0, 2.0]), value_shape([[1, 2, 3], [4, 5, 6]])
+    ((), (2,), (2, 3))
+    >>> value_shape([[1, 2], [3]])
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: the nested list [[1, 2], [3]] is ragged (sub-lists of different lengths)
+    """
+    shape = getattr(value, "shape", None)
+    if shape is not None and not isinstance(value, (list, tuple)):
+        return tuple(int(d) for d in shape)
+    if not isinstance(value, (list, tuple)):
+        return ()
+    inner = [value_shape(v) for v in value]
+    if any(s != inner[0] for s in inner[1:]):
+        raise ShapeError(f"the nested list {value!r} is ragged (sub-lists of different lengths)")
+    return (len(value),) + (inner[0] if inner else ())
+
+
+def broadcast_to_shape(shape: Sequence[int], target: Sequence[Dim]) -> Shape:
+    """``broadcast_to(x, target)`` for ``x`` of ``shape``: a dimension is 1 or the target's.
+
+    >>> broadcast_to_shape((1, 3), (1, 3))
+    (1, 3)
+    >>> broadcast_to_shape((1, 1), (1, 4))
+    (1, 4)
+    >>> broadcast_to_shape((1, 3), (1, 4))
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: a value of shape (1, 3) cannot be broadcast to shape (1, 4)
+    """
+    shape, target = tuple(shape), tuple(target)
+    if len(shape) > len(target):
+        raise ShapeError(f"a value of shape {shape} cannot be broadcast to shape {target}")
+    padded = (1,) * (len(target) - len(shape)) + shape
+    for s, t in zip(padded, target):
+        if s != 1 and t is not None and s != t:
+            raise ShapeError(f"a value of shape {shape} cannot be broadcast to shape {target}")
+    return target
