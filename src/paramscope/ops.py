@@ -59,6 +59,26 @@ def _is_symbolic(args, kwargs=None):
     return any(isinstance(x, KerasTensor) for x in tree.flatten((args, kwargs or {})))
 
 
+_tracing = [0]
+
+
+class tracing:
+    """Inside, operations compute shapes without joining the graph or taking names.
+
+    Keras traces a function (a Lambda's, a custom layer's ``call``) with its
+    backend, so no Keras operations are created; paramscope's tracing must not
+    create nodes or consume auto-names (``add``, ``add_1``) either.
+    """
+
+    def __enter__(self):
+        _tracing[0] += 1
+        return self
+
+    def __exit__(self, *exc):
+        _tracing[0] -= 1
+        return False
+
+
 class Operation:
     """A symbolic operation that is not a layer (Keras's ``ops.Operation``)."""
 
@@ -71,7 +91,9 @@ class Operation:
         self._outbound_nodes = []
         self._layers = []
         self._warnings = []
-        self.name = name or naming.auto_name(type(self).__name__)
+        if name is None:
+            name = "traced" if _tracing[0] else naming.auto_name(type(self).__name__)
+        self.name = name
 
     # A weightless row in summaries.
     weights = trainable_weights = non_trainable_weights = property(lambda self: [])
@@ -94,7 +116,8 @@ class Operation:
             raise LayerError(
                 f"Operation '{self.name}' ({type(self).__name__}) cannot process inputs of shape "
                 f"{', '.join(shapes)}: {e}") from None
-        Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
+        if not _tracing[0]:
+            Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
 
     def compute_output_spec(self, *args, **kwargs):  # pragma: no cover - abstract
@@ -458,8 +481,10 @@ def trace_function(fn, input_shape, dtype="float32", arguments=None):
     """Output shape of ``fn`` on symbolic inputs, or ``None`` if it cannot be traced."""
     KerasTensor = _kt()
     try:
-        inputs = tree.map_shape_structure(lambda s: KerasTensor(s, dtype=dtype), input_shape)
-        out = fn(inputs, **(arguments or {}))
+        with tracing():
+            inputs = tree.map_shape_structure(
+                lambda s: KerasTensor(s, dtype=dtype, name="traced"), input_shape)
+            out = fn(inputs, **(arguments or {}))
     except Exception:  # noqa: BLE001 - an untraceable function falls back to passthrough
         return None
     leaves = tree.flatten(out)

@@ -220,6 +220,11 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+def _tracing():
+    from ..ops import _tracing as flag
+    return flag[0]
+
+
 def _code(fn):
     fn = getattr(fn, "__func__", fn)
     while hasattr(fn, "__wrapped__"):
@@ -297,7 +302,7 @@ class Layer:
             warnings.warn(
                 "Do not pass an `input_shape`/`input_dim` argument to a layer. When using "
                 "Sequential models, prefer using an `Input(shape)` object as the first layer "
-                "in the model instead.", UserWarning, stacklevel=3)
+                "in the model instead.", UserWarning, stacklevel=4)
         if kwargs:
             shown = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
             label = f"{type(self).__name__}" + (f" '{name}'" if name else "")
@@ -522,7 +527,8 @@ class Layer:
             raise
         except ParamscopeError as e:
             raise self._error_in_call(e, tensor_args) from None
-        Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
+        if not _tracing():
+            Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
 
     def _error_in_call(self, error, tensor_args):
@@ -562,7 +568,15 @@ class Layer:
         self.built = True
 
     def compute_output_spec(self, *args, **kwargs):
-        """Symbolic outputs for a call (shapes from ``compute_output_shape``)."""
+        """Symbolic outputs for a call (shapes from ``compute_output_shape``).
+
+        A layer written like a Keras custom layer (its own ``call``, no
+        ``compute_output_shape``) is traced: its ``call`` runs on the symbolic
+        tensors, as Keras traces it, without recording anything in the graph.
+        """
+        cls = type(self)
+        if cls.compute_output_shape is Layer.compute_output_shape and cls.call is not Layer.call:
+            return self._trace_call(args, kwargs)
         bound, options = self._bind_call(args, kwargs)
         tensor_args = {k: v for k, v in bound.items()
                        if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
@@ -570,6 +584,29 @@ class Layer:
         shape = self.compute_output_shape(*sargs, **skwargs)
         dtype = self.compute_output_dtype()
         return tree.map_shape_structure(lambda s: KerasTensor(s, dtype=dtype), shape)
+
+    def _trace_call(self, args, kwargs):
+        from .. import ops
+        try:
+            with ops.tracing():
+                outputs = self.call(*args, **kwargs)
+        except ParamscopeError as e:
+            raise LayerError(
+                f"Layer {describe_layer(self)}: tracing its call() failed: {e}. Define "
+                "compute_output_shape(input_shape) on the class, or declare the layer with "
+                "paramscope.register_layer(...).", self) from None
+        except Exception as e:  # noqa: BLE001 - user code: report, do not crash
+            raise LayerError(
+                f"Layer {describe_layer(self)}: paramscope could not trace its call() on symbolic "
+                f"tensors ({type(e).__name__}: {e}). Define compute_output_shape(input_shape) on "
+                "the class, or declare the layer with paramscope.register_layer(...).",
+                self) from None
+        leaves = tree.flatten(outputs)
+        if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
+            raise LayerError(
+                f"Layer {describe_layer(self)}: its call() did not return symbolic tensors when "
+                "traced. Define compute_output_shape(input_shape) on the class.", self)
+        return tree.map_structure(lambda t: KerasTensor(t.shape, dtype=t.dtype), outputs)
 
     def build_from_shape(self, input_shape):
         """Build the layer for ``input_shape`` without a call (``layer.build``)."""
