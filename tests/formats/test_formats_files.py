@@ -177,18 +177,9 @@ def test_tfkeras_file_as_keras3_prints_it(path):
     assert keras3.render(summary, columns=200, console_width=200) == record["summaries"]["c200"]
 
 
-# tf-keras 2.21 prints a nested model's first call as node 0 ('base[0][0]'),
-# although its configs number it 1; the keras2 renderer adds 1.
-_KERAS2_NODE_INDEX = {"nested.h5", "nested.json", "nested.keras"}
-
-
 @pytest.mark.parametrize("path", TFKERAS_FILES, ids=os.path.basename)
-def test_tfkeras_file_keras2_text(path, request):
+def test_tfkeras_file_keras2_text(path):
     data, record = _expected(path)
-    if os.path.basename(path) in _KERAS2_NODE_INDEX:
-        request.applymarker(pytest.mark.xfail(
-            reason="report/keras2.py numbers a nested model's calls from 1; tf-keras 2.21 prints 0",
-            strict=False))
     _, summary = _load(path)
     assert render_summary(summary, style="keras2").rstrip("\n") == record["summaries"]["default"]
 

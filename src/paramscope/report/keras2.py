@@ -43,23 +43,8 @@ def _py(shape, as_list=False):
     return f"[{text}]" if as_list else text
 
 
-def _connections(row: LayerSummary, graph_networks) -> list:
-    out = []
-    for name, node_index, tensor_index in row.inbound:
-        # tf.keras gives every graph network a node of its own at creation,
-        # so calls of a model used as a layer start at node index 1.
-        if name in graph_networks:
-            node_index += 1
-        out.append(f"{name}[{node_index}][{tensor_index}]")
-    return out
-
-
-def _graph_networks(summary: ModelSummary):
-    names = set()
-    for _, row in summary.iter_rows(expand_nested=True):
-        if row.is_graph_network or (row.is_model and row.built):
-            names.add(row.name)
-    return names
+def _connections(row: LayerSummary) -> list:
+    return [f"{name}[{node_index}][{tensor_index}]" for name, node_index, tensor_index in row.inbound]
 
 
 def render(summary: ModelSummary, classic=False, line_length=None, positions=None,
@@ -85,7 +70,6 @@ def render(summary: ModelSummary, classic=False, line_length=None, positions=Non
         line_length += 11
         positions.append(line_length)
         header.append("Trainable")
-    networks = _graph_networks(summary)
 
     def params_of(row):
         if not row.built and not row.is_graph_network:
@@ -95,7 +79,7 @@ def render(summary: ModelSummary, classic=False, line_length=None, positions=Non
     def fields_of(row, level):
         fields = [f"{row.name} ({row.class_name})", _output_shape_text(row), params_of(row)]
         if not summary.sequential_like:
-            fields.append(_connections(row, networks))
+            fields.append(_connections(row))
         if show_trainable:
             fields.append("Y" if row.trainable else "N")
         return fields
