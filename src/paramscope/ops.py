@@ -196,6 +196,35 @@ class Cast(Operation):
         return _tensor(_shape(x), self.dtype)
 
 
+class OnesLike(Operation):
+    def __init__(self, dtype=None, name=None):
+        super().__init__(name)
+        self.dtype = dtype
+
+    def compute_output_spec(self, x):
+        return _tensor(_shape(x), self.dtype or _dtype(x))
+
+
+class ZerosLike(OnesLike):
+    pass
+
+
+class ConvertToTensor(Operation):
+    def __init__(self, dtype=None, sparse=None, ragged=None, name=None):
+        super().__init__(name)
+        self.dtype = dtype
+
+    def compute_output_spec(self, x):
+        return _tensor(_shape(x), self.dtype or _dtype(x))
+
+
+def _convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    """Keras: on a symbolic tensor, a ConvertToTensor operation; anything else unchanged."""
+    if _is_symbolic((x,)):
+        return ConvertToTensor(dtype=dtype, sparse=sparse, ragged=ragged)(x)
+    return x
+
+
 class Reshape(Operation):
     def __init__(self, newshape, name=None):
         super().__init__(name)
@@ -415,6 +444,8 @@ FUNCTIONS.update({
     "argmax": lambda x, axis=None, keepdims=False: _apply(Argmax, x, axis=axis, keepdims=keepdims),
     "argmin": lambda x, axis=None, keepdims=False: _apply(Argmin, x, axis=axis, keepdims=keepdims),
     "cast": lambda x, dtype: _apply(Cast, x, dtype=dtype),
+    "ones_like": lambda x, dtype=None: _apply(OnesLike, x, dtype=dtype),
+    "zeros_like": lambda x, dtype=None: _apply(ZerosLike, x, dtype=dtype),
     "reshape": lambda x, newshape=None, **kw: _apply(Reshape, x, newshape=kw.get("new_shape", newshape)),
     "transpose": lambda x, axes=None: _apply(Transpose, x, axes=axes),
     "expand_dims": lambda x, axis: _apply(ExpandDims, x, axis=axis),
@@ -434,7 +465,7 @@ FUNCTIONS.update({
     "shape": lambda x: tuple(x.shape),
     "ones": lambda shape, dtype=None: Constant(shape if not isinstance(shape, int) else (shape,), dtype or "float32"),
     "zeros": lambda shape, dtype=None: Constant(shape if not isinstance(shape, int) else (shape,), dtype or "float32"),
-    "convert_to_tensor": lambda x, dtype=None, **kw: x,
+    "convert_to_tensor": _convert_to_tensor,
 })
 
 

@@ -69,6 +69,9 @@ class Weight:
 class KerasTensor:
     """A symbolic tensor: a shape, a dtype, and the call that produced it."""
 
+    #: Keras's ``_keras_mask``: the symbolic mask a masking layer attached (or None).
+    _keras_mask = None
+
     def __init__(self, shape, dtype="float32", sparse=False, ragged=False, name=None):
         self._shape = standardize_shape(shape)
         self.dtype = standardize_dtype(dtype)
@@ -225,6 +228,92 @@ def _tracing():
     return flag[0]
 
 
+# -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
+
+def get_keras_mask(x):
+    return getattr(x, "_keras_mask", None)
+
+
+#: Keras layers whose ``supports_masking`` is True (they pass a mask on), for layer classes
+#: that do not set ``supports_masking`` themselves (``[n for n in dir(keras.layers) if
+#: layer_instance.supports_masking]`` in Keras 3.15; Embedding and Lambda decide per instance).
+MASKING_LAYERS = frozenset({
+    "Activation", "ActivityRegularization", "Add", "AdditiveAttention", "AlphaDropout",
+    "Attention", "Average", "BatchNormalization", "Concatenate", "Dense", "Dot", "Dropout", "ELU",
+    "GaussianDropout", "GaussianNoise", "GlobalAveragePooling1D", "GroupNormalization",
+    "GroupQueryAttention", "GroupedQueryAttention", "Identity", "LayerNormalization",
+    "LeakyReLU", "Masking", "Maximum", "Minimum", "MultiHeadAttention", "Multiply",
+    "Normalization", "PReLU", "ReLU", "Rescaling", "Softmax", "SpatialDropout1D",
+    "SpatialDropout2D", "SpatialDropout3D", "Subtract", "UnitNormalization",
+})
+
+def _merge_mask(layer, inputs, mask):
+    """keras/src/layers/merging/base_merge.py: OR of the masks, none if one is missing."""
+    if mask is None or not isinstance(mask, (list, tuple)) or any(m is None for m in mask):
+        return None
+    from .. import ops
+    out = mask[0]
+    for m in mask[1:]:
+        out = ops.logical_or(out, m)
+    return out
+
+
+def _concatenate_mask(layer, inputs, mask):
+    """keras/src/layers/merging/concatenate.py ``compute_mask``."""
+    if (mask is None or not isinstance(mask, (list, tuple)) or not isinstance(inputs, (list, tuple))
+            or all(m is None for m in mask)):
+        return None
+    from .. import ops
+    masks = []
+    for x, m in zip(inputs, mask):
+        if m is None:
+            masks.append(ops.ones_like(x, dtype="bool"))
+        elif len(m.shape) < len(x.shape):
+            masks.append(ops.logical_or(ops.expand_dims(m, axis=-1),
+                                        ops.zeros_like(x, dtype="bool")))
+        else:
+            masks.append(m)
+    return ops.any(ops.concatenate(masks, axis=getattr(layer, "axis", -1)), axis=-1)
+
+
+#: Keras's ``compute_mask`` of built-in families whose paramscope classes do not define one.
+FAMILY_MASK_RULES = {
+    "Add": _merge_mask, "Subtract": _merge_mask, "Multiply": _merge_mask,
+    "Average": _merge_mask, "Maximum": _merge_mask, "Minimum": _merge_mask,
+    "Concatenate": _concatenate_mask, "Dot": lambda layer, inputs, mask: None,
+    "GlobalAveragePooling1D": lambda layer, inputs, mask: None,
+    "GlobalAvgPool1D": lambda layer, inputs, mask: None,
+}
+
+
+def _family_mask_rule(cls):
+    rule = cls.__dict__.get("_cached_mask_rule", 0)
+    if rule == 0:
+        rule = next((FAMILY_MASK_RULES[k.__name__] for k in cls.__mro__
+                     if k.__name__ in FAMILY_MASK_RULES), None)
+        setattr(cls, "_cached_mask_rule", rule)
+    return rule
+
+
+#: Keras classes with ``_convert_input_args = False`` (their call's kwargs dict is never copied).
+NO_INPUT_CONVERSION = frozenset({
+    "Functional", "Pipeline", "StringLookup", "TextVectorization", "Hashing", "IntegerLookup",
+    "IndexLookup", "HashedCrossing", "RandomFlip", "RandomCrop", "CategoryEncoding",
+})
+
+#: Keras layers whose ``call`` takes mask arguments (Keras fills them from the inputs' masks),
+#: for layer classes that do not declare ``call_mask_args`` themselves.
+MASK_ARG_LAYERS = {
+    "AdditiveAttention": ("mask",), "Attention": ("mask",), "BatchNormalization": ("mask",),
+    "GlobalAveragePooling1D": ("mask",), "GlobalAvgPool1D": ("mask",), "Lambda": ("mask",),
+    "Pipeline": ("mask",), "Softmax": ("mask",), "Functional": ("mask",),
+    "Sequential": ("mask",), "Model": ("mask",),
+    "MultiHeadAttention": ("query_mask", "value_mask", "key_mask"),
+    "GroupedQueryAttention": ("query_mask", "value_mask", "key_mask"),
+    "GroupQueryAttention": ("query_mask", "value_mask", "key_mask"),
+}
+
+
 def _code(fn):
     fn = getattr(fn, "__func__", fn)
     while hasattr(fn, "__wrapped__"):
@@ -261,6 +350,11 @@ class Layer:
     call_args = ("inputs",)
     #: Keyword arguments of the call that are not tensors (``training``, ...).
     call_options = ("training", "mask")
+    #: Names of the call's mask arguments; ``None``: Keras's (``MASK_ARG_LAYERS``, or a
+    #: custom layer's ``call`` signature).
+    call_mask_args = None
+    #: Keras converts the inputs of a call (a new kwargs dict) unless this is False.
+    _convert_input_args = True
     #: Like Keras, a layer's own ``build`` marks it built and records its input shape.
     _wrap_build = True
 
@@ -523,6 +617,8 @@ class Layer:
             if not self.built:
                 self._maybe_build(tensor_args, bound)
             outputs = self.compute_output_spec(*args, **kwargs)
+            previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args, first)
+            self._set_mask_metadata(first, outputs, previous_mask)
         except LayerError:
             raise
         except ParamscopeError as e:
@@ -530,6 +626,98 @@ class Layer:
         if not _tracing():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
+
+    # -- masks -----------------------------------------------------------------------
+
+    @property
+    def supports_masking(self):
+        value = self.__dict__.get("_supports_masking")
+        if value is None:
+            cls = type(self)
+            value = cls.__dict__.get("_cached_supports_masking")
+            if value is None:
+                value = (cls.compute_mask is not Layer.compute_mask
+                         or any(k.__name__ in MASKING_LAYERS for k in cls.__mro__))
+                setattr(cls, "_cached_supports_masking", value)
+        return value
+
+    @supports_masking.setter
+    def supports_masking(self, value):
+        self.__dict__["_supports_masking"] = bool(value)
+
+    def compute_mask(self, inputs, previous_mask):
+        """The output mask: Keras passes the input's mask on (merge layers combine theirs)."""
+        rule = _family_mask_rule(type(self))
+        if rule is not None:
+            return rule(self, inputs, previous_mask)
+        return previous_mask
+
+    def _mask_arg_names(self):
+        cls = type(self)
+        names = cls.__dict__.get("_cached_mask_args")
+        if names is None:
+            names = cls.call_mask_args
+            if names is None:
+                names = next((MASK_ARG_LAYERS[k.__name__] for k in cls.__mro__
+                              if k.__name__ in MASK_ARG_LAYERS), None)
+            if names is None:
+                call = cls.__dict__.get("call") or getattr(cls, "call", None)
+                code = _code(call) if call is not None and call is not Layer.call else None
+                params = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount] if code else ()
+                names = tuple(p for p in params if p == "mask" or p.endswith("_mask"))
+            names = tuple(names)
+            setattr(cls, "_cached_mask_args", names)
+        return names
+
+    def _populate_masks(self, args, kwargs, bound, options, tensor_args, first):
+        """Keras's step 6: mask arguments from the inputs' masks; returns the previous mask.
+
+        Keras fills ``mask`` (or ``<arg>_mask``) into the call's keyword arguments. That
+        dict is also the one its Node keeps, unless Keras converted the inputs first (a
+        keyword argument, several positional ones, or a dtype to cast): then the node's
+        arguments stay as passed.  So a mask tensor is an input of the node (and appears in
+        "Connected to") exactly when Keras puts it there.
+        """
+        names = self._mask_arg_names()
+        flat_first = first if isinstance(first, KerasTensor) else None
+        if not names and (flat_first is not None and flat_first._keras_mask is None):
+            return None  # the common case: no mask anywhere
+        converted = self._convert_input_args and type(self).__name__ not in NO_INPUT_CONVERSION and (
+            bool(kwargs) or len(args) != 1 or flat_first is None
+            or flat_first.dtype != self.input_dtype)
+        filled = {}
+        if names:
+            given = lambda key: bound.get(key, options.get(key))
+            if len(tensor_args) == 1:
+                if "mask" in names and given("mask") is None:
+                    only = next(iter(tensor_args.values()))
+                    filled["mask"] = tree.map_structure(get_keras_mask, only)
+            elif len(tensor_args) > 1:
+                for key, value in tensor_args.items():
+                    name = f"{key}_mask"
+                    if name in names and given(name) is None:
+                        filled[name] = tree.map_structure(get_keras_mask, value)
+            if not converted:
+                kwargs.update(filled)
+        mask = bound.get("mask", options.get("mask"))
+        if mask is None:
+            mask = filled.get("mask")
+        if mask is None:
+            return tree.map_structure(get_keras_mask, first)
+        return mask
+
+    def _set_mask_metadata(self, inputs, outputs, previous_mask):
+        if not self.supports_masking:
+            return
+        flat_outputs = tree.flatten(outputs)
+        if all(get_keras_mask(x) is not None for x in flat_outputs):
+            return
+        masks = self.compute_mask(inputs, previous_mask)
+        if masks is None:
+            return
+        for tensor, mask in zip(flat_outputs, tree.flatten(masks)):
+            if mask is not None and isinstance(tensor, KerasTensor) and tensor._keras_mask is None:
+                tensor._keras_mask = mask
 
     def _error_in_call(self, error, tensor_args):
         shapes = tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t,

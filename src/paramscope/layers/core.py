@@ -126,6 +126,7 @@ class Embedding(LoRAMixin, Layer):
         self.embeddings_regularizer = A.identifier(embeddings_regularizer, "regularizer", owner)
         self.embeddings_constraint = A.identifier(embeddings_constraint, "constraint", owner)
         self.mask_zero = bool(mask_zero)
+        self.supports_masking = self.mask_zero
         self.autocast = False
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
@@ -161,6 +162,13 @@ class Embedding(LoRAMixin, Layer):
     def compute_output_dtype(self, *input_dtypes):
         return self.compute_dtype
 
+    def compute_mask(self, inputs, mask=None):
+        """``mask_zero``: the mask is ``inputs != 0`` (a NotEqual operation in the graph)."""
+        if not self.mask_zero:
+            return None
+        from .. import ops
+        return ops.not_equal(inputs, 0)
+
     def explain(self):
         n = self.input_dim * self.output_dim
         return [f"{self.name}: {self.input_dim} tokens (input_dim) x {self.output_dim} "
@@ -185,6 +193,11 @@ class Masking(Layer):
         super().__init__(**kwargs)
         self.mask_value = mask_value
         self._build_at_init()
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras: ``any(inputs != mask_value, axis=-1)`` (NotEqual and Any operations)."""
+        from .. import ops
+        return ops.any(ops.not_equal(inputs, self.mask_value), axis=-1)
 
 
 class Lambda(Layer):
