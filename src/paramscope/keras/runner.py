@@ -9,23 +9,22 @@ line.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
-import traceback
 import warnings
-from dataclasses import dataclass, field
 
 from ..errors import ParamscopeError
 from . import shim
 
 
-@dataclass
 class ScriptResult:
-    path: str
-    namespace: dict
-    models: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    """What running a script produced: its globals and the models it built."""
+
+    def __init__(self, path, namespace, models=(), warnings=()):
+        self.path = path
+        self.namespace = namespace
+        self.models = list(models)
+        self.warnings = list(warnings)
 
 
 class ScriptError(ParamscopeError):
@@ -35,9 +34,11 @@ class ScriptError(ParamscopeError):
 def _script_line(tb, path):
     """The last ``file:line`` of the traceback that is in the script."""
     line = None
-    for frame, lineno in traceback.walk_tb(tb):
-        if os.path.abspath(frame.f_code.co_filename) == os.path.abspath(path):
-            line = lineno
+    target = os.path.abspath(path)
+    while tb is not None:
+        if os.path.abspath(tb.tb_frame.f_code.co_filename) == target:
+            line = tb.tb_lineno
+        tb = tb.tb_next
     return line
 
 

@@ -10,10 +10,9 @@ the classic tutorials use (``keras.layers.core``, ``keras.layers.convolutional``
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
 import sys
 import types
+from importlib.machinery import ModuleSpec
 
 from ..errors import NeedsComputationError
 
@@ -82,13 +81,15 @@ def _named_function(path):
     return fn
 
 
-class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _Finder:
+    """A meta path finder and loader (the importlib protocols, without importlib.abc)."""
+
     def __init__(self):
         self._tf = None
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split(".", 1)[0] in _ROOTS:
-            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+            return ModuleSpec(fullname, self, is_package=True)
         return None
 
     def create_module(self, spec):
