@@ -324,6 +324,12 @@ def model_from_config(config, ctx=None, allow_layer=False):
                         "which does not exist.") from None
     except ParamscopeError as e:
         raise _with_source(e, ctx) from None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as e:
+        # Untrusted input must never crash the loader; this is still a paramscope
+        # bug (the value should have been checked): say so.
+        raise ctx.error(f"the config could not be read ({type(e).__name__}: {e}); it has a value "
+                        "paramscope did not expect. If Keras loads this file, please report it "
+                        "as a paramscope bug.") from None
     finally:
         _current.reset(token)
     from ..graph import Model
@@ -496,6 +502,10 @@ def _node_layout(layers_data):
     return None
 
 
+def _is_index(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _is_tensor_ref(value):
     return (isinstance(value, list) and len(value) in (3, 4) and isinstance(value[0], str)
             and isinstance(value[1], int) and not isinstance(value[1], bool))
@@ -574,6 +584,8 @@ def functional_from_config(entry, ctx, parent_layout=None):
         if not (isinstance(history, (list, tuple)) and len(history) == 3):
             raise ctx.error(f"layer {describe(for_layer)}: invalid keras_history {history!r}.")
         ref, node_index, tensor_index = history
+        if not isinstance(ref, str) or not _is_index(node_index) or not _is_index(tensor_index):
+            raise ctx.error(f"layer {describe(for_layer)}: invalid keras_history {history!r}.")
         if ref not in created:
             raise ctx.error(f"layer {describe(for_layer)} is connected to a layer named {ref!r}, "
                             "but the model has no layer of that name.")
@@ -593,6 +605,9 @@ def functional_from_config(entry, ctx, parent_layout=None):
         return outputs[tensor_index]
 
     def k2_tensor(ref, node_index, tensor_index, for_layer):
+        if not _is_index(node_index) or not _is_index(tensor_index):
+            raise ctx.error(f"layer {describe(for_layer)}: invalid inbound node entry "
+                            f"{[ref, node_index, tensor_index]!r}.")
         if ref not in created:
             raise ctx.error(f"layer {describe(for_layer)} is connected to a layer named {ref!r}, "
                             "but the model has no layer of that name.")
@@ -667,7 +682,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
             raise
         except ParamscopeError:
             raise
-        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as e:
             raise ctx.error(f"layer '{layer.name}' ({type(layer).__name__}) cannot be called as the "
                             f"file describes: {type(e).__name__}: {e}") from None
 
@@ -723,6 +738,9 @@ def functional_from_config(entry, ctx, parent_layout=None):
                 + ". The graph has a cycle, or refers to a call of a layer that does not exist.")
 
     def get_tensor(ref, node_index, tensor_index, what):
+        if not _is_index(node_index) or not _is_index(tensor_index):
+            raise ctx.error(f"model '{model_name}': invalid {what} entry "
+                            f"{[ref, node_index, tensor_index]!r}.")
         if ref not in created:
             raise ctx.error(f"model '{model_name}': its {what} names a layer {ref!r}, but the "
                             "model has no layer of that name.")
@@ -853,7 +871,7 @@ def _stand_in(entry, ctx, name, kind, config):
             return op
     if class_name == "TFOpLambda" and isinstance(config, dict):
         function = config.get("function")
-        if function in TF_ELEMENTWISE:
+        if isinstance(function, str) and function in TF_ELEMENTWISE:
             return FileLayer(class_name, "elementwise", name=name, function=function,
                              dtype=_dtype_or_none(dtype))
     if class_name in ctx.assume or name in ctx.assume:
@@ -972,18 +990,27 @@ def _layer(entry, ctx, layout):
     legacy = layout == KERAS2 or "module" not in entry
     if legacy and "axis" in cfg:
         axis = cfg["axis"]
-        if isinstance(axis, (list, tuple)) and len(axis) == 1:
+        if (isinstance(axis, (list, tuple)) and len(axis) == 1
+                and isinstance(axis[0], (int, float)) and not isinstance(axis[0], bool)):
             cfg["axis"] = int(axis[0])
-        elif isinstance(axis, float):
+        elif isinstance(axis, float) and axis.is_integer():
             cfg["axis"] = int(axis)
     if class_name == "Lambda" or (isinstance(cls, type) and cls.__name__ == "Lambda"):
         cfg = _lambda_config(cfg, ctx, name)
     dtype = cfg.get("dtype")
+    # tf-keras accepts "/" in layer names (DenseNet's "conv1/conv", MobileNetV3's
+    # "Conv/BatchNorm"); Keras 3 refuses it for new layers. A tf-keras file's names are
+    # kept as written.
+    slash_name = None
+    if layout == KERAS2 and isinstance(name, str) and "/" in name:
+        slash_name, cfg["name"] = name, name.replace("/", "_")
 
     layer = _construct(cls, cfg, class_name, name, ctx)
     if not isinstance(layer, Layer) and not hasattr(layer, "_inbound_nodes"):
         raise ctx.error(f"layer '{name}' ({class_name}): its class did not create a layer "
                         f"(got {type(layer).__name__}).")
+    if slash_name is not None:
+        layer.name = slash_name
     layer._file_batch_input_shape = batch_input_shape
     layer._file_dtype = dtype
     _apply_build_config(layer, entry, ctx, class_name)
@@ -1000,7 +1027,7 @@ def _construct(cls, cfg, class_name, name, ctx):
         except (UnknownLayerError, ModelFileError):
             raise
         except (ParamscopeError, TypeError, ValueError, KeyError, IndexError,
-                AttributeError) as e:
+                AttributeError, ArithmeticError) as e:
             return e
 
     def fail(error):
@@ -1045,6 +1072,6 @@ def _apply_build_config(layer, entry, ctx, class_name):
     except ParamscopeError as e:
         raise ctx.error(f"layer '{layer.name}' ({class_name}) cannot be built from its "
                         f"build_config {build_config}: {e}") from None
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as e:
         raise ctx.error(f"layer '{layer.name}' ({class_name}) cannot be built from its "
                         f"build_config {build_config}: {type(e).__name__}: {e}") from None

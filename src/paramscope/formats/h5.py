@@ -37,17 +37,24 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
     h5py = import_h5py(name)
     try:
         f = h5py.File(source, "r")
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, RuntimeError) as e:
         raise ModelFileError(
             f"{name}: cannot open the HDF5 file ({e}); it is probably truncated or "
             "corrupted.") from None
     with f:
         try:
+            if "model_config" in f.attrs:
+                safejson.check_size(f.attrs.get_id("model_config").get_storage_size(), name,
+                                    what="model_config attribute", limit=max_config_bytes)
             raw = f.attrs.get("model_config")
-        except (OSError, ValueError, TypeError) as e:
+            version = f.attrs.get("keras_version")
+            has_weights = "model_weights" in f
+            weights_only = raw is None and (
+                "layer_names" in f.attrs or "model_weights" in f or "layers" in f or "vars" in f)
+        except (OSError, ValueError, TypeError, RuntimeError, KeyError) as e:
             raise ModelFileError(f"{name}: cannot read the model_config attribute: {e}") from None
         if raw is None:
-            if "layer_names" in f.attrs or "model_weights" in f or "layers" in f or "vars" in f:
+            if weights_only:
                 raise ModelFileError(
                     f"{name}: this HDF5 file holds only weights (model.save_weights), not a "
                     "model architecture: it has no model_config. Load the model's .keras/.h5 "
@@ -55,17 +62,22 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
             raise ModelFileError(
                 f"{name}: this HDF5 file has no Keras model config (no model_config attribute); "
                 "it was not written by model.save().")
-        text = _attr_text(raw)
+        try:
+            text = _attr_text(raw)
+        except UnicodeDecodeError as e:
+            raise ModelFileError(f"{name}: the model_config attribute is not UTF-8 text ({e}).") from None
         if not isinstance(text, str):
             raise ModelFileError(f"{name}: the model_config attribute is not text "
                                  f"({type(text).__name__}).")
-        version = _attr_text(f.attrs.get("keras_version")) if "keras_version" in f.attrs else None
-        ctx.set_keras_version(version)
+        try:
+            ctx.set_keras_version(_attr_text(version))
+        except UnicodeDecodeError:
+            pass
         config = safejson.parse(text, f"{name} (model_config)", limit=max_config_bytes)
         model = model_from_config(config, ctx)
         model._file_info = {"source": ctx.source, "format": "h5", "keras_version": ctx.keras_version,
                             "layout": getattr(model, "_file_layout", None)}
-        if check_weights and "model_weights" in f:
+        if check_weights and has_weights:
             from . import weights
-            weights.check_legacy_group(model, f["model_weights"], name)
+            weights.check_legacy_group(model, f, name)
     return model

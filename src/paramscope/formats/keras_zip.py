@@ -27,8 +27,9 @@ def _open_zip(source, name):
         raise ModelFileError(
             f"{name}: not a valid .keras archive ({e}); the file is probably truncated or "
             "corrupted. Save the model again with model.save('model.keras').") from None
-    except (OSError, EOFError, ValueError) as e:
-        raise ModelFileError(f"{name}: cannot read the .keras archive: {e}") from None
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
+        raise ModelFileError(f"{name}: cannot read the .keras archive ({e}); the file is probably "
+                             "corrupted.") from None
 
 
 def read_member(zf, member, name, limit, what=None):

@@ -139,8 +139,28 @@ def _names(value):
     return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in value]
 
 
-def check_legacy_group(model, group, source):
-    """Compare ``model_weights`` of a legacy .h5 file with the model."""
+#: What a damaged HDF5 file can raise through h5py while we only read metadata.
+_READ_ERRORS = (OSError, ValueError, KeyError, RuntimeError, TypeError, AttributeError,
+                UnicodeDecodeError, zipfile.BadZipFile)
+
+
+def _unreadable(model, source, error):
+    report = WeightReport(checked=False, reason=f"the weights could not be read: {error}")
+    model._weight_report = report
+    model._warnings.append(f"{source}: the stored weights could not be read ({error}); their "
+                           "shapes were not cross-checked (the file may be damaged).")
+    return report
+
+
+def check_legacy_group(model, f, source):
+    """Compare ``model_weights`` of a legacy .h5 file (an open h5py File) with the model."""
+    try:
+        return _check_legacy_group(model, f["model_weights"], source)
+    except _READ_ERRORS as e:
+        return _unreadable(model, source, e)
+
+
+def _check_legacy_group(model, group, source):
     stored = {}
     for layer_name in _names(group.attrs.get("layer_names")):
         if layer_name not in group:
@@ -260,12 +280,8 @@ def check_keras_archive(model, zf, source, name):
             return model._weight_report
         with h5py.File(fileobj, "r") as f:
             report = _check_keras_weights(model, f)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
-        report = WeightReport(checked=False, reason=f"model.weights.h5 could not be read: {e}")
-        model._warnings.append(f"{name}: the weights file could not be read ({e}); shapes "
-                               "were not cross-checked.")
-        model._weight_report = report
-        return report
+    except _READ_ERRORS as e:
+        return _unreadable(model, name, e)
     finally:
         if owned is not None:
             owned.close()

@@ -138,13 +138,18 @@ class Concatenate(Merge):
 
     def build(self, input_shape):
         # Keras uses build purely for validation; this is its logic, verbatim.
-        if len(input_shape) < 1 or not isinstance(input_shape[0], (tuple, list)):
+        if (not isinstance(input_shape, (list, tuple)) or len(input_shape) < 1
+                or not isinstance(input_shape[0], (tuple, list))):
             raise LayerError(
                 f"Layer {describe_layer(self)}: a `Concatenate` layer should be called on a list "
                 f"of at least 1 input, e.g. Concatenate()([x1, x2]). Received: an input of shape "
                 f"{format_shape(input_shape)}", self)
         if all(shape is None for shape in input_shape):
             return
+        if any(len(shape) == 0 for shape in input_shape):
+            raise ShapeError(
+                f"cannot concatenate scalars (rank-0 inputs): input shapes "
+                f"{format_shape([tuple(s) for s in input_shape])}")
         reduced = [list(shape) for shape in input_shape]
         reduced_copy = copy.copy(reduced)
         shape_set = set()
@@ -236,7 +241,8 @@ class Dot(Merge):
         return list(self.axes)
 
     def build(self, input_shape):
-        if not isinstance(input_shape[0], (tuple, list)) or len(input_shape) != 2:
+        if (not isinstance(input_shape, (list, tuple)) or len(input_shape) != 2
+                or not isinstance(input_shape[0], (tuple, list))):
             raise LayerError(
                 f"Layer {describe_layer(self)}: a `Dot` layer should be called on a list of 2 "
                 f"inputs. Received: input shape {format_shape(input_shape)}", self)
