@@ -67,6 +67,12 @@ model = keras.Sequential([
 model = keras.Sequential([layers.Dense(6, activation="relu"), layers.Dense(2)], name="built_later")
 model.build((None, 5))
 """),
+    ("trained", ("keras",), """
+import numpy as np
+model = keras.Sequential([keras.Input((3,)), layers.Dense(4), layers.Dense(2)], name="trained")
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.zeros((4, 3)), np.zeros((4, 2)), epochs=1, verbose=0)
+"""),
     ("sequential_unbuilt", ("json",), """
 model = keras.Sequential([layers.Dense(6), layers.Dense(2)], name="never_built")
 """),
@@ -315,9 +321,11 @@ class Generator:
                     return self.keras.saving.deserialize_keras_object(json.loads(text),
                                                                       safe_mode=False)
                 return self.keras.models.model_from_json(text)
+            # As users load models: compile=True (the default) compiles a model that
+            # was saved compiled and restores its optimizer.
             if self.backend == "keras3":
-                return self.keras.models.load_model(path, compile=False, safe_mode=False)
-            return self.keras.models.load_model(path, compile=False)
+                return self.keras.models.load_model(path, safe_mode=False)
+            return self.keras.models.load_model(path)
 
     def run(self, cases):
         ext = {"keras": ".keras", "h5": ".h5", "json": ".json"}

@@ -458,8 +458,29 @@ def sequential_from_config(entry, ctx, layout=None):
     if model._functional is None and build_input_shape and isinstance(build_input_shape, (list, tuple)):
         model.build(_shape_value(build_input_shape))
     _apply_model_build_config(model, entry, ctx)
+    if layout == KERAS2:
+        _keras2_frozen(model, config.get("trainable"), config["layers"])
     model._config_layer_names = names
     return model
+
+
+def _keras2_frozen(model, trainable, layers_data):
+    """A tf.keras model saved with ``trainable: false``.
+
+    tf.keras's ``model.trainable = False`` freezes every layer it contains, its
+    InputLayers included (they show "N" in the Trainable column), while
+    ``Model(..., trainable=False)`` only sets the model's own flag.  A config only
+    tells them apart by its layers' flags: all frozen means the model was frozen.
+    """
+    if trainable is not False:
+        return
+    flags = [entry["config"].get("trainable") for entry in layers_data
+             if isinstance(entry, dict) and entry.get("class_name") != "InputLayer"
+             and isinstance(entry.get("config"), dict)]
+    if flags and all(flag is False for flag in flags):
+        model.trainable = False
+    else:
+        model._trainable = False
 
 
 def _sequential_layout(layers_data):
@@ -495,9 +516,11 @@ def _node_layout(layers_data):
         if not isinstance(nodes, list):
             continue
         for node in nodes:
-            if isinstance(node, dict):
+            if isinstance(node, dict) and ("args" in node or "kwargs" in node):
                 return KERAS3
-            if isinstance(node, list):
+            if isinstance(node, (list, dict)):
+                # tf.keras: a list of tensor references, or a dict of them (a nested model
+                # called on a dict of inputs).
                 return KERAS2
     return None
 
@@ -637,7 +660,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
 
     def process_node(name, node_data):
         layer = created[name]
-        if isinstance(node_data, dict):  # Keras 3
+        if isinstance(node_data, dict) and layout != KERAS2:  # Keras 3
             args = decode_value(node_data.get("args", []), lambda spec: k3_tensor(spec, name))
             kwargs = decode_value(node_data.get("kwargs", {}), lambda spec: k3_tensor(spec, name))
             if not isinstance(args, list) or not isinstance(kwargs, dict):
@@ -766,8 +789,17 @@ def functional_from_config(entry, ctx, parent_layout=None):
     inputs = map_tensors(config["input_layers"], "inputs")
     outputs = map_tensors(config["output_layers"], "outputs")
     trainable = config.get("trainable")
+    if layout == KERAS2:
+        # tf.keras (Functional._init_graph_network): a one-element list of inputs or
+        # outputs is the tensor itself (its configs always list them).
+        if isinstance(inputs, list) and len(tree.flatten(inputs)) == 1:
+            inputs = inputs[0]
+        if isinstance(outputs, list) and len(tree.flatten(outputs)) == 1:
+            outputs = outputs[0]
     model = Functional(inputs, outputs, name=model_name, _internal=ctx.depth > 1,
                        **({"trainable": trainable} if trainable is not None else {}))
+    if layout == KERAS2:
+        _keras2_frozen(model, trainable, layers_data)
     shown_class = _custom_model_note(entry, ctx, "Functional")
     if shown_class:
         model.class_name = shown_class

@@ -75,5 +75,12 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
                             "members": list(members)}
         if check_weights:
             from . import weights
-            weights.check_keras_archive(model, zf, source, name)
+            report = weights.check_keras_archive(model, zf, source, name)
+            # load_model(compile=True) compiles a model saved compiled and loads its
+            # optimizer's variables: Keras then prints "Optimizer params" (and counts
+            # them in the total).
+            if (report is not None and report.optimizer_params is not None
+                    and isinstance(config, dict) and config.get("compile_config")):
+                model._file_optimizer = {"params": report.optimizer_params,
+                                         "bytes": report.optimizer_bytes}
     return model
