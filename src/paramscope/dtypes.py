@@ -107,7 +107,11 @@ class DTypePolicy:
 def get_policy(value) -> DTypePolicy:
     """Resolve a layer's ``dtype`` argument (string, config dict, policy)."""
     if value is None:
-        return _state["policy"] or DTypePolicy(floatx())
+        # Keras's dtype_policy(): the first use pins the policy to the current floatx
+        # (a later set_floatx changes nothing until clear_session()).
+        if _state["policy"] is None:
+            _state["policy"] = DTypePolicy(floatx())
+        return _state["policy"]
     if isinstance(value, DTypePolicy):
         return value
     if isinstance(value, dict):

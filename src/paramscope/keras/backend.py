@@ -9,9 +9,11 @@ from ..naming import get_uid
 
 
 def clear_session(free_memory=True):
-    """Restart layer auto-naming (``dense``, ``dense_1``, ...), as Keras does."""
-    from .. import naming
+    """Restart layer auto-naming (``dense``, ``dense_1``, ...) and forget the global dtype
+    policy (not floatx), as Keras does."""
+    from .. import dtypes, naming
     naming.clear_session()
+    dtypes._state["policy"] = None
 
 
 def int_shape(x):

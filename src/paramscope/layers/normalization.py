@@ -1,5 +1,5 @@
 """Normalization layers: BatchNormalization, LayerNormalization, GroupNormalization,
-UnitNormalization, RMSNormalization (keras/src/layers/normalization).
+UnitNormalization, RMSNormalization, SpectralNormalization (keras/src/layers/normalization).
 
 All keep their input shape.  Their weights have one value per position of
 the normalized axis (or axes).
@@ -16,7 +16,7 @@ from . import args as A
 from .base import InputSpec, Layer
 
 __all__ = ["BatchNormalization", "LayerNormalization", "GroupNormalization",
-           "UnitNormalization", "RMSNormalization"]
+           "UnitNormalization", "RMSNormalization", "SpectralNormalization"]
 
 
 
@@ -358,3 +358,83 @@ class RMSNormalization(Layer):
     def explain(self):
         return [f"{self.name}: scale {_times(self._param_shape)} (one per position of axis "
                 f"{', '.join(map(str, self.axis))}) = {self.scale.size}"]
+
+
+class SpectralNormalization(Layer):
+    """SpectralNormalization: wraps a layer with a ``kernel`` (or ``embeddings``).
+
+    Its weights are the wrapped layer's plus ``vector_u`` of shape
+    ``(1, kernel.shape[-1])`` (non-trainable, the power-iteration state, in the
+    kernel's dtype).  As Keras, the wrapper also tracks the wrapped kernel
+    itself, so its weights list the kernel first, then ``vector_u``, then the
+    wrapped layer's other weights.
+    """
+
+    def __init__(self, layer, power_iterations=1, **kwargs):
+        if not isinstance(layer, Layer):
+            raise LayerError(
+                f"SpectralNormalization: the layer {layer!r} supplied to the wrapper isn't a "
+                "supported layer type; pass a layer instance, e.g. "
+                "SpectralNormalization(keras.layers.Dense(64)).")
+        super().__init__(**kwargs)
+        self.layer = layer
+        if isinstance(power_iterations, bool) or not isinstance(power_iterations, int) or (
+                power_iterations <= 0):
+            raise LayerError(
+                f"{describe_layer(self)}: `power_iterations` should be greater than zero. "
+                f"Received: power_iterations={power_iterations!r}")
+        self.power_iterations = power_iterations
+
+    @classmethod
+    def from_config(cls, config):
+        from ..formats.config import deserialize_layer
+        config = dict(config)
+        layer = deserialize_layer(config.pop("layer"))
+        return cls(layer, **config)
+
+    def _wrapped_kernel(self):
+        own = self.layer._trainable_variables + self.layer._non_trainable_variables
+        for name in ("kernel", "embeddings"):
+            for w in own:
+                if w.name == name:
+                    return w
+        return None
+
+    def build(self, input_shape):
+        if not self.layer.built:
+            self.layer.build_from_shape(input_shape)
+        self.input_spec = InputSpec(min_ndim=1, axes={-1: input_shape[-1]})
+        kernel = self._wrapped_kernel()
+        if kernel is None:
+            raise LayerError(
+                f"Layer {describe_layer(self)}: the wrapped layer {describe_layer(self.layer)} "
+                "has no attribute 'kernel' nor 'embeddings'; SpectralNormalization normalizes "
+                "a kernel, so wrap a layer that has one (Dense, Conv*, Embedding, ...).", self)
+        if not getattr(self.layer, "lora_enabled", False):
+            # Keras tracks `self.kernel = self.layer.kernel` (a variable) as the wrapper's own;
+            # with LoRA, `layer.kernel` is a computed tensor and is not tracked.
+            (self._trainable_variables if kernel.trainable
+             else self._non_trainable_variables).append(kernel)
+        self.kernel_shape = kernel.shape
+        self.vector_u = self.add_weight(shape=(1, kernel.shape[-1]),
+                                        initializer="truncated_normal", trainable=False,
+                                        name="vector_u", dtype=kernel.dtype)
+
+    def compute_output_shape(self, input_shape):
+        return self.layer.compute_output_shape(input_shape)
+
+    def explain(self):
+        inner = [f"  {line}" for line in self.layer.explain()]
+        inner_count = sum(w.size for w in self.layer.weights)
+        u = self.vector_u
+        return ([f"{self.name}: {self.layer.name} {inner_count} + vector_u {u.shape[0]}x"
+                 f"{u.shape[1]} (non-trainable, power iteration state, one per output unit of "
+                 f"the kernel {'x'.join(map(str, self.kernel_shape))}) = {inner_count + u.size}"]
+                + inner)
+
+    def get_config(self):
+        config = super().get_config()
+        config["layer"] = {"class_name": type(self.layer).__name__,
+                           "config": self.layer.get_config()}
+        config["power_iterations"] = self.power_iterations
+        return config
