@@ -27,6 +27,29 @@ class LoRAMixin:
         base.trainable = False
         self.lora_enabled = True
 
+    def enable_lora(self, rank, lora_alpha=None, a_initializer="he_uniform",
+                    b_initializer="zeros"):
+        """``layer.enable_lora(rank)`` on a built layer, as Keras: adds ``lora_*_a``
+        ``(rows, rank)`` and ``lora_*_b`` ``(rank, columns)`` (float32, trainable) and
+        freezes the base kernel/embeddings."""
+        constraint = getattr(self, "kernel_constraint", None) or getattr(
+            self, "embeddings_constraint", None)
+        if constraint:
+            raise LayerError(f"Layer {describe_layer(self)}: LoRA is incompatible with kernel "
+                             "(embeddings) constraints; remove the constraint to enable LoRA.",
+                             self)
+        if not self.built:
+            raise LayerError(f"Layer {describe_layer(self)}: cannot enable LoRA on a layer that "
+                             "isn't yet built; call the layer (or build the model) first.", self)
+        if self.lora_enabled:
+            raise LayerError(f"Layer {describe_layer(self)}: LoRA is already enabled. This can "
+                             "only be done once per layer.", self)
+        own = self._trainable_variables + self._non_trainable_variables
+        base = next(w for w in own if w.name in ("kernel", "embeddings"))
+        self._enable_lora(base, tuple(base.shape[:-1]) + (rank,), (rank, base.shape[-1]))
+        self.lora_rank = rank
+        self.lora_alpha = lora_alpha if lora_alpha is not None else rank
+
     def _explain_lora(self):
         if not getattr(self, "lora_enabled", False):
             return []
