@@ -28,10 +28,16 @@ def load(source, **kwargs):
     return _load(source, **kwargs)
 
 
+def load_config(config, **kwargs):
+    """A model from a config dict (``model.get_config()`` or ``json.loads(model.to_json())``)."""
+    from .formats import load_config as _load_config
+    return _load_config(config, **kwargs)
+
+
 def register_layer(*args, **kwargs):
     """Declare a custom layer's output shape and weights; see :func:`paramscope.custom.register_layer`."""
     from .custom import register_layer as _register
     return _register(*args, **kwargs)
 
 
-__all__ = ["summarize", "load", "register_layer", "ParamscopeError", "__version__"]
+__all__ = ["summarize", "load", "load_config", "register_layer", "ParamscopeError", "__version__"]

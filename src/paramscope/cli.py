@@ -42,6 +42,9 @@ def build_parser():
     p.add_argument("--model", dest="model_name", metavar="NAME", default=None,
                    help="in a script that builds several models: the global variable or model "
                         "name to summarise")
+    p.add_argument("--assume-passthrough", action="append", default=[], metavar="NAME",
+                   help="in a model file: treat the unknown layer class (or layer) NAME as a "
+                        "weightless layer that keeps its input's shape (repeatable)")
     _summary_options(p)
 
     p = sub.add_parser("run", help="run a Keras script on paramscope (no TensorFlow needed)",

@@ -8,7 +8,7 @@ import sys
 from .errors import ParamscopeError
 
 
-def load_model_source(path, model_name=None, script_stdout=None):
+def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=()):
     """A model from a ``.py`` script (run on paramscope) or a model file."""
     if not os.path.exists(path):
         raise ParamscopeError(f"{path}: no such file")
@@ -21,14 +21,15 @@ def load_model_source(path, model_name=None, script_stdout=None):
             print(f"paramscope: warning: {text}", file=sys.stderr)
         return pick_model_named(result, model_name) if model_name else pick_model(result)
     from .formats import load
-    return load(path)
+    return load(path, assume_passthrough=assume_passthrough)
 
 
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
     model = load_model_source(args.model, getattr(args, "model_name", None),
-                              script_stdout=sys.stderr)
+                              script_stdout=sys.stderr,
+                              assume_passthrough=getattr(args, "assume_passthrough", ()))
     summary = summarize(model)
     for text in summary.warnings:
         print(f"paramscope: warning: {text}", file=sys.stderr)
