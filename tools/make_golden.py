@@ -256,19 +256,24 @@ class Keras3Recorder:
 
     def layer_record(self, layer, relevant_nodes):
         su = self.summary_utils
-        built = bool(getattr(layer, "built", False))
+        # An operation recorded by keras.ops / Python operators (not a Layer)
+        # has no `built`, `trainable` or weights: the summary prints 0 for it
+        # (like a built layer without weights) and "-" as its Trainable cell.
+        is_layer = hasattr(layer, "built")
+        built = bool(getattr(layer, "built", False)) if is_layer else True
         text = su.format_layer_shape(layer)
-        trainable_ids = {id(v) for v in layer.trainable_weights}
+        trainable_weights = layer.trainable_weights if is_layer else []
+        trainable_ids = {id(v) for v in trainable_weights}
         return {
             "name": layer.name,
             "class_name": layer.__class__.__name__,
             "built": built,
             "output_shape": self._output_shape(layer),
             "output_shape_text": self.rich_text.Text.from_markup(text).plain,
-            "params": int(layer.count_params()) if built else 0,
-            "trainable": bool(layer.trainable),
-            "trainable_params": su.count_params(layer.trainable_weights),
-            "non_trainable_params": su.count_params(layer.non_trainable_weights),
+            "params": int(layer.count_params()) if built and is_layer else 0,
+            "trainable": bool(layer.trainable) if is_layer else True,
+            "trainable_params": su.count_params(trainable_weights),
+            "non_trainable_params": su.count_params(layer.non_trainable_weights if is_layer else []),
             "weights": [
                 {
                     "name": v.name,
@@ -277,7 +282,7 @@ class Keras3Recorder:
                     "dtype": str(v.dtype),
                     "trainable": id(v) in trainable_ids,
                 }
-                for v in layer.weights
+                for v in (layer.weights if is_layer else [])
             ],
             "inbound": self._inbound(layer, relevant_nodes),
         }

@@ -220,8 +220,184 @@ def map_graph(inputs, outputs):
     return nodes_by_depth, operations
 
 
+def _pack_as(struct, flat):
+    """Keras's ``tree.pack_sequence_as``: ``flat`` (in ``tree.flatten`` order) as ``struct``."""
+    it = iter(flat)
+
+    def rec(s):
+        if isinstance(s, dict):
+            keys = sorted(s) if tree._sortable(s) else list(s)
+            packed = {k: rec(s[k]) for k in keys}
+            return {k: packed[k] for k in s}
+        if isinstance(s, list):
+            return [rec(v) for v in s]
+        if isinstance(s, tuple):
+            return tuple(rec(v) for v in s)
+        return next(it)
+
+    return rec(struct)
+
+
+def _flat_paths(struct, prefix=()):
+    """Keras's ``tree.flatten_with_path`` paths, in ``tree.flatten`` order."""
+    if isinstance(struct, dict):
+        keys = sorted(struct) if tree._sortable(struct) else list(struct)
+        return [p for k in keys for p in _flat_paths(struct[k], prefix + (k,))]
+    if isinstance(struct, (list, tuple)):
+        return [p for i, v in enumerate(struct) for p in _flat_paths(v, prefix + (i,))]
+    return [prefix]
+
+
+def _is_input_tensor(x):
+    """Keras's ``is_input_keras_tensor``: the tensor comes straight from an InputLayer."""
+    history = getattr(x, "_keras_history", None)
+    if history is None:
+        raise ParamscopeError(
+            f"The model input {x.name} of shape {format_shape(x.shape)} was not created by "
+            "keras.Input(...) or a layer call; create inputs with keras.Input(shape=...).")
+    op, node_index, _ = history
+    return op is not None and op._inbound_nodes[node_index].is_input
+
+
+def _build_map_nodes(inputs, outputs):
+    """Keras's ``_build_map`` (ops/function.py): nodes from the inputs to the outputs."""
+    finished, in_progress, ordered = set(), set(), []
+    input_ids = {id(t) for t in inputs}
+    for output in outputs:
+        stack = [(output, False)]
+        while stack:
+            t, expanded = stack.pop()
+            history = getattr(t, "_keras_history", None)
+            if history is None or history.operation is None:
+                continue
+            node = history.operation._inbound_nodes[history.node_index]
+            if expanded:
+                finished.add(id(node))
+                in_progress.discard(id(node))
+                ordered.append(node)
+                continue
+            if id(node) in finished:
+                continue
+            if not node.is_input and id(t) in input_ids:
+                finished.add(id(node))
+                continue
+            if id(node) in in_progress:
+                raise ParamscopeError(
+                    f"The graph has a cycle: tensor {t.name} from layer "
+                    f"'{history.operation.name}' depends on itself.")
+            in_progress.add(id(node))
+            stack.append((t, True))
+            if not node.is_input:
+                for x in reversed(node.input_tensors):
+                    stack.append((x, False))
+    return ordered
+
+
+def clone_graph_nodes(inputs, outputs):
+    """Keras's ``clone_graph_nodes`` (models/functional.py): a model from intermediate tensors.
+
+    Each input that is not a ``keras.Input`` becomes a new InputLayer named
+    ``<tensor name>CLONE``, and every call between the inputs and the outputs
+    is recorded again (a new node on the same layers), as Keras does.
+    """
+    nodes_to_clone = _build_map_nodes(tree.flatten(inputs), tree.flatten(outputs))
+    cloned_inputs, cloned_outputs = [], []
+    kt_id_mapping, op_id_mapping = {}, {}
+    for kt_input in tree.flatten(inputs):
+        if _is_input_tensor(kt_input):
+            cloned_inputs.append(kt_input)
+            kt_id_mapping[id(kt_input)] = kt_input
+        else:
+            original_op = kt_input._keras_history.operation
+            optional = original_op.optional if isinstance(original_op, InputLayer) else False
+            cloned_input = InputLayer(batch_shape=kt_input.shape, dtype=kt_input.dtype,
+                                      sparse=kt_input.sparse, name=f"{kt_input.name}CLONE",
+                                      optional=optional).output
+            cloned_inputs.append(cloned_input)
+            kt_id_mapping[id(kt_input)] = cloned_input
+            op_id_mapping[id(original_op)] = cloned_input._keras_history.operation
+    cloned_inputs = _pack_as(inputs, cloned_inputs)
+
+    def clone(x):
+        return KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse, name=f"{x.name}_clone")
+
+    for kt_output in tree.flatten(outputs):
+        cpy = clone(kt_output)
+        cpy._keras_history = kt_output._keras_history
+        cloned_outputs.append(cpy)
+        kt_id_mapping[id(kt_output)] = cpy
+    cloned_outputs = _pack_as(outputs, cloned_outputs)
+
+    def swap(x):
+        if not isinstance(x, KerasTensor):
+            return x
+        if id(x) not in kt_id_mapping:
+            kt_id_mapping[id(x)] = clone(x)
+        return kt_id_mapping[id(x)]
+
+    for node in nodes_to_clone:
+        operation = op_id_mapping.get(id(node.operation), node.operation)
+        output_copy = [swap(x) for x in node.outputs]
+        if not isinstance(operation, InputLayer):
+            args = tree.map_structure(swap, node.call_args)
+            kwargs = tree.map_structure(swap, node.call_kwargs)
+        else:
+            args, kwargs = (), {}
+        Node(operation, call_args=args, call_kwargs=kwargs, outputs=output_copy)
+    return cloned_inputs, cloned_outputs
+
+
+def _check_outputs_connected(model):
+    """Keras's ``Function.__init__`` dry run (``_run_through_graph``): every output must be
+    computable from the inputs, or Keras raises "Output ... is not connected to `inputs`"."""
+    known = {id(x) for x in model._inputs}
+    for depth in sorted(model._nodes_by_depth, reverse=True):
+        for node in model._nodes_by_depth[depth]:
+            if node.is_input or any(id(x) not in known for x in node.input_tensors):
+                continue
+            known.update(id(x) for x in node.outputs)
+    for path, x in zip(_flat_paths(model._outputs_struct), model._outputs):
+        if id(x) in known:
+            continue
+        where = ("" if not path else " " + ".".join(str(p) for p in path))
+        producer = x._keras_history.operation
+        missing, consumer = _missing_input(x, known)
+        given = ", ".join(f"'{t._keras_history.operation.name}'" for t in model._inputs)
+        text = (f"Graph disconnected: the model's output{where} (shape {format_shape(x.shape)}, "
+                f"from layer {describe_layer(producer)}) cannot be computed from the model's "
+                f"inputs [{given}]")
+        if missing is not None:
+            text += (f": layer {describe_layer(consumer)} is called on Input "
+                     f"'{missing._keras_history.operation.name}' of shape "
+                     f"{format_shape(missing.shape)}, which is not one of them. Add that Input "
+                     "to the model's inputs")
+        raise ParamscopeError(text + ".")
+
+
+def _missing_input(tensor, known):
+    """The first keras.Input the tensor depends on that the model does not have, and its user."""
+    stack, seen = [(tensor, None)], set()
+    while stack:
+        t, user = stack.pop()
+        if id(t) in seen or id(t) in known:
+            continue
+        seen.add(id(t))
+        op, node_index, _ = t._keras_history
+        if op is None:
+            continue
+        node = op._inbound_nodes[node_index]
+        if node.is_input:
+            return t, user
+        for x in reversed(node.input_tensors):
+            stack.append((x, op))
+    return None, None
+
+
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
+
+    #: Keras lets a Functional take non-tensor positional arguments (None for an optional input).
+    _allow_non_tensor_positional_args = True
 
     def __init__(self, inputs, outputs, name=None, _internal=False, **kwargs):
         trainable = kwargs.pop("trainable", None)
@@ -244,11 +420,15 @@ class Functional(Model):
             raise ParamscopeError("A Model's `inputs` cannot be empty.")
         if not flat_outputs:
             raise ParamscopeError("A Model's `outputs` cannot be empty.")
+        if not all(_is_input_tensor(t) for t in flat_inputs):
+            inputs, outputs = clone_graph_nodes(inputs, outputs)
+            flat_inputs, flat_outputs = tree.flatten(inputs), tree.flatten(outputs)
         self._inputs_struct = inputs
         self._outputs_struct = outputs
         self._inputs = flat_inputs
         self._outputs = flat_outputs
         self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
+        _check_outputs_connected(self)
         for op in self._operations:
             if isinstance(op, Layer) and not any(op is l for l in self._layers):
                 self._layers.append(op)
@@ -320,6 +500,11 @@ class Functional(Model):
                     f"{format_shape(ref_shape)}, but it was called on an input of shape "
                     f"{format_shape(new_shape)}.")
             values[id(ref)] = new
+        if all(tuple(new.shape) == tuple(ref.shape) for ref, new in zip(self._inputs, flat)):
+            # Keras's shortcut (Function.compute_output_spec): same input shapes, so the
+            # outputs are new tensors shaped like the model's own outputs.
+            return tree.map_structure(lambda t: KerasTensor(t.shape, dtype=t.dtype),
+                                      self._outputs_struct)
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
                 if node.is_input:
@@ -392,6 +577,17 @@ class Sequential(Model):
         self._functional = None
         if isinstance(self._layers[0], InputLayer) and len(self._layers) > 1:
             self.build(self._layers[0].batch_shape)
+        elif len(self._layers) > 1 and isinstance(self._layers[0], (Functional, Sequential)):
+            # Keras: `hasattr(self._layers[0], "input_shape")`, true for a model that knows
+            # its input shape (a Functional, a built Sequential); a shape Keras cannot
+            # standardize (several inputs) leaves the model unbuilt.
+            try:
+                input_shape = self._layers[0].input_shape
+            except AttributeError:
+                return
+            if not tree.is_shape(input_shape):
+                return
+            self.build(input_shape)
 
     def build(self, input_shape=None):
         if input_shape is None:

@@ -56,6 +56,9 @@ class LayerSummary:
     #: The same for every call, grouped per call (tf.keras's "Connected to").
     inbound_by_node: List[List[tuple]]
     is_input_layer: bool = False
+    #: Every call's outputs as the layer returned them, shapes for tensors (a shape
+    #: tuple, or a tuple / list / dict of them): tf.keras prints this structure.
+    node_output_structures: List[Any] = field(default_factory=list)
     #: A model used as a layer: its own rows (shown with ``expand_nested``).
     layers: List["LayerSummary"] = field(default_factory=list)
     is_model: bool = False
@@ -120,6 +123,14 @@ def _shape_structure(outputs):
     return shapes
 
 
+def _output_structure(node):
+    """The node's outputs as returned, each tensor replaced by its shape tuple."""
+    struct = getattr(node, "output_structure", None)
+    if struct is None:
+        struct = node.outputs if len(node.outputs) != 1 else node.outputs[0]
+    return tree.map_structure(lambda t: tuple(t.shape) if hasattr(t, "shape") else t, struct)
+
+
 def _is_sequential_like(model) -> bool:
     if isinstance(model, Sequential) or not isinstance(model, Functional):
         return True
@@ -158,6 +169,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
 
     nodes = layer._inbound_nodes
     node_shapes = [_shape_structure(n.outputs) for n in nodes]
+    node_structures = [_output_structure(n) for n in nodes]
     if node_shapes:
         output_shape = node_shapes[-1]
     elif layer._build_shapes_dict:
@@ -194,6 +206,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         inbound=inbound,
         inbound_by_node=by_node,
         is_input_layer=isinstance(layer, InputLayer),
+        node_output_structures=node_structures,
         is_model=isinstance(layer, Model),
         is_graph_network=isinstance(layer, Functional),
     )

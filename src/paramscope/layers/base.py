@@ -30,7 +30,8 @@ class Weight:
     Nothing is allocated; ``size`` is a Python int however large the shape.
     """
 
-    __slots__ = ("name", "shape", "dtype", "trainable", "layer", "initializer", "__weakref__")
+    __slots__ = ("name", "shape", "dtype", "trainable", "layer", "initializer", "_path",
+                 "__weakref__")
 
     def __init__(self, name, shape, dtype="float32", trainable=True, layer=None, initializer=None):
         self.name = name
@@ -39,10 +40,19 @@ class Weight:
         self.trainable = trainable
         self.layer = layer
         self.initializer = initializer
+        #: Keras's path when the weight was created inside another layer's build
+        #: (``lstm/lstm_cell/kernel``); set by that layer.
+        self._path = None
 
     @property
     def path(self) -> str:
+        if self._path is not None:
+            return self._path
         return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
+
+    def nest_path(self, outer: str) -> None:
+        """The weight was created inside ``outer``'s build: its path starts with it."""
+        self._path = f"{outer}/{self.path}"
 
     @property
     def size(self) -> int:
@@ -119,6 +129,8 @@ class Node:
         self.input_tensors = [x for x in tree.flatten((self.call_args, self.call_kwargs))
                               if isinstance(x, KerasTensor)]
         self.outputs = [] if outputs is None else tree.flatten(outputs)
+        #: The call's outputs as returned (a tensor, tuple, list or dict): tf.keras prints it.
+        self.output_structure = outputs
         for kt in self.input_tensors:
             if not hasattr(kt, "_keras_history"):
                 kt._keras_history = KerasHistory(None, 0, 0)
@@ -608,6 +620,18 @@ class Layer:
                 f"Layer {describe_layer(self)} was called on concrete data. paramscope computes "
                 "shapes and parameter counts symbolically and cannot run layers on values; call "
                 "layers on keras.Input(...) tensors instead.")
+        if not getattr(self, "_allow_non_tensor_positional_args", False):
+            # Keras: "Only input tensors may be passed as positional arguments".
+            for x in tree.flatten(args):
+                if isinstance(x, (bool, int, float, complex, str)):
+                    shown = tree.map_structure(
+                        lambda t: t.shape if isinstance(t, KerasTensor) else t, list(args))
+                    raise LayerError(
+                        f"Layer {describe_layer(self)} received {x!r} (of type "
+                        f"{type(x).__name__}) among its positional inputs "
+                        f"{format_shape(shown[0] if len(shown) == 1 else shown)}: only tensors "
+                        "can be passed positionally; pass other values as keyword arguments.",
+                        self)
         bound, options = self._bind_call(args, kwargs)
         tensor_args = {k: v for k, v in bound.items()
                        if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}

@@ -26,14 +26,41 @@ def readable_memory_size(size: float) -> str:
 
 
 def _output_shape_text(row: LayerSummary) -> str:
-    """``str(layer.output_shape)`` as tf.keras computes it, or ``multiple``."""
-    shapes = row.node_output_shapes
-    if not shapes:
+    """``str(layer.output_shape)`` as tf.keras computes it, or ``multiple``.
+
+    tf.keras's ``output_shape`` is the structure of a call's outputs (a tuple of
+    shapes stays a tuple, a dict a dict), the same for every call, else "multiple".
+    """
+    structures = row.node_output_structures
+    if not structures:
+        if not row.node_output_shapes:
+            return "multiple"
+        texts = [_py(s, row.is_input_layer) for s in row.node_output_shapes]
+    elif row.is_input_layer:
+        texts = [_py(s, True) for s in row.node_output_shapes]
+    else:
+        texts = [_py_structure(s) for s in structures]
+    if len(set(texts)) > 1:
         return "multiple"
-    texts = {_py(s, row.is_input_layer) for s in shapes}
-    if len(texts) > 1:
-        return "multiple"
-    return _py(shapes[0], row.is_input_layer)
+    return texts[0]
+
+
+def _is_shape(x):
+    return isinstance(x, tuple) and all(d is None or isinstance(d, int) for d in x)
+
+
+def _py_structure(struct) -> str:
+    """``str()`` of a structure of shape tuples, as Python prints it."""
+    if _is_shape(struct):
+        return repr(struct)
+    if isinstance(struct, dict):
+        return "{" + ", ".join(f"{k!r}: {_py_structure(v)}" for k, v in struct.items()) + "}"
+    if isinstance(struct, list):
+        return "[" + ", ".join(_py_structure(v) for v in struct) + "]"
+    if isinstance(struct, tuple):
+        inner = ", ".join(_py_structure(v) for v in struct)
+        return "(" + inner + ("," if len(struct) == 1 else "") + ")"
+    return repr(struct)
 
 
 def _py(shape, as_list=False):
@@ -171,6 +198,9 @@ def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_
             for i, sub in enumerate(row.layers):
                 print_layer(sub, nested_level + 1, i == len(row.layers) - 1)
             emit("|" * nested_level + "\u00af" * (line_length - 2 * nested_level) + "|" * nested_level)
+            # tf-keras reuses `is_nested_last` as its loop variable: after an expanded
+            # model it is True, so no blank separator follows the closing line.
+            is_nested_last = True
         if not is_nested_last:
             emit("|" * nested_level + " " * (line_length - 2 * nested_level) + "|" * nested_level)
 
