@@ -458,13 +458,14 @@ class Functional(Model):
 
     @property
     def input_shape(self):
-        shapes = tree.map_structure(lambda t: t.shape, self._inputs_struct)
-        return shapes[0] if isinstance(shapes, list) and len(shapes) == 1 else shapes
+        # Keras maps the flat `inputs` list (a dict of inputs gives a list, in key order).
+        shapes = [t.shape for t in self._inputs]
+        return shapes[0] if len(shapes) == 1 else shapes
 
     @property
     def output_shape(self):
-        shapes = tree.map_structure(lambda t: t.shape, self._outputs_struct)
-        return shapes[0] if isinstance(shapes, list) and len(shapes) == 1 else shapes
+        shapes = [t.shape for t in self._outputs]
+        return shapes[0] if len(shapes) == 1 else shapes
 
     @property
     def input(self):

@@ -210,8 +210,10 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         is_model=isinstance(layer, Model),
         is_graph_network=isinstance(layer, Functional),
     )
-    if isinstance(layer, Model):
-        row.layers = [summarize_layer(sub, relevant_ids, with_explain) for sub in layer.layers]
+    # Keras expands any layer with a non-empty `layers` list (models, Pipeline, ...).
+    sublayers = getattr(layer, "layers", None) if not isinstance(layer, InputLayer) else None
+    if isinstance(sublayers, (list, tuple)) and sublayers:
+        row.layers = [summarize_layer(sub, relevant_ids, with_explain) for sub in sublayers]
     if with_explain and built:
         try:
             row.explain = list(layer.explain())
@@ -238,7 +240,10 @@ def summarize(model, with_explain=True) -> ModelSummary:
         layers = model._operations
     else:
         layers = model.layers
-    relevant = set() if sequential_like else _relevant_node_ids(model)
+    # Keras only prints connections for graph-like models, but a layer's calls outside
+    # this model (a shared layer, a model built from intermediate tensors) are never
+    # this model's connections.
+    relevant = _relevant_node_ids(model)
     rows = [summarize_layer(layer, relevant, with_explain) for layer in layers]
     trainable = model.trainable_weights
     non_trainable = model.non_trainable_weights
