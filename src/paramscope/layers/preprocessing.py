@@ -847,7 +847,7 @@ class Solarization(_ImagePreprocessingLayer):
 
 
 def _explain_resize(layer):
-    """``(None, 8, 10, 3) -> (None, 4, 5, 3): height 8 -> 4, width 10 -> 5``."""
+    """``(None, 8, 10, 3) -> (None, 4, 5, 3) (axis 1: 8 -> 4, axis 2: 10 -> 5; height=4, width=5)``."""
     if not layer._inbound_nodes:
         return []
     node = layer._inbound_nodes[-1]
@@ -856,11 +856,11 @@ def _explain_resize(layer):
     before, after = tuple(node.input_tensors[0].shape), tuple(node.outputs[0].shape)
     if len(before) != len(after):
         return []
-    changes = [f"axis {i} {b} -> {a}" for i, (b, a) in enumerate(zip(before, after)) if a != b]
+    changes = [f"axis {i}: {b} -> {a}" for i, (b, a) in enumerate(zip(before, after)) if a != b]
     if not changes:
         return []
     return [f"{layer.name}: {format_shape(before)} -> {format_shape(after)} "
-            f"(height {layer.height}, width {layer.width}: {', '.join(changes)})"]
+            f"({', '.join(changes)}; height={layer.height}, width={layer.width})"]
 
 
 class Resizing(_ImagePreprocessingLayer):
@@ -1758,9 +1758,16 @@ class STFTSpectrogram(_ConfigMixin, Layer):
         if self.mode == "stft":
             freq *= 2
         filters = None if channels is None else freq * channels
-        shape = conv_output_shape(tuple(input_shape), filters, (self.frame_length,),
-                                  strides=self._frame_step, padding=self.padding,
-                                  data_format=self.data_format)
+        try:
+            shape = conv_output_shape(tuple(input_shape), filters, (self.frame_length,),
+                                      strides=self._frame_step, padding=self.padding,
+                                      data_format=self.data_format)
+        except ShapeError as e:
+            time_axis = 1 if self.data_format == "channels_last" else 2
+            e.fix = (f"Each frame takes frame_length={self.frame_length} samples, so the time "
+                     f"axis (axis {time_axis}) needs at least that many; use a longer input, a "
+                     "smaller frame_length, or padding='same'")
+            raise
         if self.expand_dims:
             if self.data_format == "channels_last":
                 return (shape[0], shape[1], freq, channels)
