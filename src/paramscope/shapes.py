@@ -331,6 +331,139 @@ def matmul_shape(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
     return tuple(out)
 
 
+def stack_shape(shapes: Sequence[Shape], axis: int = 0) -> Shape:
+    """Shape of ``stack(xs, axis)``: a new axis of size ``len(xs)``; the shapes must agree
+    (``None`` matches anything).
+
+    >>> stack_shape([(None, 3), (None, 3)], axis=1)
+    (None, 2, 3)
+    >>> stack_shape([(2, None), (2, 4), (2, 4)], axis=-1)
+    (2, 4, 3)
+    """
+    shapes = [tuple(s) for s in shapes]
+    if not shapes:
+        raise ShapeError("cannot stack an empty list of tensors")
+    out = list(shapes[0])
+    for s in shapes[1:]:
+        if len(s) != len(out):
+            raise ShapeError(f"cannot stack tensors of different ranks: {shapes[0]} and {s}")
+        for i, (a, b) in enumerate(zip(out, s)):
+            if a is None:
+                out[i] = b
+            elif b is not None and a != b:
+                raise ShapeError(f"cannot stack tensors of shapes {shapes[0]} and {s}")
+    axis = canonicalize_axis(axis, len(out) + 1)
+    return tuple(out[:axis]) + (len(shapes),) + tuple(out[axis:])
+
+
+def tile_shape(shape: Sequence[Dim], repeats: Sequence[Dim]) -> Shape:
+    """Shape of ``tile(x, repeats)`` (NumPy's rule: the shorter one is padded with 1s on
+    the left); an unknown repeat gives an unknown size.
+
+    >>> tile_shape((None, 2, 3), (1, 2, 3))
+    (None, 4, 9)
+    >>> tile_shape((2, 3), (2,)), tile_shape((3,), (2, 2))
+    ((2, 6), (2, 6))
+    """
+    shape, reps = list(shape), list(repeats)
+    if len(reps) < len(shape):
+        reps = [1] * (len(shape) - len(reps)) + reps
+    if len(shape) < len(reps):
+        shape = [1] * (len(reps) - len(shape)) + shape
+    return tuple(None if d is None or r is None else d * r for d, r in zip(shape, reps))
+
+
+def pad_shape(shape: Sequence[Dim], paddings) -> Shape:
+    """Shape of ``pad(x, paddings)``: ``paddings`` holds one ``(before, after)`` per axis
+    (``None`` for an amount known only at run time).
+
+    >>> pad_shape((None, 4, 5), [[0, 0], [1, 2], [0, 3]])
+    (None, 7, 8)
+    >>> pad_shape((2, 3), [[1, 1]])
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: paddings [[1, 1]] must have one (before, after) pair per axis of (2, 3)
+    """
+    shape = tuple(shape)
+    pairs = list(paddings) if isinstance(paddings, (list, tuple)) else None
+    if pairs is None or len(pairs) != len(shape) or not all(
+            isinstance(p, (list, tuple)) and len(p) == 2 for p in pairs):
+        raise ShapeError(f"paddings {paddings!r} must have one (before, after) pair per axis "
+                         f"of {shape}")
+    out = []
+    for d, (before, after) in zip(shape, pairs):
+        for amount in (before, after):
+            if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int)
+                                       or amount < 0):
+                raise ShapeError(f"paddings must be non-negative integers. Received: {paddings!r}")
+        out.append(None if d is None or before is None or after is None else d + before + after)
+    return tuple(out)
+
+
+def split_shapes(shape: Sequence[Dim], num_or_sizes, axis: int = 0) -> list:
+    """Shapes of ``split(x, num_or_sizes, axis)``: ``n`` equal parts, or parts of the given
+    sizes (one of them may be ``-1``: the rest).
+
+    >>> split_shapes((None, 7, 6), 3, axis=-1)
+    [(None, 7, 2), (None, 7, 2), (None, 7, 2)]
+    >>> split_shapes((None, 10), [2, -1, 3], axis=1)
+    [(None, 2), (None, 5), (None, 3)]
+    >>> split_shapes((None, 7), 2, axis=1)
+    Traceback (most recent call last):
+    ...
+    paramscope.errors.ShapeError: cannot split axis 1 of size 7 into 2 equal parts
+    """
+    shape = tuple(shape)
+    axis = canonicalize_axis(axis, len(shape))
+    size = shape[axis]
+    if isinstance(num_or_sizes, int) and not isinstance(num_or_sizes, bool):
+        n = num_or_sizes
+        if n <= 0:
+            raise ShapeError(f"the number of splits must be positive. Received: {n}")
+        if size is not None and size % n:
+            raise ShapeError(f"cannot split axis {axis} of size {size} into {n} equal parts")
+        sizes = [None if size is None else size // n] * n
+    else:
+        sizes = list(num_or_sizes)
+        if sizes.count(-1) > 1:
+            raise ShapeError(f"at most one split size can be -1. Received: {sizes}")
+        known = sum(s for s in sizes if s != -1)
+        if -1 in sizes:
+            sizes = [(None if size is None else size - known) if s == -1 else s for s in sizes]
+        elif size is not None and known != size:
+            raise ShapeError(f"split sizes {sizes} do not add up to the size {size} of axis "
+                             f"{axis}")
+    return [shape[:axis] + (s,) + shape[axis + 1:] for s in sizes]
+
+
+def one_hot_shape(shape: Sequence[Dim], depth: Dim, axis: int = -1) -> Shape:
+    """Shape of ``one_hot(indices, depth, axis)``: a new axis of size ``depth``.
+
+    >>> one_hot_shape((None, 5), 9), one_hot_shape((None, 5), 9, axis=1)
+    ((None, 5, 9), (None, 9, 5))
+    """
+    shape = tuple(shape)
+    axis = len(shape) if axis == -1 else canonicalize_axis(axis, len(shape) + 1)
+    return shape[:axis] + (depth,) + shape[axis:]
+
+
+def gather_shape(params: Sequence[Dim], indices: Sequence[Dim], axis: int = 0,
+                 batch_dims: int = 0) -> Shape:
+    """Shape of ``take``/``gather(params, indices, axis, batch_dims)``: the ``axis`` of
+    ``params`` is replaced by the shape of ``indices`` (less its batch dimensions).
+
+    >>> gather_shape((None, 7, 3), (2,), axis=1)
+    (None, 2, 3)
+    >>> gather_shape((None, 7, 3), (None, 4), axis=1, batch_dims=1)
+    (None, 4, 3)
+    """
+    params, indices = tuple(params), tuple(indices)
+    axis = canonicalize_axis(axis, len(params))
+    if batch_dims < 0:
+        batch_dims += len(indices)
+    return params[:axis] + indices[batch_dims:] + params[axis + 1:]
+
+
 # --------------------------------------------------------------------------
 # Convolution and pooling: explanations, global and adaptive pooling
 # --------------------------------------------------------------------------

@@ -69,20 +69,6 @@ ELEMENTWISE_OPS = frozenset({
     "Threshold", "StopGradient", "Identity", "NanToNum", "Real", "Imag", "Conj", "Conjugate",
 })
 
-#: tf.keras ``TFOpLambda`` functions that are elementwise (output = broadcast of inputs).
-TF_ELEMENTWISE = frozenset({
-    "__operators__.add", "__operators__.sub", "__operators__.mul", "__operators__.truediv",
-    "math.add", "math.add_n_unused", "math.subtract", "math.multiply", "math.truediv",
-    "math.divide", "math.divide_no_nan", "math.floordiv", "math.pow", "math.maximum",
-    "math.minimum", "math.negative", "math.abs", "math.exp", "math.log", "math.sqrt",
-    "math.square", "math.rsqrt", "math.reciprocal", "math.sigmoid", "math.tanh",
-    "math.sin", "math.cos", "math.sign", "math.floor", "math.ceil", "math.round",
-    "math.softplus", "math.squared_difference", "math.greater", "math.less", "math.equal",
-    "math.logical_and", "math.logical_or", "math.logical_not", "cast", "clip_by_value",
-    "nn.relu", "nn.relu6", "nn.elu", "nn.selu", "nn.gelu", "nn.silu", "nn.swish",
-    "nn.sigmoid", "nn.tanh", "nn.softplus", "nn.softsign", "nn.leaky_relu", "nn.softmax",
-    "nn.log_softmax", "identity", "stop_gradient", "compat.v1.nn.dropout_unused",
-})
 
 
 # ---------------------------------------------------------------------------
@@ -202,6 +188,11 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         return tensor_hook(inner)
     if class_name in ("__numpy__", "__tensor__") and isinstance(inner, dict):
         return FileConstant(inner.get("value"), inner.get("dtype"))
+    if (tensor_hook is None and isinstance(class_name, str) and isinstance(inner, dict)
+            and isinstance(inner.get("layers"), list)):
+        # A model inside a layer's config (TimeDistributed(model)): its calls are read
+        # when the wrapper deserializes it, not here.
+        return obj
     return {k: decode_value(v, tensor_hook, d) for k, v in obj.items()}
 
 
@@ -306,7 +297,9 @@ def deserialize_layer(config):
     ctx = _current.get()
     if ctx is None:
         return layer_from_config(config)
-    return deserialize(config, ctx)
+    # The file's layout (a tf.keras file's legacy values, e.g. BatchNormalization's axis
+    # [1]) applies to the inner layers too.
+    return deserialize(config, ctx, ctx.layout_hint)
 
 
 class _no_gc:
@@ -934,18 +927,13 @@ def _resolve_class(entry, ctx, name):
 
 
 def _stand_in(entry, ctx, name, kind, config):
-    """An operation, a TFOpLambda or an assumed passthrough; None if none fits."""
+    """An operation or an assumed passthrough; None if none fits."""
     class_name = entry["class_name"]
     dtype = config.get("dtype") if isinstance(config, dict) else None
     if kind == "operation":
         op = _operation(class_name, config, name, ctx)
         if op is not None:
             return op
-    if class_name == "TFOpLambda" and isinstance(config, dict):
-        function = config.get("function")
-        if isinstance(function, str) and function in TF_ELEMENTWISE:
-            return FileLayer(class_name, "elementwise", name=name, function=function,
-                             dtype=_dtype_or_none(dtype))
     if class_name in ctx.assume or name in ctx.assume:
         ctx.note(f"layer '{name}' ({class_name}) is unknown to paramscope and was assumed to pass "
                  "its input shape through, with no weights (--assume-passthrough).")
