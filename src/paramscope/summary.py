@@ -123,6 +123,12 @@ def _shape_structure(outputs):
     return shapes
 
 
+def _model_output_shape(shape):
+    if isinstance(shape, list):
+        return [tuple(s) for s in shape]
+    return tuple(shape)
+
+
 def _output_structure(node):
     """The node's outputs as returned, each tensor replaced by its shape tuple."""
     struct = getattr(node, "output_structure", None)
@@ -174,8 +180,17 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         output_shape = node_shapes[-1]
     elif layer._build_shapes_dict:
         try:
-            output_shape = tree.map_shape_structure(
-                tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
+            if isinstance(layer, (Functional, Sequential)):
+                # Keras: a layer with an `output_shape` (a model that knows its outputs)
+                # prints it; an unbuilt Sequential has none and falls through.
+                try:
+                    output_shape = _model_output_shape(layer.output_shape)
+                except AttributeError:
+                    output_shape = tree.map_shape_structure(
+                        tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
+            else:
+                output_shape = tree.map_shape_structure(
+                    tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
         except Exception:  # noqa: BLE001 - Keras prints "?" when it cannot tell
             output_shape = None
     else:
