@@ -21,7 +21,7 @@ demo: $(VENV)/.installed-base
 
 ## test: set up and run the whole test suite (golden fixtures from real Keras, no Keras needed)
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules src/paramscope tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules --ignore=src/paramscope/examples src/paramscope tests
 
 ## bench: speed and memory ratios (see bench/README.md); uses real Keras when BENCH_KERAS_PYTHON is set
 bench: $(VENV)/.installed-test

@@ -15,19 +15,6 @@ def load_golden(*parts):
         return json.load(f)
 
 
-@pytest.fixture(autouse=True)
-def fresh_session():
-    """Every test starts like a fresh Keras process: names restart, defaults reset."""
-    from paramscope import backend_config, naming
-    from paramscope.report import defaults
-    naming.clear_session()
-    backend_config.reset()
-    saved = dict(defaults)
-    yield
-    defaults.clear()
-    defaults.update(saved)
-
-
 def build_from_code(code):
     """Run a golden case's snippet against paramscope.keras; return its namespace."""
     import paramscope.keras as keras

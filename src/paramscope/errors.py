@@ -40,6 +40,10 @@ class UnknownLayerError(ParamscopeError):
     """A layer class that paramscope does not know."""
 
 
+class MissingAPIError(ParamscopeError, AttributeError):
+    """A Keras name paramscope does not provide (``hasattr`` is False for it)."""
+
+
 class NeedsComputationError(ParamscopeError):
     """A Keras call that needs real tensors (fit, predict, ...)."""
 

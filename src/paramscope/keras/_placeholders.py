@@ -61,16 +61,19 @@ class Factory:
 class PlaceholderModule(types.ModuleType):
     """A module whose every public attribute is a :class:`Factory`."""
 
-    def __init__(self, name, doc=None, **members):
+    def __init__(self, name, doc=None, file=None, **members):
         super().__init__(name, doc)
+        if file is not None:
+            self.__file__ = file
         for key, value in members.items():
             setattr(self, key, value)
 
     def __getattr__(self, name):
-        if name.startswith("__"):
+        # Tools probe modules for hooks (pytest_plugins, setup_module, __wrapped__ ...).
+        if name.startswith(("_", "pytest", "setup", "teardown")):
             raise AttributeError(name)
         return Factory(f"{self.__name__}.{name}")
 
 
-def module(name, doc=None, **members):
-    return PlaceholderModule(name, doc, **members)
+def module(name, doc=None, file=None, **members):
+    return PlaceholderModule(name, doc, file, **members)

@@ -16,10 +16,8 @@ def __getattr__(name):
     cls = get_layer_class(name)
     if cls is not None:
         return cls
-    from ..errors import UnknownLayerError
-    raise AttributeError(
-        f"keras.layers.{name} is not a layer paramscope knows. Declare custom layers with "
-        "paramscope.register_layer(...).") if name.startswith("_") else UnknownLayerError(
+    from ..errors import MissingAPIError
+    raise MissingAPIError(
         f"keras.layers.{name} is not a layer paramscope knows. If it is your own layer, declare "
         "its output shape and weights with paramscope.register_layer(...).")
 

@@ -1,6 +1,6 @@
 """``keras.ops``: symbolic operations on KerasTensors (shapes only)."""
 
-from ..errors import NeedsComputationError
+from ..errors import MissingAPIError
 from ..ops import FUNCTIONS
 
 
@@ -9,7 +9,7 @@ def __getattr__(name):
         return FUNCTIONS[name]
     if name.startswith("__"):
         raise AttributeError(name)
-    raise NeedsComputationError(
+    raise MissingAPIError(
         f"keras.ops.{name} is not available in paramscope (it covers the shape-preserving, "
         "broadcasting, reduction and reshaping ops used to build models).")
 

@@ -4,4 +4,4 @@ import sys as _sys
 
 from ._placeholders import module as _module
 
-_sys.modules[__name__] = _module("keras.optimizers", __doc__)
+_sys.modules[__name__] = _module("keras.optimizers", __doc__, __file__)

@@ -15,5 +15,5 @@ def set_random_seed(seed):
     """Accepted (nothing here is random)."""
 
 
-_sys.modules[__name__] = _module("keras.utils", __doc__, plot_model=plot_model,
+_sys.modules[__name__] = _module("keras.utils", __doc__, __file__, plot_model=plot_model,
                                  set_random_seed=set_random_seed)

@@ -1,0 +1,15 @@
+"""Every test and doctest starts like a fresh Keras process: names restart, defaults reset."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    from paramscope import backend_config, naming
+    from paramscope.report import defaults
+    naming.clear_session()
+    backend_config.reset()
+    saved = dict(defaults)
+    yield
+    defaults.clear()
+    defaults.update(saved)
