@@ -85,6 +85,11 @@ class Dense(LoRAMixin, Layer):
         self.input_spec = InputSpec(min_ndim=2)
 
     def build(self, input_shape):
+        if not tree.is_shape(input_shape):
+            raise LayerError(
+                f"Layer {describe_layer(self)} takes one tensor, but it received "
+                f"{format_shape(input_shape)}. Call it on a single tensor (merge a list first, "
+                "e.g. with layers.Concatenate()).", self)
         in_dim = input_shape[-1]
         if in_dim is None:
             raise LayerError(
