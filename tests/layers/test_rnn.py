@@ -321,3 +321,40 @@ def test_cells_called_on_one_step():
     out, states = cell(keras.Input((3,)), [keras.Input((4,)), keras.Input((4,))])
     assert out.shape == (None, 4) and [s.shape for s in states] == [(None, 4), (None, 4)]
     assert [w.shape for w in cell.weights] == [(3, 16), (4, 16), (16,)]
+
+
+# model.to_json() of tf_keras 2.21 (Input -> Embedding(mask_zero) -> LSTM -> Bidirectional(GRU)),
+# values that do not change shapes removed.  tf.keras prints 4 rows: its masks are no layers.
+TF_KERAS_MASKED = {
+    "class_name": "Functional", "keras_version": "2.21.0", "backend": "tensorflow",
+    "config": {
+        "name": "masked",
+        "layers": [
+            {"class_name": "InputLayer", "name": "tokens", "inbound_nodes": [],
+             "config": {"batch_input_shape": [None, 10], "name": "tokens"}},
+            {"class_name": "Embedding", "name": "embedding",
+             "inbound_nodes": [[["tokens", 0, 0, {}]]],
+             "config": {"name": "embedding", "batch_input_shape": [None, None], "input_dim": 100,
+                        "output_dim": 8, "mask_zero": True}},
+            {"class_name": "LSTM", "name": "lstm", "inbound_nodes": [[["embedding", 0, 0, {}]]],
+             "config": {"name": "lstm", "return_sequences": True, "units": 4,
+                        "time_major": False, "implementation": 2}},
+            {"class_name": "Bidirectional", "name": "bidirectional",
+             "inbound_nodes": [[["lstm", 0, 0, {}]]],
+             "config": {"name": "bidirectional", "merge_mode": "concat",
+                        "layer": {"class_name": "GRU",
+                                  "config": {"name": "gru", "units": 3, "time_major": False}}}},
+        ],
+        "input_layers": [["tokens", 0, 0]], "output_layers": [["bidirectional", 0, 0]],
+    },
+}
+
+
+def test_tf_keras_files_get_no_mask_operations():
+    from paramscope import formats
+    model = formats.load_config(TF_KERAS_MASKED)
+    summary = summarize(model)
+    assert [(r.name, r.params) for r in summary.layers] == [
+        ("tokens", 0), ("embedding", 800), ("lstm", 208), ("bidirectional", 162)]
+    assert summary.sequential_like
+    assert not any("time_major" in w for w in summary.warnings)

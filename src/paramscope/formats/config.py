@@ -40,7 +40,7 @@ from ..errors import (LayerError, ModelFileError, ParamscopeError, ShapeError,
                       UnknownLayerError)
 from ..layers import get_layer_class
 from ..layers import args as layer_args
-from ..layers.base import InputLayer, KerasTensor, Layer
+from ..layers.base import InputLayer, KerasTensor, Layer, no_masks
 from ..shapes import broadcast_shapes
 from . import safejson
 
@@ -733,6 +733,9 @@ def functional_from_config(entry, ctx, parent_layout=None):
 
     def call(layer, args, kwargs):
         try:
+            if layout == KERAS2:  # tf.keras's masks are not graph operations
+                with no_masks():
+                    return layer(*args, **kwargs)
             return layer(*args, **kwargs)
         except _NotReady:
             raise

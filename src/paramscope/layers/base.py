@@ -246,6 +246,23 @@ def get_keras_mask(x):
     return getattr(x, "_keras_mask", None)
 
 
+_masks = [True]
+
+
+class no_masks:
+    """Calls inside do not propagate masks (tf.keras computed masks outside its graph:
+    rebuilding a tf.keras file, no ``NotEqual`` rows or mask inputs may appear)."""
+
+    def __enter__(self):
+        self._saved = _masks[0]
+        _masks[0] = False
+        return self
+
+    def __exit__(self, *exc):
+        _masks[0] = self._saved
+        return False
+
+
 #: Keras layers whose ``supports_masking`` is True (they pass a mask on), for layer classes
 #: that do not set ``supports_masking`` themselves (``[n for n in dir(keras.layers) if
 #: layer_instance.supports_masking]`` in Keras 3.15; Embedding and Lambda decide per instance).
@@ -641,8 +658,10 @@ class Layer:
             if not self.built:
                 self._maybe_build(tensor_args, bound)
             outputs = self.compute_output_spec(*args, **kwargs)
-            previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args, first)
-            self._set_mask_metadata(first, outputs, previous_mask)
+            if _masks[0]:
+                previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
+                                                     first)
+                self._set_mask_metadata(first, outputs, previous_mask)
         except LayerError:
             raise
         except ParamscopeError as e:
