@@ -596,3 +596,82 @@ def test_normalization_messages():
         L.Normalization(mean=[1.0, 2.0, 3.0], variance=[1.0, 1.0, 1.0])(keras.Input((4,)))
     with pytest.raises(LayerError, match="both `mean` and `variance` must be set"):
         L.Normalization(mean=1.0)
+
+
+def _golden_cases():
+    import gzip
+    import os
+    path = os.path.join(os.path.dirname(__file__), "..", "golden", "keras3",
+                        "preprocessing.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [c for c in json.load(f)["cases"] if not c["error"] and c.get("config")]
+
+
+GOLDEN_CONFIGS = _golden_cases()
+
+
+@pytest.mark.parametrize("case", GOLDEN_CONFIGS, ids=[c["id"] for c in GOLDEN_CONFIGS])
+def test_keras_configs_load(case):
+    """Each golden model's Keras 3 config (model.to_json()) reads back with the same counts,
+    bytes and output shapes (RandomShear included, whose config Keras 3.15 itself cannot
+    reload)."""
+    from paramscope import formats
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = formats.load_config(case["config"])
+    s = summarize(model)
+    expected = case["model"]
+    assert (s.total_params, s.trainable_params, s.total_bytes) == (
+        expected["total_params"], expected["trainable_params"], expected["total_bytes"])
+    shapes = [list(r.output_shape) if isinstance(r.output_shape, tuple) else r.output_shape
+              for r in s.layers]
+    assert shapes == [l["output_shape"] for l in expected["layers"]]
+
+
+def test_explain_lookup_text_resize_stft():
+    L = keras.layers
+    lookup = keras.Sequential([keras.Input((3,), dtype="string"), L.StringLookup(
+        vocabulary=["a", "b", "c"], num_oov_indices=2, output_mode="multi_hot")])
+    assert summarize(lookup).layers[0].explain_output == [
+        "string_lookup: output size 5 = 3 tokens + 2 OOV"]
+    masked = keras.Sequential([keras.Input((3,), dtype="string"), L.StringLookup(
+        vocabulary=["a", "b"], mask_token="", output_mode="count")])
+    # the mask index only exists in "int" mode
+    assert summarize(masked).layers[0].explain_output == [
+        "string_lookup_1: output size 3 = 2 tokens + 1 OOV"]
+    unadapted = keras.Sequential([keras.Input((3,), dtype="string"),
+                                  L.StringLookup(output_mode="count")])
+    assert "unknown (None)" in summarize(unadapted).layers[0].explain_output[0]
+    text = keras.Sequential([keras.Input((1,), dtype="string"), L.TextVectorization(
+        vocabulary=["x", "y"], output_sequence_length=8)])
+    assert summarize(text).layers[0].explain_output == [
+        "text_vectorization: (batch, 8) token indices (output_sequence_length)"]
+    resize = keras.Sequential([keras.Input((16, 12, 3)), L.Resizing(8, 6)])
+    assert summarize(resize).layers[0].explain_output == [
+        "resizing: (None, 16, 12, 3) -> (None, 8, 6, 3) (axis 1: 16 -> 8, axis 2: 12 -> 6; "
+        "height=8, width=6)"]
+    stft = keras.Sequential([keras.Input((1000, 1)), L.STFTSpectrogram(frame_length=100)])
+    assert summarize(stft).layers[0].explain == [
+        "stft_spectrogram: real_kernel + imag_kernel: 2 x frame_length 100 x 65 frequencies "
+        "(fft_length 128 // 2 + 1) = 13000"]
+
+
+def test_augmentation_sublayers_take_keras_names():
+    L = keras.layers
+    model = keras.Sequential([keras.Input((8, 8, 3)), L.RandAugment(), L.RandomRotation(0.1),
+                              L.Solarization(), L.Identity()])
+    names = [row.name for row in summarize(model).layers]
+    # RandAugment created random_rotation, solarization, ... in its constructor, as Keras
+    assert names == ["rand_augment", "random_rotation_1", "solarization_1", "identity"]
+    assert summarize(model).total_params == 0
+
+
+def test_stft_frozen_and_dtype():
+    L = keras.layers
+    model = keras.Sequential([keras.Input((256, 1)), L.STFTSpectrogram(frame_length=64,
+                                                                       trainable=False)])
+    s = summarize(model)
+    assert (s.total_params, s.trainable_params) == (2 * 64 * 33, 0)
+    half = keras.Sequential([keras.Input((256, 1)), L.STFTSpectrogram(frame_length=64,
+                                                                      dtype="float16")])
+    assert summarize(half).total_bytes == 2 * 64 * 33 * 2

@@ -322,6 +322,26 @@ x = layers.Concatenate(name='features')([c, s, p])
 y = layers.Dense(1, name='out')(x)
 """, "y"))
 
+_add("category/count_weights_functional", fn(
+    {"ids": ((3,), "int32"), "weights": (3,)}, """
+y = layers.CategoryEncoding(num_tokens=5, output_mode='count', name='encode')(ids, count_weights=weights)
+y = layers.Dense(2, name='dense')(y)
+""", "y"))
+_add("discretization/hashing_functional", fn(
+    {"x": (5,)}, """
+a = layers.Discretization(bin_boundaries=[0.0], output_mode='one_hot', name='buckets')(x)
+b = layers.Discretization(bin_boundaries=[-1.0, 1.0], name='ids')(x)
+c = layers.Hashing(3, output_mode='one_hot', name='hash')(b)
+""", "[a, c]"))
+_add("hashed_crossing/error_three_inputs", fn(
+    {"a": ((1,), "int64"), "b": ((1,), "int64"), "c": ((1,), "int64")}, """
+y = layers.HashedCrossing(num_bins=4, name='cross')([a, b, c])
+""", "y"), "error")
+_add("hashed_crossing/error_shapes_differ", fn(
+    {"a": ((1,), "int64"), "b": ((2,), "int64")}, """
+y = layers.HashedCrossing(num_bins=4, name='cross')([a, b])
+""", "y"), "error")
+
 # ---------------------------------------------------------------------------
 # TextVectorization
 # ---------------------------------------------------------------------------
@@ -362,6 +382,13 @@ _add("text/error_sequence_length_multi_hot", seq(
 _add("text/error_ngrams_list", seq("layers.TextVectorization(ngrams=[1, 2])", inp=(1,),
                                    dtype="string"), "error")
 
+_add("text/functional_two_outputs", fn(
+    {"text": ((1,), "string")}, f"""
+ids = layers.TextVectorization(vocabulary={TV!r}, output_sequence_length=6, name='vectorize')(text)
+emb = layers.Embedding(7, 3, name='emb')(ids)
+words = layers.StringLookup(vocabulary={TV!r}, output_mode='multi_hot', name='words')(text)
+""", "[emb, words]"))
+
 # ---------------------------------------------------------------------------
 # Audio
 # ---------------------------------------------------------------------------
@@ -390,6 +417,13 @@ _add("audio/mel_then_cnn", seq(
     "layers.MelSpectrogram(num_mel_bins=64, sequence_stride=256, fft_length=1024)",
     "layers.Reshape((64, 63, 1))", "layers.Conv2D(4, 3)", "layers.GlobalAveragePooling2D()",
     "layers.Dense(2)", inp=(16000,)))
+
+_add("audio/functional_stft_and_mel", fn(
+    {"wave": (1000, 1)}, """
+spec = layers.STFTSpectrogram(frame_length=64, name='stft')(wave)
+flat = layers.Flatten(name='flat')(wave)
+mel = layers.MelSpectrogram(num_mel_bins=32, name='mel')(flat)
+""", "[spec, mel]"))
 
 # ---------------------------------------------------------------------------
 # Pipeline

@@ -771,6 +771,18 @@ class RandomShear(_ImagePreprocessingLayer):
         self.interpolation = interpolation
         self.seed = seed
 
+    @classmethod
+    def from_config(cls, config):
+        # Keras saves a number f as the pair (-f, f), which its own constructor then rejects
+        # (Keras 3.15 cannot reload a saved RandomShear); read it back as the number f.
+        config = dict(config)
+        for key in ("x_factor", "y_factor"):
+            value = config.get(key)
+            if isinstance(value, (list, tuple)) and len(value) == 2 and all(
+                    _is_number(v) for v in value) and min(value) < 0:
+                config[key] = max(abs(v) for v in value)
+        return cls(**config)
+
 
 class RandomTranslation(_ImagePreprocessingLayer):
     """RandomTranslation: shifts by random fractions of the height and width; no weights."""
