@@ -8,20 +8,48 @@ model; renderers (Keras 3 table, Keras 2 tables, JSON, explain) only read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, List, Optional
-
 from . import tree
 from .graph import Functional, Sequential
 
+_REQUIRED = object()
 
-@dataclass
-class WeightSummary:
-    name: str
-    path: str
-    shape: tuple
-    dtype: str
-    trainable: bool
+
+class _Plain:
+    """A plain record: fields set from arguments, compared by value (no dataclasses import:
+    start-up time matters for a command-line tool)."""
+
+    _fields: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(self._fields):
+            raise TypeError(f"{type(self).__name__} takes {len(self._fields)} fields")
+        for (name, default), value in zip(self._fields, args):
+            kwargs.setdefault(name, value)
+        for name, default in self._fields:
+            if name in kwargs:
+                value = kwargs.pop(name)
+            elif default is _REQUIRED:
+                raise TypeError(f"{type(self).__name__} needs {name!r}")
+            else:
+                value = list(default) if isinstance(default, list) else default
+            setattr(self, name, value)
+        if kwargs:
+            raise TypeError(f"{type(self).__name__} has no field(s) {sorted(kwargs)}")
+
+    def __eq__(self, other):
+        return type(self) is type(other) and all(
+            getattr(self, n) == getattr(other, n) for n, _ in self._fields)
+
+    def __repr__(self):
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n, _ in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+
+class WeightSummary(_Plain):
+    """A weight: ``name``, ``path``, ``shape``, ``dtype``, ``trainable``."""
+
+    _fields = (("name", _REQUIRED), ("path", _REQUIRED), ("shape", _REQUIRED),
+               ("dtype", _REQUIRED), ("trainable", _REQUIRED))
 
     @property
     def size(self) -> int:
@@ -31,70 +59,72 @@ class WeightSummary:
         return n
 
 
-@dataclass
-class LayerSummary:
-    """One row of the summary table (and its nested rows)."""
+class LayerSummary(_Plain):
+    """One row of the summary table (and its nested rows).
 
-    name: str
-    class_name: str
-    #: Shape structure of the layer's last call: a tuple, or a list of tuples for
-    #: several outputs; ``None`` when unknown (Keras prints ``?``).
-    output_shape: Any
-    #: Output shapes of every call of the layer, in call order (Keras 2 prints
-    #: "multiple" when they differ).
-    node_output_shapes: List[Any]
-    params: int
-    trainable_params: int
-    non_trainable_params: int
-    built: bool
-    #: ``layer.trainable``.
-    trainable: bool
-    weights: List[WeightSummary]
-    #: ``(layer_name, node_index, tensor_index)`` of inputs, for calls that are
-    #: part of the summarised model (Keras 3's "Connected to").
-    inbound: List[tuple]
-    #: The same for every call, grouped per call (tf.keras's "Connected to").
-    inbound_by_node: List[List[tuple]]
-    is_input_layer: bool = False
-    #: Every call's outputs as the layer returned them, shapes for tensors (a shape
-    #: tuple, or a tuple / list / dict of them): tf.keras prints this structure.
-    node_output_structures: List[Any] = field(default_factory=list)
-    #: A model used as a layer: its own rows (shown with ``expand_nested``).
-    layers: List["LayerSummary"] = field(default_factory=list)
-    is_model: bool = False
-    #: Keras 2 explains an unbuilt layer as "0 (unused)"; a nested graph network counts anyway.
-    is_graph_network: bool = False
-    explain: List[str] = field(default_factory=list)
-    explain_output: List[str] = field(default_factory=list)
+    - ``output_shape``: shape structure of the layer's last call: a tuple, or a list of
+      tuples for several outputs; ``None`` when unknown (Keras prints ``?``).
+    - ``node_output_shapes``: output shapes of every call, in call order (Keras 2 prints
+      "multiple" when they differ); ``node_output_structures``: every call's outputs as the
+      layer returned them (tf.keras prints this structure).
+    - ``trainable``: ``layer.trainable``; ``weights``: :class:`WeightSummary` list.
+    - ``inbound``: ``(layer_name, node_index, tensor_index)`` of inputs, for calls that are
+      part of the summarised model (Keras 3's "Connected to"); ``inbound_by_node``: the same
+      for every call, grouped per call.
+    - ``layers``: a model used as a layer: its own rows (shown with ``expand_nested``).
+    - ``is_graph_network``: Keras 2 shows an unbuilt layer as "0 (unused)", a nested graph
+      network counts anyway.
+    """
+
+    _fields = (
+        ("name", _REQUIRED), ("class_name", _REQUIRED), ("output_shape", _REQUIRED),
+        ("node_output_shapes", _REQUIRED), ("params", _REQUIRED),
+        ("trainable_params", _REQUIRED), ("non_trainable_params", _REQUIRED),
+        ("built", _REQUIRED), ("trainable", _REQUIRED), ("weights", _REQUIRED),
+        ("inbound", _REQUIRED), ("inbound_by_node", _REQUIRED), ("is_input_layer", False),
+        ("node_output_structures", []), ("layers", []), ("is_model", False),
+        ("is_graph_network", False), ("explain", []), ("explain_output", []),
+    )
 
     @property
     def has_weights(self) -> bool:
         return bool(self.weights)
 
 
-@dataclass
-class ModelSummary:
-    name: str
-    class_name: str
-    #: Keras 3 prints 3 columns for sequential-like models, 4 with "Connected to".
-    sequential_like: bool
-    layers: List[LayerSummary]
-    trainable_params: int
-    non_trainable_params: int
-    trainable_bytes: float
-    non_trainable_bytes: float
-    built: bool = True
-    warnings: List[str] = field(default_factory=list)
-    #: Optimizer params only count when an optimizer is built (never here).
-    optimizer_params: Optional[int] = None
+class ModelSummary(_Plain):
+    """A model's summary.
+
+    - ``sequential_like``: Keras 3 prints 3 columns, else 4 with "Connected to".
+    - ``optimizer_params`` / ``optimizer_bytes``: the optimizer's variables when the model
+      was loaded compiled with them (Keras prints "Optimizer params" and counts them in the
+      total); ``None`` otherwise.
+    """
+
+    _fields = (
+        ("name", _REQUIRED), ("class_name", _REQUIRED), ("sequential_like", _REQUIRED),
+        ("layers", _REQUIRED), ("trainable_params", _REQUIRED),
+        ("non_trainable_params", _REQUIRED), ("trainable_bytes", _REQUIRED),
+        ("non_trainable_bytes", _REQUIRED), ("built", True), ("warnings", []),
+        ("optimizer_params", None), ("optimizer_bytes", 0.0),
+    )
 
     @property
-    def total_params(self) -> int:
+    def weight_params(self) -> int:
+        """Trainable + non-trainable: the model's own weights."""
         return self.trainable_params + self.non_trainable_params
 
     @property
-    def total_bytes(self) -> float:
+    def total_params(self) -> int:
+        """What Keras 3 prints as Total params (weights, plus a loaded optimizer's)."""
+        return self.weight_params + (self.optimizer_params or 0)
+
+    @property
+    def weight_bytes(self) -> float:
         return self.trainable_bytes + self.non_trainable_bytes
+
+    @property
+    def total_bytes(self) -> float:
+        return self.weight_bytes + (self.optimizer_bytes if self.optimizer_params else 0.0)
 
     def iter_rows(self, expand_nested=False):
         """``(level, LayerSummary)`` in display order."""
@@ -262,6 +292,7 @@ def summarize(model, with_explain=True) -> ModelSummary:
     rows = [summarize_layer(layer, relevant, with_explain) for layer in layers]
     trainable = model.trainable_weights
     non_trainable = model.non_trainable_weights
+    optimizer = getattr(model, "_file_optimizer", None) or {}
     return ModelSummary(
         name=model.name,
         class_name=type(model).__name__,
@@ -273,6 +304,8 @@ def summarize(model, with_explain=True) -> ModelSummary:
         non_trainable_bytes=weight_bytes(non_trainable),
         built=bool(model.built),
         warnings=_collect_warnings(model),
+        optimizer_params=optimizer.get("params"),
+        optimizer_bytes=optimizer.get("bytes") or 0.0,
     )
 
 

@@ -89,10 +89,10 @@ def _check_rows(summary, record, check_inbound):
                 tuple(w["shape"]) for w in exp["weights"]), where
         if check_inbound and not summary.sequential_like:
             assert [list(x) for x in row.inbound] == [list(x) for x in exp["inbound"]], where
-    assert summary.total_params == record["total_params"]
+    assert summary.weight_params == record["total_params"]
     assert summary.trainable_params == record["trainable_params"]
     assert summary.non_trainable_params == record["non_trainable_params"]
-    assert summary.total_bytes == record["total_bytes"]
+    assert summary.weight_bytes == record["total_bytes"]
 
 
 KERAS3_FILES = _model_files("keras3")
@@ -118,18 +118,9 @@ def test_keras3_file_rows_and_totals(path):
     _check_rows(summary, record, check_inbound=True)
 
 
-# Keras prints " Optimizer params: N (size)" for a model loaded compiled with its
-# optimizer's variables (and counts them in the total); formats reads them into
-# model._file_optimizer, the summary/renderer do not show them yet.
-_OPTIMIZER_FILES = {"trained.keras"}
-
-
 @pytest.mark.parametrize("path", KERAS3_FILES, ids=os.path.basename)
-def test_keras3_file_summary_text_identical(path, request):
-    if os.path.basename(path) in _OPTIMIZER_FILES:
-        request.applymarker(pytest.mark.xfail(
-            reason="summary/renderer do not print 'Optimizer params' from model._file_optimizer yet",
-            strict=False))
+def test_keras3_file_summary_text_identical(path):
+    # (trained.keras: Keras prints " Optimizer params: N (size)" and counts them in the total.)
     data, record = _expected(path)
     missing = _missing_layers(record)
     if missing:
@@ -163,7 +154,7 @@ def test_tfkeras_file_rows_and_totals(path):
         assert row.params == exp["params"], where
         assert row.trainable_params == exp["trainable_params"], where
         assert row.non_trainable_params == exp["non_trainable_params"], where
-    assert summary.total_params == record["total_params"]
+    assert summary.weight_params == record["total_params"]
     assert summary.trainable_params == record["trainable_params"]
     assert summary.non_trainable_params == record["non_trainable_params"]
 

@@ -21,7 +21,7 @@ def lines(summary: ModelSummary):
             names = ", ".join(w.name for w in row.weights if not w.trainable)
             out.append(f"    non-trainable: {names} = {row.non_trainable_params}")
     counts = [row.params for row in summary.layers]
-    total = summary.total_params
+    total = summary.weight_params
     if len(counts) > 1:
         out.append(f"  total: {' + '.join(str(c) for c in counts)} = {total}")
     else:

@@ -58,6 +58,8 @@ def to_dict(summary: ModelSummary, explain=False) -> dict:
         "total_bytes": summary.total_bytes,
         "trainable_bytes": summary.trainable_bytes,
         "non_trainable_bytes": summary.non_trainable_bytes,
+        "optimizer_params": summary.optimizer_params,
+        "optimizer_bytes": summary.optimizer_bytes if summary.optimizer_params is not None else None,
         "warnings": list(summary.warnings),
     }
 

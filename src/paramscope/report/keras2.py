@@ -147,7 +147,7 @@ def _render_classic(summary, emit, header, positions, line_length, fields_of):
         emit("=" * line_length if i == len(rows) - 1 else "_" * line_length)
     if not rows:
         emit("=" * line_length)
-    emit(f"Total params: {summary.total_params:,}")
+    emit(f"Total params: {summary.weight_params:,}")
     emit(f"Trainable params: {summary.trainable_params:,}")
     emit(f"Non-trainable params: {summary.non_trainable_params:,}")
     emit("_" * line_length)
@@ -207,7 +207,7 @@ def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_
     for row in summary.layers:
         print_layer(row)
     emit("=" * line_length)
-    emit(f"Total params: {summary.total_params} ({readable_memory_size(summary.total_bytes)})")
+    emit(f"Total params: {summary.weight_params} ({readable_memory_size(summary.weight_bytes)})")
     emit(f"Trainable params: {summary.trainable_params} "
          f"({readable_memory_size(summary.trainable_bytes)})")
     emit(f"Non-trainable params: {summary.non_trainable_params} "

@@ -146,6 +146,8 @@ def render(summary: ModelSummary, line_length=None, positions=None, expand_neste
         (" Trainable params: ", summary.trainable_params, summary.trainable_bytes),
         (" Non-trainable params: ", summary.non_trainable_params, summary.non_trainable_bytes),
     ]
+    if summary.optimizer_params is not None:
+        totals.append((" Optimizer params: ", summary.optimizer_params, summary.optimizer_bytes))
     for label, count, size in totals:
         out.append(boxtable.render_line(
             [(label, "bold"), (f"{count:,}", NUMBER), (f" ({readable_memory_size(size)})", None)],
