@@ -118,6 +118,9 @@ def get_policy(value) -> DTypePolicy:
         # Keras 3: {"module": "keras", "class_name": "DTypePolicy", "config": {"name": ...}}
         # tf.keras: {"class_name": "Policy", "config": {"name": ...}}
         config = value.get("config", value)
+        if isinstance(config, dict) and "mode" in config and "source_name" in config:
+            # Keras 3's QuantizedDTypePolicy / QuantizedFloat8DTypePolicy config.
+            return DTypePolicy(f"{config['mode']}_from_{config['source_name']}")
         name = config.get("name") if isinstance(config, dict) else None
         if name is None:
             # DTypePolicyMap and the like: use the default policy of the map.
