@@ -40,7 +40,7 @@ BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1, "in
 POLICIES = [None, None, None, None, "float32", "float16", "bfloat16", "float64",
             "mixed_float16", "mixed_bfloat16"]
 
-SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -254,7 +254,7 @@ def test_generator_builds_models():
     """The strategy mostly produces models (not just rejected stacks)."""
     built = []
 
-    @settings(max_examples=40, deadline=None, derandomize=True,
+    @settings(max_examples=40, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow])
     @given(model=models())
     def collect(model):
