@@ -46,7 +46,7 @@ def _input_layer_shape(layer):
 
 
 ALL_BY_FILE = {name: [c for c in load_golden("tfkeras", name)["cases"]
-                      if not c["error"] and c.get("config") and (c.get("summaries") or {}).get("default")]
+                      if not c["error"] and c.get("model") and c.get("config") and (c.get("summaries") or {}).get("default")]
                for name in FILES}
 ALL = [c for name in FILES for c in ALL_BY_FILE[name]]
 CASES = [c for c in ALL if _same_in_keras3(c)]

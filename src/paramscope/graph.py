@@ -430,8 +430,8 @@ class Functional(Model):
         self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
         _check_outputs_connected(self)
         for op in self._operations:
-            if isinstance(op, Layer) and not any(op is l for l in self._layers):
-                self._layers.append(op)
+            if isinstance(op, Layer):
+                self._track_layer(op)
         if trainable is not None:
             # Keras sets it before tracking the layers: the layers keep their own flags.
             self._trainable = bool(trainable)
@@ -548,22 +548,36 @@ class Sequential(Model):
             raise ParamscopeError(
                 "Only instances of `keras.Layer` can be added to a Sequential model. "
                 f"Received: {layer!r} (of type {type(layer).__name__}).")
-        for ref in self._layers:
-            if ref.name == layer.name and ref is not layer:
-                raise ParamscopeError(
-                    "All layers added to a Sequential model should have unique names. Name "
-                    f"'{layer.name}' is already the name of a layer in this model. Update the "
-                    "`name` argument to pass a unique name.")
+        names = self._layer_by_name()
+        ref = names.get(layer.name)
+        if ref is not None and ref is not layer:
+            raise ParamscopeError(
+                "All layers added to a Sequential model should have unique names. Name "
+                f"'{layer.name}' is already the name of a layer in this model. Update the "
+                "`name` argument to pass a unique name.")
         if isinstance(layer, InputLayer) and self._layers and isinstance(self._layers[0], InputLayer):
             raise ParamscopeError(
                 f"Sequential model '{self.name}' has already been configured to use input shape "
                 f"{self._layers[0].batch_shape}. You cannot add a different Input layer to it.")
         self._layers.append(layer)
+        names.setdefault(layer.name, layer)
+        object.__setattr__(self, "_names_len", len(self._layers))
         if rebuild:
             self._maybe_rebuild()
         else:
             self.built = False
             self._functional = None
+
+    def _layer_by_name(self):
+        """``{name: layer}`` of ``_layers`` (rebuilt when the list changed)."""
+        names = self.__dict__.get("_names")
+        if names is None or self.__dict__.get("_names_len") != len(self._layers):
+            names = {}
+            for l in self._layers:
+                names.setdefault(l.name, l)
+            object.__setattr__(self, "_names", names)
+            object.__setattr__(self, "_names_len", len(self._layers))
+        return names
 
     def pop(self, rebuild=True):
         layer = self._layers.pop()

@@ -8,7 +8,17 @@ from collections import defaultdict
 _uids: defaultdict[str, int] = defaultdict(int)
 
 
+_snake_cache: dict = {}
+
+
 def to_snake_case(name: str) -> str:
+    cached = _snake_cache.get(name)
+    if cached is None:
+        cached = _snake_cache[name] = _to_snake_case(name)
+    return cached
+
+
+def _to_snake_case(name: str) -> str:
     name = re.sub(r"\W+", "", name)
     name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
     return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()

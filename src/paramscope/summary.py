@@ -16,25 +16,27 @@ _REQUIRED = object()
 
 class _Plain:
     """A plain record: fields set from arguments, compared by value (no dataclasses import:
-    start-up time matters for a command-line tool)."""
+    start-up time matters for a command-line tool).  Each subclass gets a generated
+    ``__init__``, as dataclasses would make it."""
 
     _fields: tuple = ()
 
-    def __init__(self, *args, **kwargs):
-        if len(args) > len(self._fields):
-            raise TypeError(f"{type(self).__name__} takes {len(self._fields)} fields")
-        for (name, default), value in zip(self._fields, args):
-            kwargs.setdefault(name, value)
-        for name, default in self._fields:
-            if name in kwargs:
-                value = kwargs.pop(name)
-            elif default is _REQUIRED:
-                raise TypeError(f"{type(self).__name__} needs {name!r}")
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        params, body, env = [], [], {}
+        for name, default in cls._fields:
+            if default is _REQUIRED:
+                params.append(name)
+                body.append(f"    self.{name} = {name}")
             else:
-                value = list(default) if isinstance(default, list) else default
-            setattr(self, name, value)
-        if kwargs:
-            raise TypeError(f"{type(self).__name__} has no field(s) {sorted(kwargs)}")
+                env[f"_d_{name}"] = default
+                params.append(f"{name}=_d_{name}")
+                copy = "list(_d_{0}) if {0} is _d_{0} else {0}".format(name) \
+                    if isinstance(default, list) else name
+                body.append(f"    self.{name} = {copy}")
+        source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
+        exec(source, env)  # noqa: S102 - generated from the class's own field names
+        cls.__init__ = env["__init__"]
 
     def __eq__(self, other):
         return type(self) is type(other) and all(

@@ -447,16 +447,25 @@ class Layer:
 
     def __setattr__(self, key, value):
         if isinstance(value, Layer) and key != "_parent" and value is not self:
-            layers = self.__dict__.get("_layers")
-            if layers is not None and not any(value is l for l in layers):
-                layers.append(value)
-        elif isinstance(value, (list, tuple)) and value and all(isinstance(v, Layer) for v in value):
-            layers = self.__dict__.get("_layers")
-            if layers is not None:
-                for v in value:
-                    if not any(v is l for l in layers):
-                        layers.append(v)
+            self._track_layer(value)
+        elif (type(value) in (list, tuple) and value and isinstance(value[0], Layer)
+              and all(isinstance(v, Layer) for v in value)):
+            for v in value:
+                self._track_layer(v)
         object.__setattr__(self, key, value)
+
+    def _track_layer(self, layer):
+        """Add a sub-layer to ``_layers`` once (a set of ids, rebuilt if the list changed)."""
+        layers = self.__dict__.get("_layers")
+        if layers is None:
+            return
+        ids = self.__dict__.get("_layer_ids")
+        if ids is None or len(ids) != len(layers):
+            ids = {id(l) for l in layers}
+            object.__setattr__(self, "_layer_ids", ids)
+        if id(layer) not in ids:
+            layers.append(layer)
+            ids.add(id(layer))
 
     # -- dtype ----------------------------------------------------------------
 
