@@ -162,7 +162,7 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         raise ModelFileError(f"a config value is nested more than {safejson.MAX_DEPTH} levels deep")
     d = _depth + 1
     if isinstance(obj, list):
-        return [decode_value(v, tensor_hook, d) for v in obj]
+        return [decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v for v in obj]
     if not isinstance(obj, dict):
         return obj
     class_name = obj.get("class_name")
@@ -193,7 +193,11 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         # A model inside a layer's config (TimeDistributed(model)): its calls are read
         # when the wrapper deserializes it, not here.
         return obj
-    return {k: decode_value(v, tensor_hook, d) for k, v in obj.items()}
+    return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
+            for k, v in obj.items()}
+
+
+_CONTAINERS = (dict, list)
 
 
 def _shape_value(value):
@@ -208,7 +212,8 @@ def _shape_value(value):
 
 
 # ---------------------------------------------------------------------------
-# stand-in layers: Keras operations, tf.keras TFOpLambda, --assume-passthrough
+# stand-in layers: Keras operations, --assume-passthrough
+# (tf.keras TFOpLambda/SlicingOpLambda are layers of their own: layers/tfop.py)
 # ---------------------------------------------------------------------------
 class FileLayer(Layer):
     """A node the file names that has no paramscope class of its own.
@@ -988,8 +993,6 @@ def _unknown_layer(entry, ctx, name, kind, config):
     class_name = entry["class_name"]
     module = entry.get("module")
     what = "operation" if kind == "operation" else "layer class"
-    if class_name == "TFOpLambda" and isinstance(config, dict):
-        what = f"TensorFlow operation ({config.get('function')})"
     where = f" (module {module})" if module else ""
     return ctx.error(
         f"layer '{name}' is a {class_name}{where}, a {what} paramscope does not know. If it is "
