@@ -312,6 +312,12 @@ h = keras.Input(shape=(6,), name='h')
 {extra}y = layers.{cls}(6)(seq, initial_state={states})
 model = keras.Model({ins}, y, name='init')
 """, "functional", low, "initial_state")
+    _add("functional/training_argument", """
+seq = keras.Input(shape=(7, 3), name='seq')
+x = layers.LSTM(6, dropout=0.5, return_sequences=True)(seq, training=True)
+y = layers.Bidirectional(layers.GRU(2, recurrent_dropout=0.2))(x, training=False)
+model = keras.Model(seq, y, name='training')
+""", "functional", "lstm")
     _add("functional/gru_initial_state_tensor", """
 seq = keras.Input(shape=(7, 3), name='seq')
 h = keras.Input(shape=(6,), name='h')
@@ -466,6 +472,31 @@ inp = keras.Input(shape=(10, 5), name='seq')
 outputs = layers.RNN(layers.LSTMCell(3), return_state=True, return_sequences=True)(inp)
 model = keras.Model(inp, outputs, name='cell_states')
 """, "cells", "functional", "return_state")
+    custom = """
+class MinimalRNNCell(keras.layers.Layer):
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+        self.state_size = units
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units),
+                                      initializer='uniform', name='kernel')
+        self.recurrent_kernel = self.add_weight(shape=(self.units, self.units),
+                                                initializer='uniform', name='recurrent_kernel')
+
+    def call(self, inputs, states):
+        prev_output = states[0]
+        output = inputs @ self.kernel + prev_output @ self.recurrent_kernel
+        return output, [output]
+
+"""
+    # A custom cell's config needs its class to be rebuilt: Keras 3 only (no tf-keras config test).
+    _k3("cells/custom_cell", custom + seq("layers.RNN(MinimalRNNCell(32))", inp=(None, 5)),
+        "cells", "custom")
+    _k3("cells/custom_cells_stacked", custom + seq(
+        "layers.RNN([MinimalRNNCell(32), MinimalRNNCell(64)], return_sequences=True)",
+        inp=(10, 5)), "cells", "custom", "stacked")
     _add("cells/rnn_not_a_cell_error", seq("layers.RNN(layers.Dense(4))", inp=(10, 5)),
          "cells", "error")
     _add("cells/rnn_rank2_error", seq("layers.RNN(layers.LSTMCell(4))", inp=(10,)),

@@ -734,8 +734,9 @@ class _CellRNN(RNN):
     _cell_arguments = ()
 
     def __getattr__(self, name):
-        if name in type(self)._cell_arguments:
-            return getattr(self.__dict__["cell"], name)
+        cell = self.__dict__.get("cell")
+        if cell is not None and name in type(self)._cell_arguments:
+            return getattr(cell, name)
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def _check_cudnn(self, use_cudnn):
