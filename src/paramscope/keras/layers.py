@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..layers import get_layer_class, registry
+from ..layers import get_layer_class, layer_names
 from ..layers.base import Input, InputLayer, InputSpec, Layer
 
 _extra = {"Input": Input, "InputLayer": InputLayer, "InputSpec": InputSpec, "Layer": Layer}
@@ -10,7 +10,7 @@ _extra = {"Input": Input, "InputLayer": InputLayer, "InputSpec": InputSpec, "Lay
 
 def __getattr__(name):
     if name == "__all__":
-        return sorted(set(registry()) | set(_extra))
+        return sorted(set(layer_names()) | set(_extra))
     if name in _extra:
         return _extra[name]
     cls = get_layer_class(name)
@@ -23,7 +23,7 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(registry()) | set(_extra))
+    return sorted(set(layer_names()) | set(_extra))
 
 
 def deserialize(config, custom_objects=None):

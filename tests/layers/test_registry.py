@@ -1,0 +1,71 @@
+"""The layer registry: the name index is current, and every layer has golden cases."""
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+from paramscope import layers
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def test_index_is_current():
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        import make_layer_index
+    finally:
+        sys.path.pop(0)
+    assert layers._index.INDEX == make_layer_index.build_index(), (
+        "run: python tools/make_layer_index.py")
+
+
+def test_lazy_lookup_matches_registry():
+    for name, cls in layers.registry().items():
+        assert layers.get_layer_class(name) is cls
+
+
+def test_a_script_imports_only_the_families_it_uses():
+    code = ("import sys, paramscope.keras as keras\n"
+            "keras.layers.Dense(3)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('paramscope.layers.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = eval(out.stdout)
+    assert "paramscope.layers.core" in loaded
+    assert "paramscope.layers.rnn" not in loaded and "paramscope.layers.preprocessing" not in loaded
+
+
+def _golden_class_names():
+    names = set()
+    golden = os.path.join(ROOT, "tests", "golden")
+    for folder, _, files in os.walk(golden):
+        for f in files:
+            if not f.endswith(".json.gz") or "files" in folder:
+                continue
+            with gzip.open(os.path.join(folder, f), "rt", encoding="utf-8") as fh:
+                data = json.load(fh)
+            for case in data.get("cases", []) + data.get("variants", []):
+                stack = list((case.get("model") or {}).get("layers", []))
+                while stack:
+                    layer = stack.pop()
+                    names.add(layer["class_name"])
+                    stack.extend(layer.get("layers", []))
+                code = case.get("code") or ""
+                names.update(n for n in layers.layer_names() if f"layers.{n}(" in code)
+    return names
+
+
+# Base classes Keras exports for subclassing; not layers on their own.
+ABSTRACT = {"Wrapper", "Layer"}
+
+
+def test_every_layer_class_has_golden_cases():
+    """A layer is added with its golden cases from real Keras (aliases count for their class)."""
+    seen = _golden_class_names() | ABSTRACT
+    classes = {}
+    for name, cls in layers.registry().items():
+        classes.setdefault(cls, set()).add(name)
+    missing = sorted(min(names) for cls, names in classes.items()
+                     if not names & seen and cls.__name__ not in seen)
+    assert not missing, f"no golden case uses: {missing}"
