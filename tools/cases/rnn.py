@@ -111,6 +111,11 @@ def _recurrent_cases():
         _add(f"{low}/dropout_clipped", seq(f"layers.{cls}(4, dropout=1.5, recurrent_dropout=-1.0)",
                                            inp=(6, 2)), low, "arguments")
 
+    _add("lstm/return_state_in_sequential", seq("layers.LSTM(4, return_state=True)", inp=(5, 3)),
+         "lstm", "return_state")
+    _add("lstm/return_state_then_dense_error", seq("layers.LSTM(4, return_state=True)",
+                                                   "layers.Dense(1)", inp=(5, 3)),
+         "lstm", "return_state", "error")
     for impl in (1, 2):
         _add(f"lstm/implementation_{impl}", seq(f"layers.LSTM(8, implementation={impl})",
                                                 inp=(6, 3)), "lstm", "arguments")
@@ -591,6 +596,12 @@ model = keras.Model([seq] + states, y, name='bi_init')
     _add("bidirectional/backward_return_sequences_error", seq(
         "layers.Bidirectional(layers.LSTM(3), backward_layer=layers.LSTM(3, go_backwards=True, "
         "return_sequences=True))", inp=(10, 5)), "bidirectional", "error")
+    _add("bidirectional/of_bidirectional_error", seq(
+        "layers.Bidirectional(layers.Bidirectional(layers.LSTM(4)))", inp=(5, 3)),
+        "bidirectional", "error")
+    # Keras 3 accepts a multi-output layer as the last layer of a Sequential (tf-keras raises).
+    _add("bidirectional/merge_none_in_sequential", seq(
+        "layers.Bidirectional(layers.LSTM(4), merge_mode=None)", inp=(5, 3)), "bidirectional")
     _add("bidirectional/rank2_error", seq("layers.Bidirectional(layers.LSTM(3))", inp=(10,)),
          "bidirectional", "error")
 
@@ -666,6 +677,13 @@ td = layers.TimeDistributed(layers.Dense(3))
 y = layers.Concatenate(axis=1)([td(a), td(b)])
 model = keras.Model([a, b], y, name='td_shared')
 """, "time_distributed", "functional", "shared")
+    _add("time_distributed/lstm_per_step", seq("layers.TimeDistributed(layers.LSTM(4))",
+                                               inp=(5, 6, 3)), "time_distributed")
+    _add("time_distributed/bidirectional_per_step", seq(
+        "layers.TimeDistributed(layers.Bidirectional(layers.GRU(4)))", inp=(5, 6, 3)),
+        "time_distributed", "bidirectional")
+    _add("time_distributed/lstm_rank3_error", seq("layers.TimeDistributed(layers.LSTM(4))",
+                                                  inp=(5, 3)), "time_distributed", "error")
     _add("time_distributed/rank2_error", seq("layers.TimeDistributed(layers.Dense(3))", inp=(5,)),
          "time_distributed", "error")
     _add("time_distributed/conv2d_rank_error", seq("layers.TimeDistributed(layers.Conv2D(3, 3))",

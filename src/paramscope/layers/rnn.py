@@ -37,7 +37,7 @@ def _n(n, word, plural=None):
 
 def _rate(value, name, owner):
     """Keras clips dropout rates to [0, 1]: ``min(1.0, max(0.0, rate))``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
+    if not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
         raise LayerError(f"{owner}: `{name}` must be a number between 0 and 1. Received: "
                          f"{name}={value!r}")
     return min(1.0, max(0.0, float(value)))
