@@ -374,9 +374,6 @@ class StackedRNNCells(Layer):
     def get_initial_state(self, batch_size=None):
         return [c.get_initial_state(batch_size) for c in self.cells]
 
-    def formula_lines(self):
-        return _cells_lines(self.cells)
-
     def explain(self):
         lines, total = _cells_lines(self.cells)
         parts = " + ".join(f"{_cell_total(c):,}" for c in self.cells)
