@@ -1,31 +1,76 @@
-"""``paramscope``: the command line.  Argument parsing only; see commands.py."""
+"""``paramscope``: the command line.  Argument parsing only; see commands.py.
+
+The options are declared once (``SUMMARY_OPTIONS``, ``COMMAND_OPTIONS``) and
+read by two parsers: ``argparse`` for help, errors and anything unusual, and a
+small parser for well-formed command lines, so that the common case does not
+pay argparse's import cost (it pulls in ``re``, ``gettext``, ``locale``:
+several times paramscope's own start-up).  A test checks that both give the
+same result on a corpus of command lines.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from . import __version__
 
 STYLES = ("keras3", "keras2", "keras2-classic")
 
+# (flags, dest, kind, choices or None, default, metavar, help); kind: flag|int|str|choice|append
+SUMMARY_OPTIONS = (
+    (("--style",), "style", "choice", STYLES, "keras3", None,
+     "table layout: Keras 3 (default), tf.keras 2.13+, or classic Keras 2"),
+    (("--line-length",), "line_length", "int", None, None, "N",
+     "total width of the table, as model.summary(line_length=N)"),
+    (("--show-trainable",), "show_trainable", "flag", None, False, None,
+     "add the Trainable column, as model.summary(show_trainable=True)"),
+    (("--expand-nested",), "expand_nested", "flag", None, False, None,
+     "list the layers of nested models, as model.summary(expand_nested=True)"),
+    (("--explain",), "explain", "flag", None, False, None,
+     "print each layer's parameter and shape arithmetic under the table"),
+    (("--color",), "color", "choice", ("auto", "always", "never"), "auto", None,
+     "colour the Keras 3 table (default: when stdout is a terminal)"),
+)
 
-def _summary_options(p):
-    p.add_argument("--style", choices=STYLES, default="keras3",
-                   help="table layout: Keras 3 (default), tf.keras 2.13+, or classic Keras 2")
-    p.add_argument("--line-length", type=int, default=None, metavar="N",
-                   help="total width of the table, as model.summary(line_length=N)")
-    p.add_argument("--show-trainable", action="store_true",
-                   help="add the Trainable column, as model.summary(show_trainable=True)")
-    p.add_argument("--expand-nested", action="store_true",
-                   help="list the layers of nested models, as model.summary(expand_nested=True)")
-    p.add_argument("--explain", action="store_true",
-                   help="print each layer's parameter and shape arithmetic under the table")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour the Keras 3 table (default: when stdout is a terminal)")
+COMMAND_OPTIONS = {
+    "summary": (
+        (("--format",), "format", "choice", ("text", "json"), "text", None,
+         "text (the Keras table) or json"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the global variable or model name to "
+         "summarise"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
+         "layer that keeps its input's shape (repeatable)"),
+    ) + SUMMARY_OPTIONS,
+    "run": SUMMARY_OPTIONS,
+    "demo": SUMMARY_OPTIONS,
+}
+
+# The positional argument of each command, and whether the rest of the line is the script's.
+POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False)}
+
+
+def _add_options(parser, options):
+    for flags, dest, kind, choices, default, metavar, help_text in options:
+        kwargs = {"dest": dest, "help": help_text}
+        if kind == "flag":
+            kwargs["action"] = "store_true"
+        elif kind == "append":
+            kwargs.update(action="append", default=[], metavar=metavar)
+        else:
+            kwargs.update(default=default)
+            if kind == "int":
+                kwargs["type"] = int
+            if choices:
+                kwargs["choices"] = choices
+            if metavar:
+                kwargs["metavar"] = metavar
+        parser.add_argument(*flags, **kwargs)
 
 
 def build_parser():
+    import argparse
     parser = argparse.ArgumentParser(
         prog="paramscope",
         description="Keras-exact parameter counts, output shapes and summaries, without "
@@ -38,14 +83,7 @@ def build_parser():
                                    "script that builds a Keras model (run on paramscope), or a "
                                    "model file (.keras, .h5, .json).")
     p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--model", dest="model_name", metavar="NAME", default=None,
-                   help="in a script that builds several models: the global variable or model "
-                        "name to summarise")
-    p.add_argument("--assume-passthrough", action="append", default=[], metavar="NAME",
-                   help="in a model file: treat the unknown layer class (or layer) NAME as a "
-                        "weightless layer that keeps its input's shape (repeatable)")
-    _summary_options(p)
+    _add_options(p, COMMAND_OPTIONS["summary"])
 
     p = sub.add_parser("run", help="run a Keras script on paramscope (no TensorFlow needed)",
                        description="Run SCRIPT with `keras`, `tensorflow.keras` and the classic "
@@ -53,18 +91,96 @@ def build_parser():
                                    "prints what Keras prints.")
     p.add_argument("script", metavar="SCRIPT")
     p.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
-    _summary_options(p)
+    _add_options(p, COMMAND_OPTIONS["run"])
 
     p = sub.add_parser("demo", help="summarise an embedded example model, with its arithmetic")
-    _summary_options(p)
+    _add_options(p, COMMAND_OPTIONS["demo"])
     return parser
 
 
+class Arguments:
+    """The parsed command line (what ``argparse.Namespace`` would hold)."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+    def __eq__(self, other):
+        return vars(self) == vars(other)
+
+    def __repr__(self):
+        return f"Arguments({vars(self)!r})"
+
+
+def fast_parse(argv):
+    """Parse a well-formed command line without argparse; ``None`` for anything else
+    (help, errors, abbreviations...), which argparse then handles."""
+    if not argv or argv[0] not in COMMAND_OPTIONS:
+        return None
+    command, rest = argv[0], list(argv[1:])
+    options = {flags[0]: (dest, kind, choices) for flags, dest, kind, choices, *_ in
+               COMMAND_OPTIONS[command]}
+    values = {"command": command}
+    for flags, dest, kind, choices, default, *_ in COMMAND_OPTIONS[command]:
+        values[dest] = [] if kind == "append" else default
+    positional, remainder = POSITIONAL[command]
+    found = None
+    while rest:
+        token = rest.pop(0)
+        if token.startswith("-") and token != "-":
+            name, eq, inline = token.partition("=")
+            if name not in options:
+                return None
+            dest, kind, choices = options[name]
+            if kind == "flag":
+                if eq:
+                    return None
+                values[dest] = True
+                continue
+            if eq:
+                value = inline
+            elif rest:
+                value = rest.pop(0)
+            else:
+                return None
+            if kind == "int":
+                try:
+                    value = int(value)
+                except ValueError:
+                    return None
+            elif kind == "choice" and value not in choices:
+                return None
+            if kind == "append":
+                values[dest].append(value)
+            else:
+                values[dest] = value
+        elif positional and found is None:
+            found = token
+            if remainder:
+                values["args"] = rest
+                rest = []
+        else:
+            return None
+    if positional:
+        if found is None:
+            return None
+        values[positional] = found
+        if remainder:
+            values.setdefault("args", [])
+    return Arguments(**values)
+
+
+def parse_args(argv):
+    parsed = fast_parse(argv)
+    if parsed is not None:
+        return parsed
+    return Arguments(**vars(build_parser().parse_args(argv)))
+
+
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
+        build_parser().print_help(sys.stderr)
         return 2
     from . import commands
     from .errors import ParamscopeError

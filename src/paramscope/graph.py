@@ -7,7 +7,6 @@ indices and the "Connected to" column are the ones Keras reports.
 
 from __future__ import annotations
 
-import collections
 
 from . import tree
 from .errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer, format_shape
@@ -117,6 +116,14 @@ class Model(Layer):
         return Layer.__call__(self, *args, **kwargs)
 
 
+class _ListDict(dict):
+    """``defaultdict(list)`` without importing collections (start-up time)."""
+
+    def __missing__(self, key):
+        value = self[key] = []
+        return value
+
+
 def map_graph(inputs, outputs):
     """Keras 3's ``map_graph``: nodes by depth, operations in Keras's order."""
     finished, in_progress = set(), set()
@@ -185,10 +192,10 @@ def map_graph(inputs, outputs):
                 nodes_depths[id(node)] = 0
                 node_by_id[id(node)] = node
 
-    nodes_by_depth = collections.defaultdict(list)
+    nodes_by_depth = _ListDict()
     for node_id, depth in nodes_depths.items():
         nodes_by_depth[depth].append(node_by_id[node_id])
-    operations_by_depth = collections.defaultdict(list)
+    operations_by_depth = _ListDict()
     for op, depth in operations_depths.items():
         operations_by_depth[depth].append(op)
     operations = []
@@ -210,8 +217,9 @@ def map_graph(inputs, outputs):
             for x in node.outputs:
                 computable.add(id(x))
 
-    names = [op.name for op in operations]
-    counts = collections.Counter(names)
+    counts = {}
+    for op in operations:
+        counts[op.name] = counts.get(op.name, 0) + 1
     for name, count in counts.items():
         if count > 1:
             raise ParamscopeError(

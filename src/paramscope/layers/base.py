@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections import namedtuple
 
 from .. import naming, tree
 from ..dtypes import get_policy, standardize_dtype, dtype_bits
@@ -21,7 +20,22 @@ from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeE
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
 
-KerasHistory = namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
+class KerasHistory(tuple):
+    """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
+    namedtuple, without importing collections)."""
+
+    __slots__ = ()
+
+    def __new__(cls, operation, node_index, tensor_index):
+        return tuple.__new__(cls, (operation, node_index, tensor_index))
+
+    operation = property(lambda self: self[0])
+    node_index = property(lambda self: self[1])
+    tensor_index = property(lambda self: self[2])
+
+    def __repr__(self):
+        return (f"KerasHistory(operation={self[0]!r}, node_index={self[1]!r}, "
+                f"tensor_index={self[2]!r})")
 
 
 class Weight:

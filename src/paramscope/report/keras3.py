@@ -9,7 +9,7 @@ without rich by :mod:`paramscope.report.boxtable`), then the totals with
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 
 from ..errors import ParamscopeError
 from ..summary import ModelSummary
@@ -57,14 +57,18 @@ def output_shape_spans(shape):
 
 
 def terminal_columns(environ=None) -> int:
-    """``shutil.get_terminal_size().columns`` (COLUMNS, else stdout's terminal, else 80)."""
+    """``shutil.get_terminal_size().columns``, which Keras uses: COLUMNS, else stdout's
+    terminal, else 80.  (Re-implemented: importing shutil costs start-up time.)"""
     environ = os.environ if environ is None else environ
-    if environ is os.environ:
-        return shutil.get_terminal_size().columns
     try:
-        columns = int(environ.get("COLUMNS", 0))
-    except ValueError:
+        columns = int(environ["COLUMNS"])
+    except (KeyError, ValueError):
         columns = 0
+    if columns <= 0 and environ is os.environ:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
     return columns if columns > 0 else 80
 
 
