@@ -235,7 +235,8 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
             continue
         inbound.extend(conns)
     weights = layer.weights
-    trainable_ids = {id(w) for w in layer.trainable_weights}
+    trainable_weights = layer.trainable_weights
+    trainable_ids = {id(w) for w in trainable_weights}
     ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids) for w in weights]
     built = bool(layer.built)
     params = count_params(weights) if built else 0
@@ -245,7 +246,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         output_shape=output_shape,
         node_output_shapes=node_shapes,
         params=params,
-        trainable_params=count_params(layer.trainable_weights) if built else 0,
+        trainable_params=count_params(trainable_weights) if built else 0,
         non_trainable_params=count_params(layer.non_trainable_weights) if built else 0,
         built=built,
         trainable=bool(layer.trainable),

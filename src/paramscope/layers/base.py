@@ -249,9 +249,15 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+_tracing_flag = None
+
+
 def _tracing():
-    from ..ops import _tracing as flag
-    return flag[0]
+    global _tracing_flag
+    if _tracing_flag is None:
+        from ..ops import _tracing as flag
+        _tracing_flag = flag
+    return _tracing_flag[0]
 
 
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
@@ -410,27 +416,19 @@ class Layer:
 
     def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None,
                  autocast=True, name=None, **kwargs):
-        object.__setattr__(self, "_layers", [])
-        self._trainable_variables = []
-        self._non_trainable_variables = []
-        self._inbound_nodes = []
-        self._outbound_nodes = []
-        self._build_shapes_dict = None
-        self.built = False
         if not isinstance(trainable, bool):
             raise LayerError(
                 f"{type(self).__name__}" + (f" '{name}'" if name else "") + ": expected `trainable` "
                 f"to be a boolean (True or False). Received: trainable={trainable!r} (of type "
                 f"{type(trainable).__name__}).")
-        self._trainable = trainable
-        self.autocast = autocast
-        self.activity_regularizer = activity_regularizer
-        self.input_spec = None
-        self._dtype_policy = _policy_or_error(dtype, self)
+        # Plain values, set in one go (no sub-layers among them: __setattr__ is not needed).
+        self.__dict__.update(
+            _layers=[], _trainable_variables=[], _non_trainable_variables=[], _inbound_nodes=[],
+            _outbound_nodes=[], _build_shapes_dict=None, built=False, _trainable=trainable,
+            autocast=autocast, activity_regularizer=activity_regularizer, input_spec=None,
+            _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[])
         input_dim = kwargs.pop("input_dim", None)
         input_shape = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
-        self._input_shape_arg = None
-        self._warnings = []
         if input_shape is not None:
             try:
                 self._input_shape_arg = standardize_shape(input_shape)
