@@ -10,7 +10,7 @@ from ..errors import MissingAPIError
 
 
 def __getattr__(name):
-    if name.startswith("_"):
+    if not name[:1].isupper():  # architectures are classes-like names; not tool hooks
         raise AttributeError(name)
 
     def application(*args, **kwargs):
