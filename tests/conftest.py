@@ -3,7 +3,6 @@ import json
 import os
 import warnings
 
-import pytest
 
 HERE = os.path.dirname(__file__)
 GOLDEN = os.path.join(HERE, "golden")

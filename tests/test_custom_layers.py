@@ -1,7 +1,5 @@
 """Custom layers: Keras-style subclasses in scripts, and the register_layer API."""
 
-import json
-
 import pytest
 
 import paramscope

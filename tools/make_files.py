@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import warnings
 import zipfile
 

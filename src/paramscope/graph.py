@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from . import tree
-from .errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer, format_shape
+from .errors import NeedsComputationError, ParamscopeError, describe_layer, format_shape
 from .layers.base import InputLayer, KerasTensor, Layer, Node
 
 

@@ -24,8 +24,12 @@ import math
 
 from .errors import ShapeError
 
-# Type names used in annotations only (never evaluated: `from __future__ import annotations`):
-# Dim = Optional[int]; Shape = Tuple[Dim, ...]; Sequence from typing.
+TYPE_CHECKING = False  # annotations only: importing typing would cost start-up time
+if TYPE_CHECKING:
+    from typing import Optional, Sequence, Tuple
+
+    Dim = Optional[int]
+    Shape = Tuple[Dim, ...]
 
 
 def standardize_shape(shape) -> Shape:

@@ -1,7 +1,6 @@
 """Bad model files: every one is a clear ModelFileError (CLI: one line, exit 2), never a crash."""
 
 import base64
-import io
 import json
 import marshal
 import os

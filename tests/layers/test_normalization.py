@@ -11,13 +11,13 @@
 """
 
 import json
-import warnings
 
 import pytest
 
 import paramscope.keras as keras
-from paramscope.errors import LayerError, ParamscopeError
+from paramscope.errors import LayerError
 from paramscope.summary import summarize
+from keras_table import check_like_keras, explain_of
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
@@ -51,26 +51,7 @@ CASES = json.loads(r'''[
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_like_keras(case):
-    cls, kwargs, shape, dtype, built_at_init, out_shape, out_dtype, weights, error = case
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        layer = getattr(keras.layers, cls)(**kwargs)
-        if error:
-            with pytest.raises(ParamscopeError) as info:
-                layer(keras.Input(tuple(shape), dtype=dtype))
-            assert f"'{layer.name}' ({cls})" in str(info.value)
-            return
-        assert layer.built == built_at_init
-        y = layer(keras.Input(tuple(shape), dtype=dtype))
-    assert list(y.shape) == out_shape
-    assert y.dtype == out_dtype
-    assert [[w.name, list(w.shape), w.dtype, w.trainable] for w in layer.weights] == weights
-    assert layer.count_params() == sum(w.size for w in layer.weights)
-
-
-def _explain(*layers_, shape):
-    model = keras.Sequential([keras.Input(shape), *layers_])
-    return {row.name: row.explain + row.explain_output for row in summarize(model).layers}
+    check_like_keras(case)
 
 
 def test_batchnorm_explain_and_counts():
@@ -109,9 +90,9 @@ def test_frozen_batchnorm():
     assert [w.trainable for w in bn.weights] == [True, True, False, False]
 
 
-def test_layernorm_groupnorm_rmsnorm_explain():
+def test_layernorm_groupnorm_rmsnormexplain_of():
     L = keras.layers
-    lines = _explain(L.LayerNormalization(), L.LayerNormalization(axis=[1, 2]),
+    lines = explain_of(L.LayerNormalization(), L.LayerNormalization(axis=[1, 2]),
                      L.GroupNormalization(groups=2), L.RMSNormalization(), shape=(4, 64))
     assert lines["layer_normalization"] == ["layer_normalization: gamma 64 + beta 64 = 128"]
     assert lines["layer_normalization_1"] == [
@@ -120,7 +101,7 @@ def test_layernorm_groupnorm_rmsnorm_explain():
                                             "64 channels in 2 groups of 32"]
     assert lines["rms_normalization"] == [
         "rms_normalization: scale 64 (one per position of axis -1) = 64"]
-    lines = _explain(L.LayerNormalization(center=False, scale=False), shape=(4,))
+    lines = explain_of(L.LayerNormalization(center=False, scale=False), shape=(4,))
     assert lines["layer_normalization_2"] == [
         "layer_normalization_2: no weights (center=False, scale=False) = 0"]
 

@@ -11,13 +11,12 @@
 """
 
 import json
-import warnings
 
 import pytest
 
 import paramscope.keras as keras
-from paramscope.errors import LayerError, ParamscopeError
-from paramscope.summary import summarize
+from paramscope.errors import LayerError
+from keras_table import check_like_keras, explain_of
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
@@ -51,26 +50,7 @@ CASES = json.loads(r'''[
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_like_keras(case):
-    cls, kwargs, shape, dtype, built_at_init, out_shape, out_dtype, weights, error = case
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        layer = getattr(keras.layers, cls)(**kwargs)
-        if error:
-            with pytest.raises(ParamscopeError) as info:
-                layer(keras.Input(tuple(shape), dtype=dtype))
-            assert f"'{layer.name}' ({cls})" in str(info.value)
-            return
-        assert layer.built == built_at_init
-        y = layer(keras.Input(tuple(shape), dtype=dtype))
-    assert list(y.shape) == out_shape
-    assert y.dtype == out_dtype
-    assert [[w.name, list(w.shape), w.dtype, w.trainable] for w in layer.weights] == weights
-    assert layer.count_params() == sum(w.size for w in layer.weights)
-
-
-def _explain(*layers_, shape):
-    model = keras.Sequential([keras.Input(shape), *layers_])
-    return {row.name: row.explain + row.explain_output for row in summarize(model).layers}
+    check_like_keras(case)
 
 
 def test_built_at_init_like_keras():
@@ -80,7 +60,7 @@ def test_built_at_init_like_keras():
 
 def test_explain_output():
     L = keras.layers
-    lines = _explain(L.ZeroPadding2D(1), L.Cropping2D(((1, 2), (0, 1))), L.UpSampling2D(2),
+    lines = explain_of(L.ZeroPadding2D(1), L.Cropping2D(((1, 2), (0, 1))), L.UpSampling2D(2),
                      L.Flatten(), L.Reshape((-1, 3)), L.Permute((2, 1)), shape=(28, 28, 3))
     assert lines["zero_padding2d"] == ["zero_padding2d: no weights = 0",
                                        "height: 28 + 1 + 1 = 30", "width: 28 + 1 + 1 = 30"]
@@ -94,21 +74,21 @@ def test_explain_output():
 
 def test_explain_output_1d_3d_and_unknown():
     L = keras.layers
-    lines = _explain(L.Reshape((3, 2)), shape=(6,))
+    lines = explain_of(L.Reshape((3, 2)), shape=(6,))
     assert lines["reshape"][1:] == ["(None, 6) -> (None, 3, 2): 6 values"]
-    lines = _explain(L.ZeroPadding1D((0, 2)), L.UpSampling1D(3), L.Cropping1D(1), L.Flatten(),
+    lines = explain_of(L.ZeroPadding1D((0, 2)), L.UpSampling1D(3), L.Cropping1D(1), L.Flatten(),
                      shape=(None, 4))
     assert lines["zero_padding1d"][1:] == ["steps: None + 0 + 2 = None"]
     assert lines["up_sampling1d"][1:] == ["steps: None x 3 = None"]
     assert lines["cropping1d"][1:] == ["steps: None - 1 - 1 = None"]
     assert lines["flatten"][1:] == ["None x 4 = None (a dimension is unknown)"]
-    lines = _explain(L.UpSampling3D((1, 2, 3), data_format="channels_first"), shape=(2, 3, 4, 5))
+    lines = explain_of(L.UpSampling3D((1, 2, 3), data_format="channels_first"), shape=(2, 3, 4, 5))
     assert lines["up_sampling3d"][1:] == ["depth: 3 x 1 = 3", "height: 4 x 2 = 8",
                                           "width: 5 x 3 = 15"]
-    lines = _explain(L.Dense(8), L.RepeatVector(10), shape=(4,))
+    lines = explain_of(L.Dense(8), L.RepeatVector(10), shape=(4,))
     assert lines["repeat_vector"][1:] == [
         "(None, 8) -> (None, 10, 8): the 8 features repeated 10 times"]
-    lines = _explain(L.Flatten(data_format="channels_first", name="f"), shape=(3, 4, 5))
+    lines = explain_of(L.Flatten(data_format="channels_first", name="f"), shape=(3, 4, 5))
     assert lines["f"][1:] == [
         "3 x 4 x 5 = 60 (channels_first: channels are moved last before flattening)"]
 

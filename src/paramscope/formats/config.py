@@ -36,8 +36,7 @@ import inspect
 import warnings
 
 from .. import tree
-from ..errors import (LayerError, ModelFileError, ParamscopeError, ShapeError,
-                      UnknownLayerError)
+from ..errors import ModelFileError, ParamscopeError, UnknownLayerError
 from ..layers import get_layer_class
 from ..layers import args as layer_args
 from ..layers.base import InputLayer, KerasTensor, Layer, no_masks

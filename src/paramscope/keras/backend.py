@@ -28,3 +28,6 @@ def count_params(x):
 def is_keras_tensor(x):
     from ..layers.base import KerasTensor
     return isinstance(x, KerasTensor)
+
+
+__all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format', 'floatx', 'set_floatx', 'standardize_dtype', 'get_uid', 'clear_session', 'int_shape', 'count_params', 'is_keras_tensor']

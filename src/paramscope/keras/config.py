@@ -25,3 +25,6 @@ def disable_interactive_logging():
 
 def enable_interactive_logging():
     pass
+
+
+__all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format', 'floatx', 'set_floatx', 'set_dtype_policy', 'dtype_policy', 'enable_unsafe_deserialization', 'disable_interactive_logging', 'enable_interactive_logging']

@@ -9,3 +9,6 @@ Policy = DTypePolicy
 
 def LossScaleOptimizer(optimizer, *args, **kwargs):
     return optimizer
+
+
+__all__ = ['DTypePolicy', 'Policy', 'global_policy', 'set_global_policy', 'LossScaleOptimizer']

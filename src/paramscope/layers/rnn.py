@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import math
 
-from .. import shapes, tree
+from .. import tree
 from ..errors import LayerError, ParamscopeError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, KerasTensor, Layer
-from .convolutional import SPATIAL_NAMES, _ConvArgs, last_input_shape, with_fix
+from .convolutional import SPATIAL_NAMES, _ConvArgs, last_input_shape
 
 __all__ = [
     "RNN", "SimpleRNN", "SimpleRNNCell", "LSTM", "LSTMCell", "GRU", "GRUCell",
@@ -435,8 +435,8 @@ def _split_shapes(sequences_shape, initial_state_shape):
     (a file's ``build_config``)."""
     if tree.is_shape(sequences_shape):
         return tuple(sequences_shape), initial_state_shape
-    shapes = [tuple(x) for x in tree.flatten_shapes(sequences_shape)]
-    return shapes[0], (shapes[1:] or initial_state_shape)
+    flat = [tuple(x) for x in tree.flatten_shapes(sequences_shape)]
+    return flat[0], (flat[1:] or initial_state_shape)
 
 
 def _as_list(outputs):

@@ -1,0 +1,35 @@
+"""Shared by the layer tests: check one recorded real-Keras row, and collect explanations."""
+
+import warnings
+
+import pytest
+
+import paramscope.keras as keras
+from paramscope.errors import ParamscopeError
+from paramscope.summary import summarize
+
+
+def check_like_keras(case):
+    """``[class, kwargs, input shape, dtype, built at init, output shape, output dtype,
+    [[weight name, shape, dtype, trainable], ...], error]`` recorded from real Keras."""
+    cls, kwargs, shape, dtype, built_at_init, out_shape, out_dtype, weights, error = case
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        layer = getattr(keras.layers, cls)(**kwargs)
+        if error:
+            with pytest.raises(ParamscopeError) as info:
+                layer(keras.Input(tuple(shape), dtype=dtype))
+            assert f"'{layer.name}' ({cls})" in str(info.value)
+            return
+        assert layer.built == built_at_init
+        y = layer(keras.Input(tuple(shape), dtype=dtype))
+    assert list(y.shape) == out_shape
+    assert y.dtype == out_dtype
+    assert [[w.name, list(w.shape), w.dtype, w.trainable] for w in layer.weights] == weights
+    assert layer.count_params() == sum(w.size for w in layer.weights)
+
+
+def explain_of(*layers_, shape):
+    """``{layer name: explain + explain_output lines}`` for a Sequential on ``shape``."""
+    model = keras.Sequential([keras.Input(shape), *layers_])
+    return {row.name: row.explain + row.explain_output for row in summarize(model).layers}
