@@ -11,6 +11,7 @@ import pytest
 from conftest import GOLDEN, build_from_code, load_golden
 from paramscope.errors import ParamscopeError
 from paramscope.report import keras3
+from paramscope.report.explain import render as render_explain
 from paramscope.summary import summarize
 
 FIXTURE = os.path.join(GOLDEN, "keras3", "cases.json.gz")
@@ -97,6 +98,9 @@ def test_rows_add_up(case):
     """torchinfo's invariant: per-row counts add up to the printed totals."""
     summary = summarize(build_from_code(case["code"])["model"])
     assert summary.trainable_params + summary.non_trainable_params == summary.total_params
+    explained = render_explain(summary)  # every layer explains itself without failing
+    assert "(no explanation" not in explained and explained.rstrip().endswith(
+        f"= {summary.weight_params}")
     for row in summary.layers:
         assert row.params == sum(w.size for w in row.weights) or not row.built
         assert row.trainable_params + row.non_trainable_params == row.params
