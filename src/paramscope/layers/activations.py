@@ -78,9 +78,9 @@ class PReLU(Layer):
                  shared_axes=None, **kwargs):
         super().__init__(**kwargs)
         owner = describe_layer(self)
-        self.alpha_initializer = A.identifier(alpha_initializer, "initializer", owner)
-        self.alpha_regularizer = A.identifier(alpha_regularizer, "regularizer", owner)
-        self.alpha_constraint = A.identifier(alpha_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, alpha_initializer=alpha_initializer, alpha_regularizer=alpha_regularizer,
+            alpha_constraint=alpha_constraint)
         if shared_axes is None:
             self.shared_axes = None
         else:

@@ -181,6 +181,22 @@ def identifier(value, kind, owner, name=None):
         f"{type(value).__name__})" + (f" for `{name}`" if name else "") + ".")
 
 
+def _kind_of(argument):
+    for suffix in ("initializer", "regularizer", "constraint"):
+        if argument.endswith(suffix):
+            return suffix
+    if argument.endswith("activation"):
+        return "activation"
+    raise ValueError(f"not an identifier argument: {argument}")
+
+
+def set_identifiers(layer, owner, **arguments):
+    """Check and set identifier arguments by name: ``kernel_initializer=...`` is checked as
+    an initializer, ``*_regularizer``/``*_constraint``/``*activation`` likewise."""
+    for argument, value in arguments.items():
+        setattr(layer, argument, identifier(value, _kind_of(argument), owner))
+
+
 def owner_of(layer_cls, name=None) -> str:
     return f"{layer_cls.__name__}" + (f" '{name}'" if name else "")
 

@@ -171,12 +171,10 @@ class _Conv(_ConvArgs):
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
         self.activation = A.identifier(activation, "activation", owner)
         self.use_bias = use_bias
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
         self.lora_enabled = False
@@ -359,12 +357,10 @@ class _ConvTranspose(_ConvArgs):
                                                       owner, allow_zero=True)
         self.activation = A.identifier(activation, "activation", owner)
         self.use_bias = use_bias
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
         if self.output_padding is not None:
             for i, (op, s) in enumerate(zip(self.output_padding, self.strides)):
                 if op >= s:
@@ -494,12 +490,11 @@ class _DepthwiseConv(_ConvArgs):
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
         self.activation = A.identifier(activation, "activation", owner)
         self.use_bias = use_bias
-        self.depthwise_initializer = A.identifier(depthwise_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.depthwise_regularizer = A.identifier(depthwise_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.depthwise_constraint = A.identifier(depthwise_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, depthwise_initializer=depthwise_initializer,
+            bias_initializer=bias_initializer, depthwise_regularizer=depthwise_regularizer,
+            bias_regularizer=bias_regularizer, depthwise_constraint=depthwise_constraint,
+            bias_constraint=bias_constraint)
 
     def build(self, input_shape):
         in_channels = self._input_channels(

@@ -72,12 +72,10 @@ class Dense(LoRAMixin, Layer):
         owner = describe_layer(self)
         self.activation = A.identifier(activation, "activation", owner)
         self.use_bias = bool(use_bias)
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
         self.lora_enabled = False
@@ -150,9 +148,10 @@ class Embedding(LoRAMixin, Layer):
             warnings.warn("Argument `input_length` is deprecated. Just remove it.", UserWarning,
                           stacklevel=2)
         owner = describe_layer(self)
-        self.embeddings_initializer = A.identifier(embeddings_initializer, "initializer", owner)
-        self.embeddings_regularizer = A.identifier(embeddings_regularizer, "regularizer", owner)
-        self.embeddings_constraint = A.identifier(embeddings_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, embeddings_initializer=embeddings_initializer,
+            embeddings_regularizer=embeddings_regularizer,
+            embeddings_constraint=embeddings_constraint)
         self.mask_zero = bool(mask_zero)
         self.supports_masking = self.mask_zero
         self.autocast = False

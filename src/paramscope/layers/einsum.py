@@ -96,13 +96,11 @@ class EinsumDense(Layer):
                 f"{owner}: `bias_axes` must be a string of output letters (e.g. 'de') or None. "
                 f"Received: bias_axes={bias_axes!r}", self)
         self.bias_axes = bias_axes
-        self.activation = A.identifier(activation, "activation", owner)
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, activation=activation, kernel_initializer=kernel_initializer,
+            bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
+            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
+            bias_constraint=bias_constraint)
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
         self.lora_enabled = False

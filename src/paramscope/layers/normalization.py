@@ -97,15 +97,14 @@ class BatchNormalization(Layer):
         self.epsilon = _float(epsilon, "epsilon", owner)
         self.center = center
         self.scale = scale
-        self.beta_initializer = A.identifier(beta_initializer, "initializer", owner)
-        self.gamma_initializer = A.identifier(gamma_initializer, "initializer", owner)
-        self.moving_mean_initializer = A.identifier(moving_mean_initializer, "initializer", owner)
+        A.set_identifiers(
+            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+            moving_mean_initializer=moving_mean_initializer)
         self.moving_variance_initializer = A.identifier(moving_variance_initializer,
                                                         "initializer", owner)
-        self.beta_regularizer = A.identifier(beta_regularizer, "regularizer", owner)
-        self.gamma_regularizer = A.identifier(gamma_regularizer, "regularizer", owner)
-        self.beta_constraint = A.identifier(beta_constraint, "constraint", owner)
-        self.gamma_constraint = A.identifier(gamma_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
         self.renorm = renorm
         if renorm:
             renorm_clipping = renorm_clipping or {}
@@ -222,12 +221,10 @@ class LayerNormalization(Layer):
         self.center = center
         self.scale = scale
         self.rms_scaling = rms_scaling
-        self.beta_initializer = A.identifier(beta_initializer, "initializer", owner)
-        self.gamma_initializer = A.identifier(gamma_initializer, "initializer", owner)
-        self.beta_regularizer = A.identifier(beta_regularizer, "regularizer", owner)
-        self.gamma_regularizer = A.identifier(gamma_regularizer, "regularizer", owner)
-        self.beta_constraint = A.identifier(beta_constraint, "constraint", owner)
-        self.gamma_constraint = A.identifier(gamma_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
         self.autocast = False
 
     def build(self, input_shape):
@@ -277,12 +274,10 @@ class GroupNormalization(Layer):
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        self.beta_initializer = A.identifier(beta_initializer, "initializer", owner)
-        self.gamma_initializer = A.identifier(gamma_initializer, "initializer", owner)
-        self.beta_regularizer = A.identifier(beta_regularizer, "regularizer", owner)
-        self.gamma_regularizer = A.identifier(gamma_regularizer, "regularizer", owner)
-        self.beta_constraint = A.identifier(beta_constraint, "constraint", owner)
-        self.gamma_constraint = A.identifier(gamma_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
         self.autocast = False
 
     def build(self, input_shape):

@@ -111,15 +111,12 @@ class _Cell(Layer):
         owner = describe_layer(self)
         self.activation = A.identifier(activation, "activation", owner)
         self.use_bias = use_bias
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.recurrent_initializer = A.identifier(recurrent_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.recurrent_regularizer = A.identifier(recurrent_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.recurrent_constraint = A.identifier(recurrent_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer,
+            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, recurrent_regularizer=recurrent_regularizer,
+            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
+            recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint)
         self.dropout = _rate(dropout, "dropout", owner)
         self.recurrent_dropout = _rate(recurrent_dropout, "recurrent_dropout", owner)
         self.seed = seed
@@ -900,16 +897,15 @@ class ConvLSTMCell(_ConvArgs):
         self.activation = A.identifier(activation, "activation", owner)
         self.recurrent_activation = A.identifier(recurrent_activation, "activation", owner)
         self.use_bias = use_bias
-        self.kernel_initializer = A.identifier(kernel_initializer, "initializer", owner)
-        self.recurrent_initializer = A.identifier(recurrent_initializer, "initializer", owner)
-        self.bias_initializer = A.identifier(bias_initializer, "initializer", owner)
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer,
+            recurrent_initializer=recurrent_initializer, bias_initializer=bias_initializer)
         self.unit_forget_bias = unit_forget_bias
-        self.kernel_regularizer = A.identifier(kernel_regularizer, "regularizer", owner)
-        self.recurrent_regularizer = A.identifier(recurrent_regularizer, "regularizer", owner)
-        self.bias_regularizer = A.identifier(bias_regularizer, "regularizer", owner)
-        self.kernel_constraint = A.identifier(kernel_constraint, "constraint", owner)
-        self.recurrent_constraint = A.identifier(recurrent_constraint, "constraint", owner)
-        self.bias_constraint = A.identifier(bias_constraint, "constraint", owner)
+        A.set_identifiers(
+            self, owner, kernel_regularizer=kernel_regularizer,
+            recurrent_regularizer=recurrent_regularizer, bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint, recurrent_constraint=recurrent_constraint,
+            bias_constraint=bias_constraint)
         self.dropout = _rate(dropout, "dropout", owner)
         self.recurrent_dropout = _rate(recurrent_dropout, "recurrent_dropout", owner)
         self.seed = seed
