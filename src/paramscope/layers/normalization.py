@@ -99,11 +99,9 @@ class BatchNormalization(Layer):
         self.scale = scale
         A.set_identifiers(
             self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-            moving_mean_initializer=moving_mean_initializer)
-        self.moving_variance_initializer = A.identifier(moving_variance_initializer,
-                                                        "initializer", owner)
-        A.set_identifiers(
-            self, owner, beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+            moving_mean_initializer=moving_mean_initializer,
+            moving_variance_initializer=moving_variance_initializer,
+            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
             beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
         self.renorm = renorm
         if renorm:
