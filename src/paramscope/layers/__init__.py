@@ -18,6 +18,7 @@ from .base import InputLayer, InputSpec, KerasTensor, Layer, Node, Weight
 _NOT_FAMILIES = {"base", "args"}
 _registry: dict | None = None
 _custom: dict = {}
+_resolved: dict = {}
 
 
 def family_names():
@@ -54,10 +55,13 @@ def get_layer_class(name: str):
         return _custom[name]
     if _registry is not None:
         return _registry.get(name)
-    module = INDEX.get(name)
-    if module is None:
-        return None
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    cls = _resolved.get(name)
+    if cls is None:
+        module = INDEX.get(name)
+        if module is None:
+            return None
+        cls = _resolved[name] = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return cls
 
 
 def register_class(name: str, cls) -> None:
