@@ -18,8 +18,9 @@ import warnings
 import pytest
 
 import paramscope.keras as keras
-from paramscope.errors import LayerError, ParamscopeError
+from paramscope.errors import LayerError
 from paramscope.summary import summarize
+from keras_table import check_like_keras, explain_of
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
@@ -524,31 +525,7 @@ CASES = json.loads(r'''[
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_like_keras(case):
-    cls, kwargs, shape, dtype, built_at_init, out_shape, out_dtype, weights, error = case
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if error and error.startswith("init:"):
-            with pytest.raises(LayerError) as info:
-                getattr(keras.layers, cls)(**kwargs)
-            assert cls in str(info.value)
-            return
-        layer = getattr(keras.layers, cls)(**kwargs)
-        if error:
-            with pytest.raises(ParamscopeError) as info:
-                layer(keras.Input(tuple(shape), dtype=dtype))
-            assert f"'{layer.name}' ({cls})" in str(info.value)
-            return
-        assert layer.built == built_at_init
-        y = layer(keras.Input(tuple(shape), dtype=dtype))
-    assert list(y.shape) == out_shape
-    assert y.dtype == out_dtype
-    assert [[w.name, list(w.shape), w.dtype, w.trainable] for w in layer.weights] == weights
-    assert layer.count_params() == sum(w.size for w in layer.weights)
-
-
-def _explain(*layers_, shape):
-    model = keras.Sequential([keras.Input(shape), *layers_])
-    return {row.name: row.explain + row.explain_output for row in summarize(model).layers}
+    check_like_keras(case)
 
 
 def test_rescaling_arguments():
@@ -560,8 +537,8 @@ def test_rescaling_arguments():
         keras.layers.Rescaling()
 
 
-def test_rescaling_explain():
-    assert _explain(keras.layers.Rescaling(2.0, -1.0), shape=(4,)) == {
+def test_rescalingexplain_of():
+    assert explain_of(keras.layers.Rescaling(2.0, -1.0), shape=(4,)) == {
         "rescaling": ["rescaling: no weights = 0"]}
 
 

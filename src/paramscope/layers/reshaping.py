@@ -208,6 +208,15 @@ class _Spatial(Layer):
         axes = spatial_axes(len(shape), self.rank, getattr(self, "data_format", "channels_last"))
         return zip(_AXIS_NAMES[self.rank], axes)
 
+    def _explain_pairs(self, sign):
+        """``height: 28 + 1 + 1 = 30`` (padding) or ``28 - 1 - 1 = 26`` (cropping)."""
+        shapes = _last_call_shapes(self)
+        if shapes is None:
+            return []
+        return [f"{label}: {_dim(shapes[0][axis])} {sign} {before} {sign} {after} = "
+                f"{_dim(shapes[1][axis])}"
+                for (label, axis), (before, after) in zip(self._axes(shapes[0]), self._pairs())]
+
 
 def _pairs(value, rank, name, owner):
     """Keras's padding/cropping forms: int, ``rank`` ints, or ``rank`` pairs -> pairs.
@@ -318,14 +327,7 @@ class _ZeroPadding(_Spatial):
         return padding_output_shape(input_shape, self._pairs(), self.data_format)
 
     def explain_output(self):
-        shapes = _last_call_shapes(self)
-        if shapes is None:
-            return []
-        lines = []
-        for (label, axis), (before, after) in zip(self._axes(shapes[0]), self._pairs()):
-            lines.append(f"{label}: {_dim(shapes[0][axis])} + {before} + {after} = "
-                         f"{_dim(shapes[1][axis])}")
-        return lines
+        return self._explain_pairs("+")
 
 
 class ZeroPadding1D(_ZeroPadding):
@@ -380,14 +382,7 @@ class _Cropping(_Spatial):
             raise
 
     def explain_output(self):
-        shapes = _last_call_shapes(self)
-        if shapes is None:
-            return []
-        lines = []
-        for (label, axis), (before, after) in zip(self._axes(shapes[0]), self._pairs()):
-            lines.append(f"{label}: {_dim(shapes[0][axis])} - {before} - {after} = "
-                         f"{_dim(shapes[1][axis])}")
-        return lines
+        return self._explain_pairs("-")
 
 
 class Cropping1D(_Cropping):
