@@ -42,6 +42,8 @@ def standardize_dtype(dtype) -> str:
     """``'float32'`` from ``None``, ``float``, ``'float'``, numpy dtypes, ..."""
     if dtype is None:
         return floatx()
+    if dtype.__class__ is str and dtype in ALLOWED_DTYPES:
+        return dtype
     if dtype is bool:
         return "bool"
     if dtype is int:

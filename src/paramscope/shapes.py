@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 
 def standardize_shape(shape) -> Shape:
     """A tuple of non-negative ints and ``None``s, or a ShapeError."""
+    if shape.__class__ is tuple:
+        for d in shape:
+            if d is not None and (d.__class__ is not int or d < 0):
+                break
+        else:
+            return shape  # already a tuple of non-negative ints and Nones
     if shape is None:
         raise ShapeError("Undefined shapes are not supported.")
     if isinstance(shape, int) or isinstance(shape, str):

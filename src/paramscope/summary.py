@@ -9,7 +9,8 @@ model; renderers (Keras 3 table, Keras 2 tables, JSON, explain) only read it.
 from __future__ import annotations
 
 from . import tree
-from .graph import Functional, Sequential
+from .graph import Functional, Model, Sequential
+from .layers.base import InputLayer, KerasTensor, Layer
 
 _REQUIRED = object()
 
@@ -164,6 +165,8 @@ def _model_output_shape(shape):
 def _output_structure(node):
     """The node's outputs as returned, each tensor replaced by its shape tuple."""
     struct = getattr(node, "output_structure", None)
+    if struct.__class__ is KerasTensor:
+        return struct.shape
     if struct is None:
         struct = node.outputs if len(node.outputs) != 1 else node.outputs[0]
     return tree.map_structure(lambda t: tuple(t.shape) if hasattr(t, "shape") else t, struct)
@@ -201,10 +204,21 @@ def _connections(node):
             for kt in node.input_tensors]
 
 
-def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
-    from .graph import Model
-    from .layers.base import InputLayer
+_BASE_SPLIT = (Layer.trainable_weights, Layer.non_trainable_weights)
 
+
+def _weight_split(layer, weights):
+    """``(trainable_weights, non_trainable_weights)`` of a layer whose ``weights`` are known."""
+    cls = type(layer)
+    if (getattr(cls, "trainable_weights", None), getattr(cls, "non_trainable_weights", None)) \
+            != _BASE_SPLIT:
+        return layer.trainable_weights, layer.non_trainable_weights
+    if not layer.trainable:  # Layer's own definitions, without listing the weights again
+        return [], weights
+    return [w for w in weights if w.trainable], [w for w in weights if not w.trainable]
+
+
+def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
     nodes = layer._inbound_nodes
     node_shapes = [_shape_structure(n.outputs) for n in nodes]
     node_structures = [_output_structure(n) for n in nodes]
@@ -235,9 +249,10 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
             continue
         inbound.extend(conns)
     weights = layer.weights
-    trainable_weights = layer.trainable_weights
-    trainable_ids = {id(w) for w in trainable_weights}
-    ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids) for w in weights]
+    trainable_weights, non_trainable_weights = _weight_split(layer, weights)
+    trainable_ids = set(map(id, trainable_weights))
+    ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids)
+          for w in weights]
     built = bool(layer.built)
     params = count_params(weights) if built else 0
     row = LayerSummary(
@@ -247,7 +262,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         node_output_shapes=node_shapes,
         params=params,
         trainable_params=count_params(trainable_weights) if built else 0,
-        non_trainable_params=count_params(layer.non_trainable_weights) if built else 0,
+        non_trainable_params=count_params(non_trainable_weights) if built else 0,
         built=built,
         trainable=bool(layer.trainable),
         weights=ws,
@@ -293,8 +308,7 @@ def summarize(model, with_explain=True) -> ModelSummary:
     # this model's connections.
     relevant = _relevant_node_ids(model)
     rows = [summarize_layer(layer, relevant, with_explain) for layer in layers]
-    trainable = model.trainable_weights
-    non_trainable = model.non_trainable_weights
+    trainable, non_trainable = _weight_split(model, model.weights)
     optimizer = getattr(model, "_file_optimizer", None) or {}
     return ModelSummary(
         name=model.name,

@@ -190,11 +190,21 @@ def _kind_of(argument):
     raise ValueError(f"not an identifier argument: {argument}")
 
 
+_kinds_by_argument: dict = {}
+
+
 def set_identifiers(layer, owner, **arguments):
     """Check and set identifier arguments by name: ``kernel_initializer=...`` is checked as
     an initializer, ``*_regularizer``/``*_constraint``/``*activation`` likewise."""
     for argument, value in arguments.items():
-        setattr(layer, argument, identifier(value, _kind_of(argument), owner))
+        if value is None or value.__class__ is str:
+            kind = _kinds_by_argument.get(argument)
+            if kind is None:
+                kind = _kinds_by_argument[argument] = _kind_of(argument)
+            # None or a name: never a sub-layer, so no need for the layer's tracking
+            object.__setattr__(layer, argument, identifier(value, kind, owner))
+        else:
+            setattr(layer, argument, identifier(value, _kind_of(argument), owner))
 
 
 def owner_of(layer_cls, name=None) -> str:

@@ -101,7 +101,7 @@ class KerasTensor:
         self.dtype = standardize_dtype(dtype)
         self.sparse = bool(sparse)
         self.ragged = bool(ragged)
-        self.name = name or naming.auto_name("keras_tensor")
+        self.name = name or naming.uniquify("keras_tensor")
 
     @property
     def shape(self):
@@ -138,21 +138,26 @@ class Node:
     def __init__(self, operation, call_args=(), call_kwargs=None, outputs=None):
         call_kwargs = call_kwargs or {}
         self.operation = operation
-        self.call_args = tuple(call_args)
-        self.call_kwargs = dict(call_kwargs)
-        self.input_tensors = [x for x in tree.flatten((self.call_args, self.call_kwargs))
-                              if isinstance(x, KerasTensor)]
-        self.outputs = [] if outputs is None else tree.flatten(outputs)
+        self.call_args = call_args = tuple(call_args)
+        self.call_kwargs = call_kwargs = dict(call_kwargs)
+        if not call_kwargs and all(type(x) is KerasTensor for x in call_args):
+            self.input_tensors = list(call_args)
+        else:
+            self.input_tensors = [x for x in tree.flatten((call_args, call_kwargs))
+                                  if isinstance(x, KerasTensor)]
+        if type(outputs) is KerasTensor:
+            self.outputs = [outputs]
+        else:
+            self.outputs = [] if outputs is None else tree.flatten(outputs)
         #: The call's outputs as returned (a tensor, tuple, list or dict): tf.keras prints it.
         self.output_structure = outputs
-        for kt in self.input_tensors:
-            if not hasattr(kt, "_keras_history"):
-                kt._keras_history = KerasHistory(None, 0, 0)
         operation._inbound_nodes.append(self)
         for kt in self.input_tensors:
-            inbound = kt._keras_history.operation
-            if inbound is not None:
-                inbound._outbound_nodes.append(self)
+            history = getattr(kt, "_keras_history", None)
+            if history is None:
+                history = kt._keras_history = KerasHistory(None, 0, 0)
+            if history[0] is not None:
+                history[0]._outbound_nodes.append(self)
         node_index = len(operation._inbound_nodes) - 1
         for i, t in enumerate(self.outputs):
             t._keras_history = KerasHistory(operation, node_index, i)
@@ -199,8 +204,11 @@ def _check_input_spec(layer, specs, inputs):
     """Keras's ``assert_input_compatibility``, with paramscope's messages."""
     if not specs:
         return
-    specs = tree.flatten(specs)
-    flat = tree.flatten(inputs)
+    if specs.__class__ is InputSpec and inputs.__class__ is KerasTensor:
+        specs, flat = (specs,), (inputs,)
+    else:
+        specs = tree.flatten(specs)
+        flat = tree.flatten(inputs)
     if len(flat) != len(specs):
         raise LayerError(
             f"Layer {describe_layer(layer)} expects {len(specs)} input(s), but it received "
@@ -213,23 +221,24 @@ def _check_input_spec(layer, specs, inputs):
         if shape is None:
             raise LayerError(f"Layer {describe_layer(layer)} received a non-tensor input {x!r}.", layer)
         ndim = len(shape)
-        where = f"Layer {describe_layer(layer)} received an input of shape {format_shape(shape)}"
+        where = lambda: (f"Layer {describe_layer(layer)} received an input of shape "
+                         f"{format_shape(shape)}")
         if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
             raise LayerError(
-                f"{where} (rank {ndim}), but it expects inputs of rank {spec.ndim} "
+                f"{where()} (rank {ndim}), but it expects inputs of rank {spec.ndim} "
                 f"(including the batch dimension){_rank_hint(layer, spec.ndim, ndim)}.", layer)
         if spec.max_ndim is not None and ndim > spec.max_ndim:
             raise LayerError(
-                f"{where} (rank {ndim}), but it expects inputs of rank at most {spec.max_ndim}"
+                f"{where()} (rank {ndim}), but it expects inputs of rank at most {spec.max_ndim}"
                 f"{_rank_hint(layer, spec.max_ndim, ndim)}.", layer)
         if spec.min_ndim is not None and ndim < spec.min_ndim:
             raise LayerError(
-                f"{where} (rank {ndim}), but it expects inputs of rank at least {spec.min_ndim} "
+                f"{where()} (rank {ndim}), but it expects inputs of rank at least {spec.min_ndim} "
                 f"(including the batch dimension){_rank_hint(layer, spec.min_ndim, ndim)}.", layer)
         for axis, value in spec.axes.items():
             if value is not None and shape[axis] not in (value, None):
                 raise LayerError(
-                    f"{where}, but axis {axis} must have size {value} (the size it was built "
+                    f"{where()}, but axis {axis} must have size {value} (the size it was built "
                     f"with). A layer's weights fix this size: use a new layer for inputs of a "
                     f"different size.", layer)
         if spec.shape is not None:
@@ -239,7 +248,12 @@ def _check_input_spec(layer, specs, inputs):
                 spec_shape = spec_shape[:-1] if spec_shape and spec_shape[-1] == 1 else spec_shape
             for a, b in zip(spec_shape, got):
                 if a is not None and b is not None and a != b:
-                    raise LayerError(f"{where}, but it expects shape {format_shape(spec.shape)}.", layer)
+                    raise LayerError(f"{where()}, but it expects shape {format_shape(spec.shape)}.",
+                                     layer)
+
+
+#: Attribute values that are never sub-layers: set without looking inside them.
+_UNTRACKED = frozenset({int, float, bool, str, type(None), dict, Weight, InputSpec, KerasTensor})
 
 
 def _rank_hint(layer, expected, got):
@@ -386,6 +400,30 @@ def _has_varargs(fn):
     return bool(code is not None and code.co_flags & 0x04)
 
 
+_shape_params_cache: dict = {}
+
+
+def _shape_params(fn):
+    """The parameter names of a ``build``/``compute_output_shape`` method, ``None`` when
+    it takes a single shape (cached per function: layers are called many times)."""
+    key = (getattr(fn, "__func__", fn), hasattr(fn, "__self__"))
+    try:
+        return _shape_params_cache[key]
+    except (KeyError, TypeError):
+        pass
+    params = _arg_names(fn)
+    value = None if len(params) <= 1 and not _has_varargs(fn) else tuple(params)
+    try:
+        _shape_params_cache[key] = value
+    except TypeError:  # an unhashable callable object
+        pass
+    return value
+
+
+def _shape_of(x):
+    return x.shape if isinstance(x, KerasTensor) else x
+
+
 class Layer:
     """Base class of every layer (``keras.Layer``).
 
@@ -458,6 +496,8 @@ class Layer:
     # -- attribute tracking -------------------------------------------------
 
     def __setattr__(self, key, value):
+        if value.__class__ in _UNTRACKED:
+            return object.__setattr__(self, key, value)
         if isinstance(value, Layer) and key != "_parent" and value is not self:
             self._track_layer(value)
         elif (type(value) in (list, tuple) and value and isinstance(value[0], Layer)
@@ -549,8 +589,11 @@ class Layer:
 
     @property
     def weights(self):
+        own = self._trainable_variables + self._non_trainable_variables
+        if not self._layers and (len(own) < 2 or len(set(map(id, own))) == len(own)):
+            return own  # no sub-layers, no weight listed twice (most layers)
         seen, out = set(), []
-        for w in self._trainable_variables + self._non_trainable_variables:
+        for w in own:
             if id(w) not in seen:
                 seen.add(id(w))
                 out.append(w)
@@ -650,6 +693,34 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
+        if (not kwargs and len(args) == 1 and type(args[0]) is KerasTensor
+                and type(self)._bind_call is Layer._bind_call):
+            # The common call, one tensor: nothing to flatten or check positionally.
+            first = args[0]
+            bound = tensor_args = {self._call_arg_names[0]: first}
+            options = {}
+        else:
+            bound, options, tensor_args, first = self._prepare_call(args, kwargs)
+        try:
+            if self.input_spec is not None:
+                _check_input_spec(self, self.input_spec, first)
+            if not self.built:
+                self._maybe_build(tensor_args, bound)
+            outputs = self.compute_output_spec(*args, **kwargs)
+            if _masks[0]:
+                previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
+                                                     first)
+                self._set_mask_metadata(first, outputs, previous_mask)
+        except LayerError:
+            raise
+        except ParamscopeError as e:
+            raise self._error_in_call(e, tensor_args) from None
+        if not _tracing():
+            Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
+        return outputs
+
+    def _prepare_call(self, args, kwargs):
+        """Check a call's arguments and bind them: ``(bound, options, tensor_args, first)``."""
         if not args and not kwargs:
             raise LayerError(f"Layer {describe_layer(self)} was called without inputs.", self)
         flat = tree.flatten((args, kwargs))
@@ -673,23 +744,7 @@ class Layer:
         bound, options = self._bind_call(args, kwargs)
         tensor_args = {k: v for k, v in bound.items()
                        if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
-        first = next(iter(bound.values()))
-        try:
-            _check_input_spec(self, self.input_spec, first)
-            if not self.built:
-                self._maybe_build(tensor_args, bound)
-            outputs = self.compute_output_spec(*args, **kwargs)
-            if _masks[0]:
-                previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
-                                                     first)
-                self._set_mask_metadata(first, outputs, previous_mask)
-        except LayerError:
-            raise
-        except ParamscopeError as e:
-            raise self._error_in_call(e, tensor_args) from None
-        if not _tracing():
-            Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
-        return outputs
+        return bound, options, tensor_args, next(iter(bound.values()))
 
     # -- masks -----------------------------------------------------------------------
 
@@ -773,6 +828,10 @@ class Layer:
     def _set_mask_metadata(self, inputs, outputs, previous_mask):
         if not self.supports_masking:
             return
+        cls = type(self)
+        if (previous_mask is None and cls.compute_mask is Layer.compute_mask
+                and _family_mask_rule(cls) is None):
+            return  # compute_mask would pass the missing mask on: nothing to attach
         flat_outputs = tree.flatten(outputs)
         if all(get_keras_mask(x) is not None for x in flat_outputs):
             return
@@ -799,11 +858,13 @@ class Layer:
         A function with one parameter gets the first tensor argument's shape;
         otherwise ``<arg>_shape`` parameters get the shapes of ``<arg>``.
         """
-        shapes = {k: tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t, v)
-                  for k, v in tensor_args.items()}
-        params = _arg_names(fn)
-        if len(params) <= 1 and not _has_varargs(fn):
-            return (next(iter(shapes.values())),), {}
+        params = _shape_params(fn)
+        if params is None:  # one parameter: the first tensor argument's shape
+            first = next(iter(tensor_args.values()))
+            if type(first) is KerasTensor:
+                return (first._shape,), {}
+            return (tree.map_structure(_shape_of, first),), {}
+        shapes = {k: tree.map_structure(_shape_of, v) for k, v in tensor_args.items()}
         kwargs = {}
         for p in params:
             key = p[:-len("_shape")] if p.endswith("_shape") else p
@@ -829,12 +890,18 @@ class Layer:
         cls = type(self)
         if cls.compute_output_shape is Layer.compute_output_shape and cls.call is not Layer.call:
             return self._trace_call(args, kwargs)
-        bound, options = self._bind_call(args, kwargs)
-        tensor_args = {k: v for k, v in bound.items()
-                       if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
+        if (not kwargs and len(args) == 1 and type(args[0]) is KerasTensor
+                and cls._bind_call is Layer._bind_call):
+            tensor_args = bound = {self._call_arg_names[0]: args[0]}
+        else:
+            bound, options = self._bind_call(args, kwargs)
+            tensor_args = {k: v for k, v in bound.items()
+                           if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
         sargs, skwargs = self._shapes_for(self.compute_output_shape, tensor_args, bound)
         shape = self.compute_output_shape(*sargs, **skwargs)
         dtype = self.compute_output_dtype()
+        if type(shape) is tuple and all(d is None or type(d) is int for d in shape):
+            return KerasTensor(shape, dtype=dtype)
         return tree.map_shape_structure(lambda s: KerasTensor(s, dtype=dtype), shape)
 
     def _trace_call(self, args, kwargs):

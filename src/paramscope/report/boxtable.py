@@ -661,6 +661,18 @@ def _cell_lines(cell, width: int, justify: str, style):
     content_width = width - 2
     if content_width < 1:
         return []
+    if style is None and cell.__class__ is str and len(cell) <= content_width \
+            and cell.isascii() and cell.isprintable():
+        # A one-line cell of plain ASCII that fits: what the general path below
+        # computes, without building text objects (most cells of a summary).
+        if justify == "right":
+            cell = cell.rstrip().rjust(content_width)
+        elif justify == "center":
+            cell = cell.rstrip()
+            cell = (" " * ((content_width - len(cell)) // 2) + cell).ljust(content_width)
+        else:
+            cell = cell.ljust(content_width)
+        return [[(" " + cell + " ", None)]]
     lines = []
     for line in _wrap(_make_text(cell), content_width, justify, "ellipsis"):
         segments = line.segments()
@@ -679,6 +691,21 @@ def _cell_lines(cell, width: int, justify: str, style):
                 segments = _adjust_line_length(segments, width)
         lines.append(segments)
     return lines
+
+
+def _plain_text(cell):
+    """A cell of ``(text, style)`` pieces as one str (when the styles are not shown)."""
+    if cell is None or cell.__class__ is str:
+        return cell
+    try:
+        pieces = [piece for piece, _ in cell]
+    except (TypeError, ValueError):
+        return cell
+    if all(piece.__class__ is str for piece in pieces):
+        text = "".join(pieces)
+        if text.isascii() and text.isprintable():  # cell widths are plain lengths
+            return text
+    return cell
 
 
 def render_table(columns, rows, width=None, console_width: int = 80, color: bool = False,
@@ -722,6 +749,8 @@ def render_table(columns, rows, width=None, console_width: int = 80, color: bool
     for index, row in enumerate(all_rows):
         header = index == 0
         style = _BOLD if header else None
+        if not color:  # styles are not printed: a cell of styled pieces is its text
+            row = [_plain_text(cell) for cell in row]
         cells = [_cell_lines(cell, w, j, style) for cell, w, j in zip(row, widths, justifies)]
         row_height = max(len(lines) for lines in cells)
         max_height = max(1, row_height)
