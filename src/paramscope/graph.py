@@ -8,7 +8,7 @@ indices and the "Connected to" column are the ones Keras reports.
 from __future__ import annotations
 
 
-from . import tree
+from . import gcpause, tree
 from .errors import NeedsComputationError, ParamscopeError, describe_layer, format_shape
 from .layers.base import InputLayer, KerasTensor, Layer, Node
 
@@ -435,7 +435,8 @@ class Functional(Model):
         self._outputs_struct = outputs
         self._inputs = flat_inputs
         self._outputs = flat_outputs
-        self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
+        with gcpause.paused():
+            self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
         _check_outputs_connected(self)
         for op in self._operations:
             if isinstance(op, Layer):
@@ -636,9 +637,10 @@ class Sequential(Model):
             dtype = self._layers[0].compute_dtype
             self._layers.insert(0, InputLayer(batch_shape=input_shape, dtype=dtype))
         x = inputs = self._layers[0].output
-        for layer in self._layers[1:]:
-            x = layer(x)
-        self._functional = Functional(inputs=inputs, outputs=x, _internal=True)
+        with gcpause.paused():
+            for layer in self._layers[1:]:
+                x = layer(x)
+            self._functional = Functional(inputs=inputs, outputs=x, _internal=True)
         self.built = True
         self._build_shapes_dict = {"input_shape": input_shape}
 

@@ -8,7 +8,9 @@ model; renderers (Keras 3 table, Keras 2 tables, JSON, explain) only read it.
 
 from __future__ import annotations
 
-from . import tree
+from math import prod
+
+from . import gcpause, tree
 from .graph import Functional, Model, Sequential
 from .layers.base import InputLayer, KerasTensor, Layer
 
@@ -140,7 +142,7 @@ class ModelSummary(_Plain):
 
 
 def count_params(weights) -> int:
-    return sum(w.size for w in weights)
+    return sum([prod(w.shape) for w in weights])
 
 
 def weight_bytes(weights) -> float:
@@ -215,13 +217,17 @@ def _weight_split(layer, weights):
         return layer.trainable_weights, layer.non_trainable_weights
     if not layer.trainable:  # Layer's own definitions, without listing the weights again
         return [], weights
-    return [w for w in weights if w.trainable], [w for w in weights if not w.trainable]
+    trainable = [w for w in weights if w.trainable]
+    if len(trainable) == len(weights):
+        return weights, []
+    return trainable, [w for w in weights if not w.trainable]
 
 
 def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
     nodes = layer._inbound_nodes
     node_shapes = [_shape_structure(n.outputs) for n in nodes]
-    node_structures = [_output_structure(n) for n in nodes]
+    node_structures = [node_shapes[i] if n.output_structure.__class__ is KerasTensor
+                       else _output_structure(n) for i, n in enumerate(nodes)]
     if node_shapes:
         output_shape = node_shapes[-1]
     elif layer._build_shapes_dict:
@@ -250,19 +256,31 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         inbound.extend(conns)
     weights = layer.weights
     trainable_weights, non_trainable_weights = _weight_split(layer, weights)
-    trainable_ids = set(map(id, trainable_weights))
-    ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids)
-          for w in weights]
+    if trainable_weights is weights:  # all trainable (most layers)
+        ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, True) for w in weights]
+    else:
+        trainable_ids = set(map(id, trainable_weights))
+        ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids)
+              for w in weights]
     built = bool(layer.built)
-    params = count_params(weights) if built else 0
+    if not built:
+        params = trainable_params = non_trainable_params = 0
+    elif trainable_weights is weights or non_trainable_weights is weights:
+        params = count_params(weights)
+        trainable_params = params if trainable_weights is weights else 0
+        non_trainable_params = params - trainable_params
+    else:
+        params = count_params(weights)
+        trainable_params = count_params(trainable_weights)
+        non_trainable_params = count_params(non_trainable_weights)
     row = LayerSummary(
         name=layer.name,
         class_name=getattr(layer, "class_name", None) or type(layer).__name__,
         output_shape=output_shape,
         node_output_shapes=node_shapes,
         params=params,
-        trainable_params=count_params(trainable_weights) if built else 0,
-        non_trainable_params=count_params(non_trainable_weights) if built else 0,
+        trainable_params=trainable_params,
+        non_trainable_params=non_trainable_params,
         built=built,
         trainable=bool(layer.trainable),
         weights=ws,
@@ -286,6 +304,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
     return row
 
 
+@gcpause.without_gc
 def summarize(model, with_explain=True) -> ModelSummary:
     """The summary of ``model``, as Keras's ``model.summary()`` would compute it.
 

@@ -87,7 +87,6 @@ def load_config(config, *, assume_passthrough=(), source=None):
     config.json, or a bare ``model.get_config()``.
     """
     ctx = LoadContext(source, assume_passthrough)
-    safejson.check_depth(config, source or "<config>")
     model = model_from_config(config, ctx)
     _set_info(model, ctx, "config", source)
     return model

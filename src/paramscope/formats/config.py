@@ -31,11 +31,10 @@ is kept as inert data and its output shape is the declared one.
 from __future__ import annotations
 
 import contextvars
-import gc
 import inspect
 import warnings
 
-from .. import tree
+from .. import gcpause, tree
 from ..errors import ModelFileError, ParamscopeError, UnknownLayerError
 from ..layers import get_layer_class
 from ..layers import args as layer_args
@@ -165,7 +164,17 @@ def decode_value(obj, tensor_hook=None, _depth=0):
     if not isinstance(obj, dict):
         return obj
     class_name = obj.get("class_name")
+    if class_name.__class__ is not str:  # most dicts: plain values
+        return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
+                for k, v in obj.items()}
     inner = obj.get("config")
+    if class_name not in _MARKERS:
+        if tensor_hook is None and isinstance(inner, dict) and isinstance(inner.get("layers"), list):
+            # A model inside a layer's config (TimeDistributed(model)): its calls are read
+            # when the wrapper deserializes it, not here.
+            return obj
+        return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
+                for k, v in obj.items()}
     if class_name == "__tuple__" and "items" in obj:
         return tuple(decode_value(v, tensor_hook, d) for v in (obj["items"] or []))
     if class_name == "TensorShape" and "items" in obj:
@@ -197,6 +206,9 @@ def decode_value(obj, tensor_hook=None, _depth=0):
 
 
 _CONTAINERS = (dict, list)
+#: ``class_name`` values ``decode_value`` turns into Python values.
+_MARKERS = frozenset({"__tuple__", "TensorShape", "__ellipsis__", "__bytes__", "__slice__",
+                      "__keras_tensor__", "__numpy__", "__tensor__"})
 
 
 def _shape_value(value):
@@ -306,46 +318,27 @@ def deserialize_layer(config):
     return deserialize(config, ctx, ctx.layout_hint)
 
 
-class _no_gc:
-    """The cyclic garbage collector paused while a model is rebuilt.
-
-    Rebuilding allocates hundreds of thousands of long-lived objects (layers, nodes,
-    tensors); each automatic collection rescans all of them, which made loading a
-    config of n layers grow faster than n (a third of the time for the 800-layer
-    keras.applications models).  Temporaries are freed by reference counting as
-    usual; any cyclic garbage made meanwhile is collected once the collector resumes.
-    """
-
-    def __enter__(self):
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc):
-        if self.was_enabled:
-            gc.enable()
-        return False
-
-
 def model_from_config(config, ctx=None, allow_layer=False):
     """Rebuild the model a config describes (``keras.models.model_from_config``)."""
     ctx = ctx or LoadContext()
     entry = _unwrap(config, ctx)
     token = _current.set(ctx)
     try:
-        with layer_args.lenient_identifiers(ctx.notes), warnings.catch_warnings(), _no_gc():
+        with layer_args.lenient_identifiers(ctx.notes), warnings.catch_warnings(), gcpause.paused():
             warnings.simplefilter("ignore")
             obj = deserialize(entry, ctx)
     except RecursionError:
-        raise ctx.error("the model is nested too deeply to rebuild.") from None
+        raise (_too_deep(config, ctx)
+               or ctx.error("the model is nested too deeply to rebuild.")) from None
     except _NotReady as e:  # pragma: no cover - always caught inside the node loop
         raise ctx.error(f"a call refers to node {e.node_index} of layer '{e.layer_name}', "
                         "which does not exist.") from None
     except ParamscopeError as e:
-        raise _with_source(e, ctx) from None
+        raise _too_deep(config, ctx) or _with_source(e, ctx) from None
     except (TypeError, ValueError, KeyError, IndexError, AttributeError, ArithmeticError) as e:
         # Untrusted input must never crash the loader; this is still a paramscope
         # bug (the value should have been checked): say so.
-        raise ctx.error(f"the config could not be read ({type(e).__name__}: {e}); it has a value "
+        raise _too_deep(config, ctx) or ctx.error(f"the config could not be read ({type(e).__name__}: {e}); it has a value "
                         "paramscope did not expect. If Keras loads this file, please report it "
                         "as a paramscope bug.") from None
     finally:
@@ -361,6 +354,19 @@ def model_from_config(config, ctx=None, allow_layer=False):
         if note not in obj._warnings:
             obj._warnings.append(note)
     return obj
+
+
+def _too_deep(config, ctx):
+    """The error for a config nested deeper than any Keras model's, else None.
+
+    Checked when rebuilding fails (a well-formed config is never walked twice): a
+    document that deep is refused as such, whatever tripped over it first.
+    """
+    try:
+        safejson.check_depth(config, ctx.source or "<config>")
+    except ModelFileError as e:
+        return e
+    return None
 
 
 def layer_from_config(config, ctx=None):
@@ -776,7 +782,9 @@ def functional_from_config(entry, ctx, parent_layout=None):
             nodes = unprocessed[name]
             i = 0
             while i < len(nodes):
-                not_ready = ready(nodes[i])
+                # A call waiting from an earlier pass is first checked cheaply; the
+                # first attempt is just made (configs are mostly in call order).
+                not_ready = ready(nodes[i]) if name in waiting else None
                 if not_ready is not None:
                     waiting[name] = not_ready
                     break

@@ -45,7 +45,8 @@ def decode_text(data, source):
 
 
 def parse(data, source, limit=None):
-    """Parse JSON text/bytes, refusing huge or too deeply nested documents."""
+    """Parse JSON text/bytes, refusing huge documents (and ones nested too deeply for
+    the parser itself; the loader checks :func:`depth` when rebuilding a model fails)."""
     check_size(len(data), source, limit=limit)
     text = decode_text(data, source)
     try:
@@ -60,7 +61,6 @@ def parse(data, source, limit=None):
             f"{source}: not valid JSON ({e}); expected a Keras model config such as "
             f"model.to_json() or a .keras file's config.json. The text starts with {snippet!r}."
         ) from None
-    check_depth(value, source)
     return value
 
 

@@ -569,6 +569,10 @@ def _emit(lines, color: bool) -> str:
     out = []
     append = out.append
     for line in lines:
+        if line.__class__ is str:  # a line of unstyled text
+            append(line)
+            append("\n")
+            continue
         for text, style in line:
             if color and style is not None and text:
                 codes = _sgr(style)
@@ -661,18 +665,12 @@ def _cell_lines(cell, width: int, justify: str, style):
     content_width = width - 2
     if content_width < 1:
         return []
-    if style is None and cell.__class__ is str and len(cell) <= content_width \
-            and cell.isascii() and cell.isprintable():
+    if style is None:
         # A one-line cell of plain ASCII that fits: what the general path below
         # computes, without building text objects (most cells of a summary).
-        if justify == "right":
-            cell = cell.rstrip().rjust(content_width)
-        elif justify == "center":
-            cell = cell.rstrip()
-            cell = (" " * ((content_width - len(cell)) // 2) + cell).ljust(content_width)
-        else:
-            cell = cell.ljust(content_width)
-        return [[(" " + cell + " ", None)]]
+        fast = _fast_row((cell,), (content_width,), (justify,))
+        if fast is not None:
+            return [[(fast[0], None)]]
     lines = []
     for line in _wrap(_make_text(cell), content_width, justify, "ellipsis"):
         segments = line.segments()
@@ -746,11 +744,24 @@ def render_table(columns, rows, width=None, console_width: int = 80, color: bool
         all_rows.append(row + [None] * (ncols - len(row)))
     row_separator = rule(row_left, row_horizontal, row_cross, row_right) if show_lines else None
     last_index = len(all_rows) - 1
+    content_widths = [w - 2 for w in widths]
+    fast_ok = min(content_widths) >= 1
     for index, row in enumerate(all_rows):
         header = index == 0
         style = _BOLD if header else None
         if not color:  # styles are not printed: a cell of styled pieces is its text
             row = [_plain_text(cell) for cell in row]
+            if fast_ok and not header:
+                line = _fast_row(row, content_widths, justifies)
+                if line is not None:
+                    # The whole row is one line of plain cells: the same text as below.
+                    left, right = (foot_left, foot_right) if index == last_index \
+                        else (mid_left, mid_right)
+                    out.append(left + (mid_vertical if index != last_index
+                                       else foot_vertical).join(line) + right)
+                    if row_separator and index != last_index:
+                        out.append(row_separator)
+                    continue
         cells = [_cell_lines(cell, w, j, style) for cell, w, j in zip(row, widths, justifies)]
         row_height = max(len(lines) for lines in cells)
         max_height = max(1, row_height)
@@ -779,8 +790,30 @@ def render_table(columns, rows, width=None, console_width: int = 80, color: bool
             out.append(row_separator)
     out.append(rule(bottom_left, bottom, bottom_divider, bottom_right))
     if sum(widths) + ncols + 1 > console_width:
-        out = [_adjust_line_length(line, console_width, pad=False) for line in out]
+        out = [_adjust_line_length([(line, None)] if line.__class__ is str else line,
+                                   console_width, pad=False) for line in out]
     return _emit(out, color)
+
+
+def _fast_row(row, content_widths, justifies):
+    """The padded cells of a row whose cells are all one-line plain ASCII that fits
+    (what :func:`_cell_lines` makes of them), else None."""
+    cells = []
+    for cell, width, justify in zip(row, content_widths, justifies):
+        if cell is None:
+            cell = ""
+        elif not (cell.__class__ is str and len(cell) <= width and cell.isascii()
+                  and cell.isprintable()):
+            return None
+        if justify == "right":
+            cell = cell.rstrip().rjust(width)
+        elif justify == "center":
+            cell = cell.rstrip()
+            cell = (" " * ((width - len(cell)) // 2) + cell).ljust(width)
+        else:
+            cell = cell.ljust(width)
+        cells.append(" " + cell + " ")
+    return cells
 
 
 def render_line(text, console_width: int = 80, color: bool = False) -> str:

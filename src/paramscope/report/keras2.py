@@ -12,6 +12,7 @@ name line, totals with thousands separators and no sizes.
 
 from __future__ import annotations
 
+from .. import gcpause
 from ..errors import ParamscopeError
 from ..summary import LayerSummary, ModelSummary
 
@@ -74,6 +75,7 @@ def _connections(row: LayerSummary) -> list:
     return [f"{name}[{node_index}][{tensor_index}]" for name, node_index, tensor_index in row.inbound]
 
 
+@gcpause.without_gc
 def render(summary: ModelSummary, classic=False, line_length=None, positions=None,
            expand_nested=False, show_trainable=False) -> str:
     if not summary.built and any(not row.built for row in summary.layers):

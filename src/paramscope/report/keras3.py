@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
+from .. import gcpause
 from ..errors import ParamscopeError
 from ..summary import ModelSummary
 from . import boxtable
@@ -133,6 +134,7 @@ def _row_cells(row, level, sequential_like, show_trainable):
     return cells
 
 
+@gcpause.without_gc
 def render(summary: ModelSummary, line_length=None, positions=None, expand_nested=False,
            show_trainable=False, color=False, columns=None, console_width=None) -> str:
     """The text Keras 3 prints for ``model.summary(...)``."""
