@@ -74,7 +74,7 @@ def load(source, *, assume_passthrough=(), check_weights=True, max_config_bytes=
 def load_json_string(text, *, assume_passthrough=(), max_config_bytes=None, source=None):
     """``keras.models.model_from_json``: a model from ``model.to_json()`` text."""
     ctx = LoadContext(source, assume_passthrough)
-    config = safejson.parse(text, source or "<JSON string>", limit=_limit(max_config_bytes))
+    config = ctx.parse(text, source or "<JSON string>", limit=_limit(max_config_bytes))
     model = model_from_config(config, ctx)
     _set_info(model, ctx, "json", source)
     return model
@@ -190,7 +190,7 @@ def _load_bytes(data, source, *, assume_passthrough=(), check_weights=True, max_
         kind = detect_format(data[:16])
     if kind == "json":
         ctx = LoadContext(source, assume_passthrough)
-        config = safejson.parse(data, source, limit=limit)
+        config = ctx.parse(data, source, limit=limit)
         model = model_from_config(config, ctx)
         _set_info(model, ctx, "json", source)
         return model

@@ -82,7 +82,22 @@ class LoadContext:
         self.keras_version = None
         self.layout_hint = layout
         self.depth = 0
+        #: The config's text has no value ``decode_value`` would change outside of calls
+        #: (no ``__tuple__``, ...): layer configs are used as parsed.
+        self.plain_configs = False
         self.set_keras_version(keras_version)
+
+    def parse(self, data, source, limit=None):
+        """The config in JSON ``data`` (str or bytes), parsed with safejson's limits."""
+        config = safejson.parse(data, source, limit=limit)
+        if isinstance(data, (bytes, bytearray)):
+            data = bytes(data)
+            prefix, tensor, shape = b'"__', b'"__keras_tensor__"', b'"TensorShape"'
+        else:
+            prefix, tensor, shape = '"__', '"__keras_tensor__"', '"TensorShape"'
+        # Every marker but TensorShape starts with "__; only calls hold __keras_tensor__.
+        self.plain_configs = data.count(prefix) == data.count(tensor) and shape not in data
+        return config
 
     def set_keras_version(self, version):
         """The Keras version that wrote the file: 1.x/2.x suggests the Keras 2 layout."""
@@ -1053,7 +1068,8 @@ def _layer(entry, ctx, layout):
         stand_in._file_batch_input_shape = config.get("batch_input_shape")
         return stand_in
 
-    cfg = decode_value(config)
+    # A config written without any marker is used as parsed (a copy: it is changed below).
+    cfg = dict(config) if ctx.plain_configs else decode_value(config)
     if name is not None:
         cfg["name"] = name
     batch_input_shape = cfg.get("batch_input_shape")

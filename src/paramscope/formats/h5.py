@@ -73,7 +73,7 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
             ctx.set_keras_version(_attr_text(version))
         except UnicodeDecodeError:
             pass
-        config = safejson.parse(text, f"{name} (model_config)", limit=max_config_bytes)
+        config = ctx.parse(text, f"{name} (model_config)", limit=max_config_bytes)
         model = model_from_config(config, ctx)
         model._file_info = {"source": ctx.source, "format": "h5", "keras_version": ctx.keras_version,
                             "layout": getattr(model, "_file_layout", None)}

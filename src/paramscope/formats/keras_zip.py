@@ -67,7 +67,7 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
             except (ValueError, ModelFileError):
                 ctx.note(f"{name}: metadata.json could not be read; ignored.")
         data = read_member(zf, "config.json", name, max_config_bytes, what="config.json")
-        config = safejson.parse(data, f"{name} (config.json)", limit=max_config_bytes)
+        config = ctx.parse(data, f"{name} (config.json)", limit=max_config_bytes)
         model = model_from_config(config, ctx)
         model._file_info = {"source": ctx.source, "format": "keras",
                             "keras_version": ctx.keras_version,

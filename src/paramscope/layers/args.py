@@ -62,6 +62,13 @@ def non_negative_int(value, name, owner):
 
 def standardize_tuple(value, n, name, owner, allow_zero=False):
     """``3`` -> ``(3, 3)``; checks length and positivity (Keras's standardize_tuple)."""
+    if value.__class__ in (list, tuple) and len(value) == n:  # the usual case: all fine
+        low = 0 if allow_zero else 1
+        for v in value:
+            if v.__class__ is not int or v < low:
+                break
+        else:
+            return tuple(value)
     expected = f"`{name}` must be an integer or a tuple of {n} integers"
     if _int(value):
         values = (value,) * n
@@ -96,6 +103,8 @@ def standardize_padding(value, owner, allow_causal=False):
 
 
 def standardize_data_format(value, owner):
+    if value == "channels_last" or value == "channels_first":
+        return value
     from .. import backend_config
     if value is None:
         return backend_config.image_data_format()
@@ -197,14 +206,15 @@ def set_identifiers(layer, owner, **arguments):
     """Check and set identifier arguments by name: ``kernel_initializer=...`` is checked as
     an initializer, ``*_regularizer``/``*_constraint``/``*activation`` likewise."""
     for argument, value in arguments.items():
-        if value is None or value.__class__ is str:
-            kind = _kinds_by_argument.get(argument)
-            if kind is None:
-                kind = _kinds_by_argument[argument] = _kind_of(argument)
-            # None or a name: never a sub-layer, so no need for the layer's tracking
-            object.__setattr__(layer, argument, identifier(value, kind, owner))
+        kind = _kinds_by_argument.get(argument)
+        if kind is None:
+            kind = _kinds_by_argument[argument] = _kind_of(argument)
+        value = identifier(value, kind, owner)
+        if value is None or value.__class__ in (str, dict):
+            # never a sub-layer: no need for the layer's attribute tracking
+            object.__setattr__(layer, argument, value)
         else:
-            setattr(layer, argument, identifier(value, _kind_of(argument), owner))
+            setattr(layer, argument, value)
 
 
 def owner_of(layer_cls, name=None) -> str:

@@ -71,7 +71,7 @@ class _ConvArgs(Layer):
                     f"{value!r}. Every {name} dimension must be at least 1"
                     + (" (kernel_size=1 for a pointwise convolution)." if name == "kernel_size"
                        else "."), self)
-            setattr(self, name, values)
+            object.__setattr__(self, name, values)  # ints: no sub-layer to track
         if (isinstance(padding, str) and padding.lower() == "causal"
                 and not self.allow_causal):
             raise LayerError(
