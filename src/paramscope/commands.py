@@ -30,7 +30,7 @@ def summary_command(args) -> int:
     model = load_model_source(args.model, getattr(args, "model_name", None),
                               script_stdout=sys.stderr,
                               assume_passthrough=getattr(args, "assume_passthrough", ()))
-    summary = summarize(model)
+    summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
         print(f"paramscope: warning: {text}", file=sys.stderr)
     if args.format == "json":

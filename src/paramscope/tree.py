@@ -5,6 +5,12 @@ from __future__ import annotations
 
 def is_shape(x) -> bool:
     """A shape is a tuple (or list) of ints and ``None``s; ``()`` is a shape."""
+    if x.__class__ is tuple:
+        for d in x:
+            if d is not None and d.__class__ is not int:
+                break
+        else:
+            return True
     return isinstance(x, (tuple, list)) and all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in x)
 
 

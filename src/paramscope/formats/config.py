@@ -719,8 +719,15 @@ def functional_from_config(entry, ctx, parent_layout=None):
     def process_node(name, node_data):
         layer = created[name]
         if isinstance(node_data, dict) and layout != KERAS2:  # Keras 3
-            args = decode_value(node_data.get("args", []), lambda spec: k3_tensor(spec, name))
-            kwargs = decode_value(node_data.get("kwargs", {}), lambda spec: k3_tensor(spec, name))
+            args, kwargs = node_data.get("args", []), node_data.get("kwargs", {})
+            hook = lambda spec: k3_tensor(spec, name)  # noqa: E731
+            first = args[0] if args.__class__ is list and len(args) == 1 else None
+            if (first.__class__ is dict and first.get("class_name") == "__keras_tensor__"
+                    and first.get("config").__class__ is dict):
+                args = [hook(first["config"])]  # one tensor: the usual call
+            else:
+                args = decode_value(args, hook)
+            kwargs = decode_value(kwargs, hook) if kwargs else kwargs
             if not isinstance(args, list) or not isinstance(kwargs, dict):
                 raise ctx.error(f"layer {describe(name)}: invalid call {node_data!r:.80}.")
             call(layer, args, kwargs)

@@ -90,6 +90,17 @@ class Weight:
         return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
 
 
+_PLAIN_VALUE_TYPES = frozenset({bool, int, float, str, type(None)})
+
+
+def _plain_values(kwargs) -> bool:
+    """No value of ``kwargs`` is a structure (that could hold tensors)."""
+    for value in kwargs.values():
+        if value.__class__ not in _PLAIN_VALUE_TYPES:
+            return False
+    return True
+
+
 class KerasTensor:
     """A symbolic tensor: a shape, a dtype, and the call that produced it."""
 
@@ -140,7 +151,9 @@ class Node:
         self.operation = operation
         self.call_args = call_args = tuple(call_args)
         self.call_kwargs = call_kwargs = dict(call_kwargs)
-        if not call_kwargs and all(type(x) is KerasTensor for x in call_args):
+        if ((not call_kwargs or _plain_values(call_kwargs))
+                and ((len(call_args) == 1 and call_args[0].__class__ is KerasTensor)
+                     or all(type(x) is KerasTensor for x in call_args))):
             self.input_tensors = list(call_args)
         else:
             self.input_tensors = [x for x in tree.flatten((call_args, call_kwargs))
@@ -553,6 +566,8 @@ class Layer:
                    overwrite_with_gradient=False, name=None):
         shape = () if shape is None else tuple(shape)
         for d in shape:
+            if d.__class__ is int and d >= 0:
+                continue
             if d is None or not isinstance(d, int) or d < 0:
                 raise LayerError(
                     f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
@@ -693,12 +708,18 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
-        if (not kwargs and len(args) == 1 and type(args[0]) is KerasTensor
-                and type(self)._bind_call is Layer._bind_call):
-            # The common call, one tensor: nothing to flatten or check positionally.
+        if (len(args) == 1 and args[0].__class__ is KerasTensor
+                and type(self)._bind_call is Layer._bind_call
+                and (not kwargs or _plain_values(kwargs))):
+            # The common call, one tensor (and options such as mask=None): nothing to
+            # flatten or check positionally.
             first = args[0]
-            bound = tensor_args = {self._call_arg_names[0]: first}
-            options = {}
+            if kwargs:
+                bound, options = self._bind_call(args, kwargs)
+                tensor_args = {self._call_arg_names[0]: first}
+            else:
+                bound = tensor_args = {self._call_arg_names[0]: first}
+                options = {}
         else:
             bound, options, tensor_args, first = self._prepare_call(args, kwargs)
         try:
@@ -890,9 +911,11 @@ class Layer:
         cls = type(self)
         if cls.compute_output_shape is Layer.compute_output_shape and cls.call is not Layer.call:
             return self._trace_call(args, kwargs)
-        if (not kwargs and len(args) == 1 and type(args[0]) is KerasTensor
-                and cls._bind_call is Layer._bind_call):
-            tensor_args = bound = {self._call_arg_names[0]: args[0]}
+        if (len(args) == 1 and args[0].__class__ is KerasTensor
+                and cls._bind_call is Layer._bind_call
+                and (not kwargs or _plain_values(kwargs))):
+            tensor_args = {self._call_arg_names[0]: args[0]}
+            bound = self._bind_call(args, kwargs)[0] if kwargs else tensor_args
         else:
             bound, options = self._bind_call(args, kwargs)
             tensor_args = {k: v for k, v in bound.items()
@@ -900,8 +923,11 @@ class Layer:
         sargs, skwargs = self._shapes_for(self.compute_output_shape, tensor_args, bound)
         shape = self.compute_output_shape(*sargs, **skwargs)
         dtype = self.compute_output_dtype()
-        if type(shape) is tuple and all(d is None or type(d) is int for d in shape):
-            return KerasTensor(shape, dtype=dtype)
+        if shape.__class__ is tuple:
+            try:
+                return KerasTensor(shape, dtype=dtype)  # one output (most layers)
+            except ShapeError:
+                pass  # several outputs, or a bad shape: reported below
         return tree.map_shape_structure(lambda s: KerasTensor(s, dtype=dtype), shape)
 
     def _trace_call(self, args, kwargs):
