@@ -127,6 +127,8 @@ class _Finder:
             return importlib.import_module("paramscope.keras.layers")
         if name in _FACADE and len(parts) == 2:
             return importlib.import_module(f"paramscope.keras.{name}")
+        if name == "applications":  # keras.applications.resnet50, .mobilenet_v2, ...
+            return importlib.import_module(f"paramscope.keras.applications.{parts[2]}")
         if name in _FACADE:
             return importlib.import_module(f"paramscope.keras.{name}")
         module = _CompatModule(fullname)
