@@ -1107,6 +1107,9 @@ def _layer(entry, ctx, layout):
                         f"(got {type(layer).__name__}).")
     if slash_name is not None:
         layer.name = slash_name
+    if layout == KERAS2:  # e.g. tf-keras's int64 Normalization count
+        for attr, value in getattr(layer, "_tf_keras_values", {}).items():
+            setattr(layer, attr, value)
     layer._file_batch_input_shape = batch_input_shape
     layer._file_dtype = dtype
     _apply_build_config(layer, entry, ctx, class_name)

@@ -66,6 +66,11 @@ class Normalization(Layer):
     ``adapt()`` fills them.  With them given, the layer has no weights.
     """
 
+    #: The dtype of ``count``: Keras 3 creates it as "int" (int32 on JAX).
+    _count_dtype = "int"
+    #: What tf-keras 2 creates differently (applied when reading a tf-keras file).
+    _tf_keras_values = {"_count_dtype": "int64"}
+
     def __init__(self, axis=-1, mean=None, variance=None, invert=False, **kwargs):
         super().__init__(**kwargs)
         owner = describe_layer(self)
@@ -149,7 +154,7 @@ class Normalization(Layer):
                                               trainable=False)
             self.adapt_variance = self.add_weight(name="variance", shape=shape,
                                                   initializer="ones", trainable=False)
-            self.count = self.add_weight(name="count", shape=(), dtype="int",
+            self.count = self.add_weight(name="count", shape=(), dtype=self._count_dtype,
                                          initializer="zeros", trainable=False)
         elif self._mean_shape:
             expanded = [1] * ndim
