@@ -91,3 +91,16 @@ def test_keras2_text_from_the_same_code(case):
     """Sequential models get the same names in tf-keras and Keras 3, so the code gives the text."""
     model = build_from_code(case["code"])["model"]
     _check_texts(summarize(model), case["summaries"])
+
+
+# Layers only tf-keras has (tools/cases/tfkeras_only.py): tf-keras's own argument errors.
+TFKERAS_ONLY_ERRORS = [c for c in load_golden("tfkeras", "tfkeras_only.json.gz")["cases"]
+                       if c["error"]]
+
+
+@pytest.mark.parametrize("case", TFKERAS_ONLY_ERRORS, ids=[c["id"] for c in TFKERAS_ONLY_ERRORS])
+def test_tfkeras_only_layer_errors(case):
+    from paramscope.errors import ParamscopeError
+    with pytest.raises(ParamscopeError) as info:
+        build_from_code(case["code"])
+    assert "factor" in str(info.value)

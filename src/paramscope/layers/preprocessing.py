@@ -29,6 +29,8 @@ __all__ = [
     "RandomGrayscale", "RandomHue", "RandomInvert", "RandomPerspective", "RandomPosterization",
     "RandomRotation", "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation",
     "RandomZoom", "Resizing", "Solarization",
+    # tf-keras 2 only (its files and tf.keras scripts)
+    "RandomHeight", "RandomWidth",
     # categorical, hashing, lookup, text
     "CategoryEncoding", "Discretization", "Hashing", "HashedCrossing", "StringLookup",
     "IntegerLookup", "TextVectorization",
@@ -814,6 +816,77 @@ class RandomTranslation(_ImagePreprocessingLayer):
         self.fill_value = fill_value
         self.interpolation = interpolation
         self.seed = seed
+
+
+#: tf-keras's interpolation names (tf_keras/src/utils/image_utils.py).
+_TF_INTERPOLATIONS = ("bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5",
+                      "gaussian", "mitchellcubic")
+
+
+class _RandomSide(Layer):
+    """tf-keras 2's RandomHeight/RandomWidth (Keras 3 removed them): each resizes one side
+    by a random factor, so that side's size is unknown (``None``) in the output; no weights.
+    Input: ``(..., height, width, channels)``, rank 3 (one image) or 4 (a batch)."""
+
+    _axis = None  # -3 (height) or -2 (width), as tf-keras's H_AXIS / W_AXIS
+    _side = None
+
+    def __init__(self, factor, interpolation="bilinear", seed=None, **kwargs):
+        super().__init__(**kwargs)
+        owner = describe_layer(self)
+        self.factor = factor
+        try:
+            if isinstance(factor, (tuple, list)):
+                lower, upper = factor[0], factor[1]
+            else:
+                lower, upper = -factor, factor
+            if upper < lower:
+                raise LayerError(
+                    f"{owner}: `factor` argument cannot have an upper bound lesser than the "
+                    f"lower bound. Received: factor={factor!r}")
+            if lower < -1.0 or upper < -1.0:
+                raise LayerError(f"{owner}: `factor` argument must have values larger than -1. "
+                                 f"Received: factor={factor!r}")
+        except (TypeError, IndexError):
+            raise LayerError(f"{owner}: `factor` must be a number or a pair of numbers (the "
+                             f"range of the random {self._side} change). Received: "
+                             f"factor={factor!r}") from None
+        setattr(self, f"{self._side}_lower", lower)
+        setattr(self, f"{self._side}_upper", upper)
+        if not isinstance(interpolation, str) or interpolation.lower() not in _TF_INTERPOLATIONS:
+            raise LayerError(f"{owner}: value not recognized for `interpolation`: "
+                             f"{interpolation!r}. Supported values are: {_TF_INTERPOLATIONS}")
+        self.interpolation = interpolation
+        self.seed = seed
+
+    def compute_output_shape(self, input_shape):
+        if len(input_shape) not in (3, 4):
+            raise ShapeError(
+                f"{type(self).__name__} takes images of rank 3 (height, width, channels) or 4 "
+                f"(batch, height, width, channels), not rank {len(input_shape)}")
+        shape = list(input_shape)
+        shape[self._axis] = None
+        return tuple(shape)
+
+    def explain_output(self):
+        return [f"{self._side}: random (factor {self.factor!r}) -> None"]
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(factor=self.factor, interpolation=self.interpolation, seed=self.seed)
+        return config
+
+
+class RandomHeight(_RandomSide):
+    """tf-keras's RandomHeight: the output height is unknown (``None``)."""
+
+    _axis, _side = -3, "height"
+
+
+class RandomWidth(_RandomSide):
+    """tf-keras's RandomWidth: the output width is unknown (``None``)."""
+
+    _axis, _side = -2, "width"
 
 
 class RandomZoom(_ImagePreprocessingLayer):
