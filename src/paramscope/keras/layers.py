@@ -6,13 +6,19 @@ from ..layers import get_layer_class, layer_names
 from ..layers.base import Input, InputLayer, InputSpec, Layer
 
 _extra = {"Input": Input, "InputLayer": InputLayer, "InputSpec": InputSpec, "Layer": Layer}
+#: Keras's functional forms of the merge layers (``keras.layers.concatenate([a, b])``).
+_MERGE_FUNCTIONS = ("add", "average", "concatenate", "dot", "maximum", "minimum", "multiply",
+                    "subtract")
 
 
 def __getattr__(name):
     if name == "__all__":
-        return sorted(set(layer_names()) | set(_extra))
+        return sorted(set(layer_names()) | set(_extra) | set(_MERGE_FUNCTIONS))
     if name in _extra:
         return _extra[name]
+    if name in _MERGE_FUNCTIONS:
+        from ..layers.merging import FUNCTIONS
+        return FUNCTIONS[name]
     cls = get_layer_class(name)
     if cls is not None:
         return cls
@@ -23,7 +29,7 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(layer_names()) | set(_extra))
+    return sorted(set(layer_names()) | set(_extra) | set(_MERGE_FUNCTIONS))
 
 
 def deserialize(config, custom_objects=None):
