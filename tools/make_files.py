@@ -231,6 +231,17 @@ e = layers.Embedding(50, 8, name="emb")(tokens)
 p = layers.GlobalAveragePooling1D(name="pool")(e)
 model = keras.Model(tokens, layers.Dense(2, name="cls")(p), name="bag_of_words")
 """),
+    # Tensors passed as keyword arguments: tf-keras keeps them in the order of the call
+    # ("Connected to" and the layer order follow it); Keras 3 sorts them by name.
+    ("attention_kwargs", ("h5", "json"), """
+q = keras.Input((6, 16), name="q")
+v = keras.Input((10, 12), name="v")
+k = keras.Input((10, 20), name="k")
+m = keras.Input((6, 10), name="m")
+a = layers.MultiHeadAttention(2, 8, name="cross")(q, v, key=k)
+b = layers.MultiHeadAttention(2, 8, name="masked")(query=a, key=k, value=v, attention_mask=m)
+model = keras.Model([q, v, k, m], layers.Dense(3, name="out")(b), name="attention_kwargs")
+"""),
 ]
 
 
@@ -348,15 +359,16 @@ class Generator:
                 print(f"[{self.backend}] {os.path.relpath(path, ROOT)} ({size / 1024:.1f} KiB): {status}")
             # Rebuild for the next format (saving may have built metrics etc.).
 
-    def keras3_loads_tfkeras_files(self):
-        """How Keras 3 loads each tf-keras file (it cannot load some)."""
+    def keras3_loads_tfkeras_files(self, only=()):
+        """How Keras 3 loads each tf-keras file (it cannot load some); ``only``: those cases'."""
         folder = os.path.join(OUT, "tfkeras")
         if not os.path.isdir(folder):
             print("no tf-keras files yet: run --backend tfkeras first")
             return
         for fname in sorted(os.listdir(folder)):
-            fmt = {".keras": "keras", ".h5": "h5", ".json": "json"}.get(os.path.splitext(fname)[1])
-            if fmt is None:
+            stem, ext = os.path.splitext(fname)
+            fmt = {".keras": "keras", ".h5": "h5", ".json": "json"}.get(ext)
+            if fmt is None or (only and stem not in only):
                 continue
             path = os.path.join(folder, fname)
             out = {"generator": GENERATOR, "file": fname, "format": fmt}
@@ -442,19 +454,24 @@ class Generator:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", choices=("keras3", "tfkeras"), required=True)
+    ap.add_argument("--only", action="append", default=[],
+                    help="(re)generate only these cases, keeping every other file as it is")
     args = ap.parse_args(argv)
     mg = _load_make_golden()
     mg._prepare_environment(args.backend)
     gen = Generator(args.backend, mg)
-    if os.path.isdir(gen.out):
+    only = set(args.only)
+    pick = (lambda cases: [c for c in cases if c[0] in only]) if only else (lambda cases: cases)
+    if os.path.isdir(gen.out) and not only:
         shutil.rmtree(gen.out)
         os.makedirs(gen.out)
     if args.backend == "keras3":
-        gen.run(KERAS3_CASES)
-        gen.keras3_loads_tfkeras_files()
-        gen.bad_files()
+        gen.run(pick(KERAS3_CASES))
+        gen.keras3_loads_tfkeras_files(only)
+        if not only:
+            gen.bad_files()
     else:
-        gen.run(TFKERAS_CASES)
+        gen.run(pick(TFKERAS_CASES))
     return 0
 
 

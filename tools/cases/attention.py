@@ -31,9 +31,10 @@ PENDING_IN_CASES = False
 #: Cases left out of the tf-keras fixture until paramscope's reading of tf-keras configs covers
 #: them (the Keras 3 fixture has them):
 #: * a tf-keras node passes ``value``/``key``/``attention_mask`` as keyword arguments, and
-#:   tf-keras lists them in "Connected to" in the call's signature order (query, value, key,
-#:   attention_mask), which a config (whose keys the fixture sorts) cannot show; its model's
-#:   layers also keep the Inputs in the model's input order;
+#:   tf-keras lists them in "Connected to" (and orders the model's layers) in the call's order,
+#:   which a config whose keys the fixture sorts cannot show; paramscope follows the call's
+#:   order when it reads a tf-keras file: tools/make_files.py's ``attention_kwargs`` case
+#:   (real tf-keras files) checks it;
 #: * ``mha.trainable = False`` after the build is not in a config: rebuilt from it, Keras 3
 #:   creates the sublayers trainable (see mha/frozen_ctor), tf-keras froze them.
 #: The tf-keras fixture is generated with every other case:

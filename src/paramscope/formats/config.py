@@ -38,7 +38,7 @@ from .. import gcpause, tree
 from ..errors import ModelFileError, ParamscopeError, UnknownLayerError
 from ..layers import get_layer_class
 from ..layers import args as layer_args
-from ..layers.base import InputLayer, KerasTensor, Layer, no_masks
+from ..layers.base import InputLayer, KerasTensor, Layer, no_masks, tf_keras_node_order
 from ..shapes import broadcast_shapes
 from . import safejson
 
@@ -766,7 +766,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
     def call(layer, args, kwargs):
         try:
             if layout == KERAS2:  # tf.keras's masks are not graph operations
-                with no_masks():
+                with no_masks(), tf_keras_node_order():
                     return layer(*args, **kwargs)
             return layer(*args, **kwargs)
         except _NotReady:

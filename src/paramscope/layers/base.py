@@ -156,7 +156,10 @@ class Node:
                      or all(type(x) is KerasTensor for x in call_args))):
             self.input_tensors = list(call_args)
         else:
-            self.input_tensors = [x for x in tree.flatten((call_args, call_kwargs))
+            # Keras 3 flattens the keyword arguments sorted by name; tf-keras keeps the
+            # call's order (``nest.flatten((args, kwargs.values()))``).
+            kwargs_part = list(call_kwargs.values()) if _tf_keras_order[0] else call_kwargs
+            self.input_tensors = [x for x in tree.flatten((call_args, kwargs_part))
                                   if isinstance(x, KerasTensor)]
         if type(outputs) is KerasTensor:
             self.outputs = [outputs]
@@ -294,6 +297,21 @@ def get_keras_mask(x):
 
 
 _masks = [True]
+_tf_keras_order = [False]
+
+
+class tf_keras_node_order:
+    """Calls inside record their tensor keyword arguments in the call's order, as tf-keras
+    does (rebuilding a tf-keras file: its "Connected to" and layer order follow it)."""
+
+    def __enter__(self):
+        self._saved = _tf_keras_order[0]
+        _tf_keras_order[0] = True
+        return self
+
+    def __exit__(self, *exc):
+        _tf_keras_order[0] = self._saved
+        return False
 
 
 class no_masks:
