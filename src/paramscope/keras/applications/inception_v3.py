@@ -10,11 +10,6 @@ from ._common import ApplicationError, Functional, backend, file_utils, layers, 
 from ._common import skip_weights
 
 
-def _concatenate(inputs, axis=-1, **kwargs):
-    """``keras.layers.concatenate`` (paramscope.keras.layers has the class only)."""
-    return layers.Concatenate(axis=axis, **kwargs)(inputs)
-
-
 def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_shape=None,
                 pooling=None, classes=1000, classifier_activation="softmax",
                 name="inception_v3"):
@@ -69,7 +64,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
     branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
     branch_pool = conv2d_bn(branch_pool, 32, 1, 1)
-    x = _concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
+    x = layers.concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
                      name="mixed0")
 
     # mixed 1: 35 x 35 x 288
@@ -84,7 +79,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
     branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
     branch_pool = conv2d_bn(branch_pool, 64, 1, 1)
-    x = _concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
+    x = layers.concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
                      name="mixed1")
 
     # mixed 2: 35 x 35 x 288
@@ -99,7 +94,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
     branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
     branch_pool = conv2d_bn(branch_pool, 64, 1, 1)
-    x = _concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
+    x = layers.concatenate([branch1x1, branch5x5, branch3x3dbl, branch_pool], axis=channel_axis,
                      name="mixed2")
 
     # mixed 3: 17 x 17 x 768
@@ -110,7 +105,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
     branch3x3dbl = conv2d_bn(branch3x3dbl, 96, 3, 3, strides=(2, 2), padding="valid")
 
     branch_pool = layers.MaxPooling2D((3, 3), strides=(2, 2))(x)
-    x = _concatenate([branch3x3, branch3x3dbl, branch_pool], axis=channel_axis, name="mixed3")
+    x = layers.concatenate([branch3x3, branch3x3dbl, branch_pool], axis=channel_axis, name="mixed3")
 
     # mixed 4: 17 x 17 x 768
     branch1x1 = conv2d_bn(x, 192, 1, 1)
@@ -127,7 +122,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
     branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
     branch_pool = conv2d_bn(branch_pool, 192, 1, 1)
-    x = _concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
+    x = layers.concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
                      name="mixed4")
 
     # mixed 5, 6: 17 x 17 x 768
@@ -146,7 +141,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
         branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
         branch_pool = conv2d_bn(branch_pool, 192, 1, 1)
-        x = _concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
+        x = layers.concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
                          name="mixed{0}".format(5 + i))
 
     # mixed 7: 17 x 17 x 768
@@ -164,7 +159,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
 
     branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
     branch_pool = conv2d_bn(branch_pool, 192, 1, 1)
-    x = _concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
+    x = layers.concatenate([branch1x1, branch7x7, branch7x7dbl, branch_pool], axis=channel_axis,
                      name="mixed7")
 
     # mixed 8: 8 x 8 x 1280
@@ -177,7 +172,7 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
     branch7x7x3 = conv2d_bn(branch7x7x3, 192, 3, 3, strides=(2, 2), padding="valid")
 
     branch_pool = layers.MaxPooling2D((3, 3), strides=(2, 2))(x)
-    x = _concatenate([branch3x3, branch7x7x3, branch_pool], axis=channel_axis, name="mixed8")
+    x = layers.concatenate([branch3x3, branch7x7x3, branch_pool], axis=channel_axis, name="mixed8")
 
     # mixed 9: 8 x 8 x 2048
     for i in range(2):
@@ -186,18 +181,18 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
         branch3x3 = conv2d_bn(x, 384, 1, 1)
         branch3x3_1 = conv2d_bn(branch3x3, 384, 1, 3)
         branch3x3_2 = conv2d_bn(branch3x3, 384, 3, 1)
-        branch3x3 = _concatenate([branch3x3_1, branch3x3_2], axis=channel_axis,
+        branch3x3 = layers.concatenate([branch3x3_1, branch3x3_2], axis=channel_axis,
                                  name=f"mixed9_{i}")
 
         branch3x3dbl = conv2d_bn(x, 448, 1, 1)
         branch3x3dbl = conv2d_bn(branch3x3dbl, 384, 3, 3)
         branch3x3dbl_1 = conv2d_bn(branch3x3dbl, 384, 1, 3)
         branch3x3dbl_2 = conv2d_bn(branch3x3dbl, 384, 3, 1)
-        branch3x3dbl = _concatenate([branch3x3dbl_1, branch3x3dbl_2], axis=channel_axis)
+        branch3x3dbl = layers.concatenate([branch3x3dbl_1, branch3x3dbl_2], axis=channel_axis)
 
         branch_pool = layers.AveragePooling2D((3, 3), strides=(1, 1), padding="same")(x)
         branch_pool = conv2d_bn(branch_pool, 192, 1, 1)
-        x = _concatenate([branch1x1, branch3x3, branch3x3dbl, branch_pool], axis=channel_axis,
+        x = layers.concatenate([branch1x1, branch3x3, branch3x3dbl, branch_pool], axis=channel_axis,
                          name=f"mixed{9 + i}")
     if include_top:
         # Classification block

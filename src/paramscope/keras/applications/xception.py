@@ -10,11 +10,6 @@ from ._common import ApplicationError, Functional, backend, file_utils, layers, 
 from ._common import skip_weights
 
 
-def _add(inputs, **kwargs):
-    """``keras.layers.add`` (paramscope.keras.layers has the class only)."""
-    return layers.Add(**kwargs)(inputs)
-
-
 def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shape=None,
              pooling=None, classes=1000, classifier_activation="softmax", name="xception"):
     """Instantiates the Xception architecture (Chollet, CVPR 2017)."""
@@ -63,7 +58,7 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
     x = layers.BatchNormalization(axis=channel_axis, name="block2_sepconv2_bn")(x)
 
     x = layers.MaxPooling2D((3, 3), strides=(2, 2), padding="same", name="block2_pool")(x)
-    x = _add([x, residual])
+    x = layers.add([x, residual])
 
     residual = layers.Conv2D(256, (1, 1), strides=(2, 2), padding="same", use_bias=False)(x)
     residual = layers.BatchNormalization(axis=channel_axis)(residual)
@@ -78,7 +73,7 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
     x = layers.BatchNormalization(axis=channel_axis, name="block3_sepconv2_bn")(x)
 
     x = layers.MaxPooling2D((3, 3), strides=(2, 2), padding="same", name="block3_pool")(x)
-    x = _add([x, residual])
+    x = layers.add([x, residual])
 
     residual = layers.Conv2D(728, (1, 1), strides=(2, 2), padding="same", use_bias=False)(x)
     residual = layers.BatchNormalization(axis=channel_axis)(residual)
@@ -93,7 +88,7 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
     x = layers.BatchNormalization(axis=channel_axis, name="block4_sepconv2_bn")(x)
 
     x = layers.MaxPooling2D((3, 3), strides=(2, 2), padding="same", name="block4_pool")(x)
-    x = _add([x, residual])
+    x = layers.add([x, residual])
 
     for i in range(8):
         residual = x
@@ -112,7 +107,7 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
                                    name=f"{prefix}_sepconv3")(x)
         x = layers.BatchNormalization(axis=channel_axis, name=f"{prefix}_sepconv3_bn")(x)
 
-        x = _add([x, residual])
+        x = layers.add([x, residual])
 
     residual = layers.Conv2D(1024, (1, 1), strides=(2, 2), padding="same", use_bias=False)(x)
     residual = layers.BatchNormalization(axis=channel_axis)(residual)
@@ -127,7 +122,7 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
     x = layers.BatchNormalization(axis=channel_axis, name="block13_sepconv2_bn")(x)
 
     x = layers.MaxPooling2D((3, 3), strides=(2, 2), padding="same", name="block13_pool")(x)
-    x = _add([x, residual])
+    x = layers.add([x, residual])
 
     x = layers.SeparableConv2D(1536, (3, 3), padding="same", use_bias=False,
                                name="block14_sepconv1")(x)
