@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import naming, tree
 from .errors import LayerError, NeedsComputationError, ParamscopeError, ShapeError, format_shape
+from .layers.base import _tracing_flag as _tracing  # the depth of tracing(), shared with layers
 from .shapes import (broadcast_shapes, canonicalize_axis, matmul_shape, reduce_shape,
                      reshape_output_shape, transpose_shape)
 
@@ -57,9 +58,6 @@ def _dtype(x, default="float32"):
 def _is_symbolic(args, kwargs=None):
     KerasTensor = _kt()
     return any(isinstance(x, KerasTensor) for x in tree.flatten((args, kwargs or {})))
-
-
-_tracing = [0]
 
 
 class tracing:

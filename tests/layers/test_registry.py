@@ -69,3 +69,28 @@ def test_every_layer_class_has_golden_cases():
     missing = sorted(min(names) for cls, names in classes.items()
                      if not names & seen and cls.__name__ not in seen)
     assert not missing, f"no golden case uses: {missing}"
+
+
+def test_operator_stubs_are_the_operators_ops_installs():
+    from paramscope import ops
+    from paramscope.layers import base
+
+    class Probe:
+        pass
+
+    before = set(vars(Probe))
+    ops.install_operators(Probe)
+    assert set(vars(Probe)) - before == set(base.OPERATOR_DUNDERS)
+
+
+def test_models_without_operators_do_not_import_ops():
+    """paramscope.ops (Keras operations) is imported when a model first uses one: start-up."""
+    code = ("import sys, paramscope.keras as keras\n"
+            "from paramscope.summary import summarize\n"
+            "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])\n"
+            "summarize(m)\n"
+            "print('paramscope.ops' in sys.modules)\n"
+            "x = keras.Input((4,)); y = x * 2\n"
+            "print('paramscope.ops' in sys.modules, type(y._keras_history.operation).__name__)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "Multiply"]

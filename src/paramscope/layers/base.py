@@ -279,14 +279,11 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
-_tracing_flag = None
+#: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
+_tracing_flag = [0]
 
 
 def _tracing():
-    global _tracing_flag
-    if _tracing_flag is None:
-        from ..ops import _tracing as flag
-        _tracing_flag = flag
     return _tracing_flag[0]
 
 
@@ -1195,6 +1192,24 @@ def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, bat
     return layer.output
 
 
-from .. import ops as _ops  # noqa: E402 - operators on KerasTensor record Keras operations
+# Python's operators on KerasTensor record Keras operations (paramscope.ops).  They are
+# installed when first used, so that a model without them never imports paramscope.ops.
+OPERATOR_DUNDERS = (
+    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
+    "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
+    "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lt__",
+    "__le__", "__gt__", "__ge__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
+    "__getitem__")
 
-_ops.install_operators(KerasTensor)
+
+def _first_use(dunder):
+    def operator(self, *args):
+        from .. import ops
+        ops.install_operators(KerasTensor)  # replaces every stub with the real operator
+        return getattr(KerasTensor, dunder)(self, *args)
+    operator.__name__ = dunder
+    return operator
+
+
+for _dunder in OPERATOR_DUNDERS:
+    setattr(KerasTensor, _dunder, _first_use(_dunder))
