@@ -12,11 +12,16 @@ models are built symbolically, so ``summary()``, ``count_params()`` and
 
 from __future__ import annotations
 
+import importlib
+
 from ..graph import Functional, Model, Sequential
 from ..layers.base import Input, InputLayer, InputSpec, KerasTensor, Layer
-from . import (activations, applications, backend, callbacks, config, constraints, initializers,
-               layers, losses, metrics, mixed_precision, models, ops, optimizers, regularizers,
-               saving, utils)
+from . import layers, models
+
+#: keras.<name> submodules; each is imported when first used (start-up time).
+SUBMODULES = ("activations", "applications", "backend", "callbacks", "config", "constraints",
+              "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
+              "optimizers", "regularizers", "saving", "utils")
 
 __version__ = "3.15.1"
 
@@ -31,3 +36,13 @@ __all__ = ["Sequential", "Model", "Functional", "Input", "InputLayer", "InputSpe
            "Layer", "activations", "applications", "backend", "callbacks", "config", "constraints",
            "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
            "optimizers", "regularizers", "saving", "utils"]
+
+
+def __getattr__(name):
+    if name in SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(__all__) | {"Variable", "version", "__version__"})

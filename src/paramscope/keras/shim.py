@@ -19,9 +19,7 @@ from ..errors import NeedsComputationError
 _ROOTS = ("keras", "tensorflow", "tf_keras")
 
 # keras.<name> modules of the facade.
-_FACADE = ("activations", "applications", "backend", "callbacks", "config", "constraints",
-           "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
-           "optimizers", "regularizers", "saving", "utils")
+from . import SUBMODULES as _FACADE  # noqa: E402
 
 
 class _CompatModule(types.ModuleType):
