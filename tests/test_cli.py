@@ -322,6 +322,33 @@ def test_run_stops_at_computation(tmp_path, capsys, call):
     assert "model.py:12:" in line
 
 
+def test_summary_of_a_script_that_trains_after_building(tmp_path, capsys):
+    """Scripts build, then train: `paramscope summary` summarises the model as built and
+    says where the script stopped (on stderr, stdout stays the summary)."""
+    script = MLP + "model.compile(optimizer='adam', loss='mse')\nx = y = None\n" \
+        "model.fit(x, y, epochs=3)\nprint('not reached')\n"
+    code, out, err = run(capsys, "summary", write(tmp_path, script))
+    assert code == 0, err
+    assert out.startswith('Model: "mlp"') and " Total params: 35 (140.00 B)\n" in out
+    assert "not reached" not in out + err
+    note = [line for line in err.splitlines() if line.startswith("paramscope: note: ")]
+    assert len(note) == 1 and "model.py:12: model.fit() needs real computation" in note[0]
+    code, out, err = run(capsys, "summary", "--format", "json", write(tmp_path, script))
+    assert code == 0 and json.loads(out)["total_params"] == 35
+
+
+def test_summary_of_a_script_that_needs_data_before_any_model(tmp_path, capsys):
+    for loading, says in (
+            ("(x, y), _ = keras.datasets.mnist.load_data()", "keras.datasets.mnist.load_data()"),
+            ("path = keras.utils.get_file('data.zip', origin='https://example.org/data.zip')",
+             "keras.utils.get_file()"),
+            ("ds = keras.utils.image_dataset_from_directory('train', image_size=(32, 32))",
+             "keras.utils.image_dataset_from_directory()")):
+        script = HEADER + loading + "\nmodel = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\n"
+        line = assert_user_error(*run(capsys, "summary", write(tmp_path, script)))
+        assert says in line and "model.py:" in line and "Build the model before" in line
+
+
 def test_compile_is_accepted(tmp_path, capsys):
     script = MLP + "model.compile(optimizer='adam', loss='mse')\nmodel.summary()\n"
     code, out, err = run(capsys, "run", write(tmp_path, script))

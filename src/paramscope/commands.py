@@ -16,10 +16,21 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
         raise ParamscopeError(f"{path}: is a directory; expected a model file or a .py script")
     if path.endswith(".py"):
         from .keras.runner import pick_model, pick_model_named, run_script
-        result = run_script(path, stdout=script_stdout)
+        result = run_script(path, stdout=script_stdout, stop_at_computation=True)
         for text in result.warnings:
             print(f"paramscope: warning: {text}", file=sys.stderr)
-        return pick_model_named(result, model_name) if model_name else pick_model(result)
+        try:
+            model = pick_model_named(result, model_name) if model_name else pick_model(result)
+        except ParamscopeError:
+            if result.stopped is not None:  # it stopped before building the model
+                raise result.stopped from None
+            raise
+        if result.stopped is not None:
+            # Scripts usually train after building: the model is summarised as built.
+            print(f"paramscope: note: the script stopped where it needs real computation "
+                  f"({result.stopped}); the summary is of the model built before that.",
+                  file=sys.stderr)
+        return model
     from .formats import load
     return load(path, assume_passthrough=assume_passthrough)
 

@@ -20,8 +20,8 @@ from . import layers, models
 
 #: keras.<name> submodules; each is imported when first used (start-up time).
 SUBMODULES = ("activations", "applications", "backend", "callbacks", "config", "constraints",
-              "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
-              "optimizers", "regularizers", "saving", "utils")
+              "datasets", "initializers", "layers", "losses", "metrics", "mixed_precision",
+              "models", "ops", "optimizers", "regularizers", "saving", "utils")
 
 __version__ = "3.15.1"
 
@@ -33,9 +33,7 @@ def version():
 
 
 __all__ = ["Sequential", "Model", "Functional", "Input", "InputLayer", "InputSpec", "KerasTensor",
-           "Layer", "activations", "applications", "backend", "callbacks", "config", "constraints",
-           "initializers", "layers", "losses", "metrics", "mixed_precision", "models", "ops",
-           "optimizers", "regularizers", "saving", "utils"]
+           "Layer", *SUBMODULES]
 
 
 def __getattr__(name):

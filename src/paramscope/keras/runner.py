@@ -13,18 +13,21 @@ import os
 import sys
 import warnings
 
-from ..errors import ParamscopeError
+from ..errors import NeedsComputationError, ParamscopeError
 from . import shim
 
 
 class ScriptResult:
     """What running a script produced: its globals and the models it built."""
 
-    def __init__(self, path, namespace, models=(), warnings=()):
+    def __init__(self, path, namespace, models=(), warnings=(), stopped=None):
         self.path = path
         self.namespace = namespace
         self.models = list(models)
         self.warnings = list(warnings)
+        #: With ``stop_at_computation``: the error that stopped the script (``fit``,
+        #: ``predict``, data loading, ...), whose models so far are the result.
+        self.stopped = stopped
 
 
 class ScriptError(ParamscopeError):
@@ -42,10 +45,13 @@ def _script_line(tb, path):
     return line
 
 
-def run_script(path, argv=None, stdout=None):
+def run_script(path, argv=None, stdout=None, stop_at_computation=False):
     """Execute a script; return its namespace and the models it built.
 
     ``stdout``: where the script's own prints go (``None`` keeps stdout).
+    ``stop_at_computation``: when the script reaches something that needs real computation
+    (training after building its model, say), stop there and return what it built so far
+    (``result.stopped`` holds the error) instead of raising.
     """
     from .. import backend_config, graph, naming
     try:
@@ -71,6 +77,7 @@ def run_script(path, argv=None, stdout=None):
     script_dir = os.path.dirname(os.path.abspath(path))
     sys.path.insert(0, script_dir)
     caught = []
+    stopped = None
     redirect = contextlib.redirect_stdout(stdout) if stdout is not None else contextlib.nullcontext()
     try:
         with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect:
@@ -83,7 +90,10 @@ def run_script(path, argv=None, stdout=None):
             except ParamscopeError as e:
                 line = _script_line(e.__traceback__, path)
                 where = f"{path}:{line}: " if line else f"{path}: "
-                raise type(e)(where + str(e)) from None
+                if stop_at_computation and isinstance(e, NeedsComputationError):
+                    stopped = type(e)(where + str(e))
+                else:
+                    raise type(e)(where + str(e)) from None
             except Exception as e:  # noqa: BLE001 - the user's script failed: report, no traceback
                 line = _script_line(e.__traceback__, path)
                 where = f"{path}:{line}" if line else path
@@ -98,7 +108,7 @@ def run_script(path, argv=None, stdout=None):
         text = str(w.message)
         if text not in seen:
             seen.append(text)
-    return ScriptResult(path, namespace, list(log), seen)
+    return ScriptResult(path, namespace, list(log), seen, stopped)
 
 
 def top_level_models(models):

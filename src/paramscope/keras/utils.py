@@ -15,5 +15,23 @@ def set_random_seed(seed):
     """Accepted (nothing here is random)."""
 
 
+def _needs_data(name):
+    def function(*args, **kwargs):
+        from ..errors import NeedsComputationError
+        raise NeedsComputationError(
+            f"keras.utils.{name}() works on data (files, arrays), which paramscope does not "
+            "load: it computes shapes and parameter counts. Build the model before loading "
+            "the data (or summarise a saved model file).")
+    function.__name__ = name
+    return function
+
+
+#: keras.utils functions that fetch, read or transform data.
+DATA_FUNCTIONS = ("get_file", "image_dataset_from_directory", "text_dataset_from_directory",
+                  "audio_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
+                  "img_to_array", "array_to_img", "save_img", "to_categorical", "normalize",
+                  "pad_sequences", "split_dataset")
+
 _sys.modules[__name__] = _module("keras.utils", __doc__, __file__, plot_model=plot_model,
-                                 set_random_seed=set_random_seed)
+                                 set_random_seed=set_random_seed,
+                                 **{name: _needs_data(name) for name in DATA_FUNCTIONS})
