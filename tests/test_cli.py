@@ -339,7 +339,7 @@ def test_summary_of_a_script_that_trains_after_building(tmp_path, capsys):
 
 def test_summary_of_a_script_that_needs_data_before_any_model(tmp_path, capsys):
     for loading, says in (
-            ("(x, y), _ = keras.datasets.mnist.load_data()", "keras.datasets.mnist.load_data()"),
+            ("index = keras.datasets.imdb.get_word_index()", "keras.datasets.imdb.get_word_index()"),
             ("path = keras.utils.get_file('data.zip', origin='https://example.org/data.zip')",
              "keras.utils.get_file()"),
             ("ds = keras.utils.image_dataset_from_directory('train', image_size=(32, 32))",

@@ -21,7 +21,7 @@ from . import layers, models
 #: keras.<name> submodules; each is imported when first used (start-up time).
 SUBMODULES = ("activations", "applications", "backend", "callbacks", "config", "constraints",
               "datasets", "initializers", "layers", "losses", "metrics", "mixed_precision",
-              "models", "ops", "optimizers", "regularizers", "saving", "utils")
+              "models", "ops", "optimizers", "preprocessing", "regularizers", "saving", "utils")
 
 __version__ = "3.15.1"
 

@@ -30,6 +30,20 @@ class Placeholder:
     def get_config(self):
         return dict(self._kwargs)
 
+    def __getattr__(self, name):
+        # A method of the real object (``ImageDataGenerator().fit(x)``, ``.flow(...)``,
+        # ``Tokenizer().fit_on_texts(...)``): it needs the real thing.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        path = self.__dict__.get("_path", "object")
+
+        def method(*args, **kwargs):
+            raise NeedsComputationError(
+                f"{path}(...).{name}() needs real computation (data, tensors, a backend); "
+                "paramscope only records it. Run this part with Keras installed.")
+        method.__name__ = name
+        return method
+
     @property
     def built(self):
         return False

@@ -1,9 +1,11 @@
-"""``keras.datasets``: loading data needs the data; paramscope summarises models.
+"""``keras.datasets``: the datasets known by their shapes, never downloaded.
 
-``keras.datasets.mnist.load_data()`` (and the other datasets) stop with a message that
-says so.  ``paramscope summary script.py`` then summarises the model the script built
-before that point, if any; a script that loads its data first can build its model
-before loading (or be summarised from a saved model file).
+``(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()`` gives arrays
+with the real shapes and dtypes (``paramscope.keras._data.ShapedArray``), so the classic
+scripts that reshape, rescale and one-hot encode their data before building the model run
+up to the model (and ``paramscope summary`` summarises it); using the values (``fit``,
+``max()``, ...) stops with a message saying so.  ``get_word_index`` and the like need the
+data itself and say so.
 """
 
 from __future__ import annotations
@@ -26,9 +28,17 @@ def _loader(dataset, function):
     return load
 
 
+def _shapes_loader(dataset):
+    def load_data(*args, **kwargs):
+        """The dataset's arrays, known by shape and dtype only (see ``_data.ShapedArray``)."""
+        from ._data import load_data as shaped
+        return shaped(dataset, kwargs)
+    return load_data
+
+
 def _dataset(name):
     module = types.ModuleType(f"keras.datasets.{name}")
-    module.load_data = _loader(name, "load_data")
+    module.load_data = _shapes_loader(name)
     if name in ("imdb", "reuters"):
         module.get_word_index = _loader(name, "get_word_index")
     if name == "reuters":

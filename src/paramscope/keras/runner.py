@@ -105,6 +105,8 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
         graph.stop_model_log()
     seen = []
     for w in caught or []:
+        if issubclass(w.category, ImportWarning):  # the import machinery's, not the script's
+            continue
         text = str(w.message)
         if text not in seen:
             seen.append(text)

@@ -127,10 +127,10 @@ class _Finder:
             return importlib.import_module(f"paramscope.keras.{name}")
         if name == "applications":  # keras.applications.resnet50, .mobilenet_v2, ...
             return importlib.import_module(f"paramscope.keras.applications.{parts[2]}")
-        if name == "datasets" and len(parts) == 3:  # keras.datasets.mnist
-            datasets = importlib.import_module("paramscope.keras.datasets")
-            if hasattr(datasets, parts[2]):
-                return getattr(datasets, parts[2])
+        if name in ("datasets", "preprocessing") and len(parts) == 3:  # keras.datasets.mnist
+            parent = importlib.import_module(f"paramscope.keras.{name}")
+            if hasattr(parent, parts[2]):
+                return getattr(parent, parts[2])
         if name in _FACADE:
             return importlib.import_module(f"paramscope.keras.{name}")
         module = _CompatModule(fullname)

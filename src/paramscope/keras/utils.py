@@ -29,9 +29,23 @@ def _needs_data(name):
 #: keras.utils functions that fetch, read or transform data.
 DATA_FUNCTIONS = ("get_file", "image_dataset_from_directory", "text_dataset_from_directory",
                   "audio_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
-                  "img_to_array", "array_to_img", "save_img", "to_categorical", "normalize",
-                  "pad_sequences", "split_dataset")
+                  "img_to_array", "array_to_img", "save_img", "normalize", "split_dataset")
+
+
+def to_categorical(x, num_classes=None):
+    """One-hot labels: on a dataset known by its shape, the one-hot shape."""
+    from ._data import to_categorical as shaped
+    return shaped(x, num_classes)
+
+
+def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre",
+                  value=0.0):
+    """Padded sequences: on a dataset known by its shape, ``(samples, maxlen)``."""
+    from ._data import pad_sequences as shaped
+    return shaped(sequences, maxlen, dtype)
+
 
 _sys.modules[__name__] = _module("keras.utils", __doc__, __file__, plot_model=plot_model,
-                                 set_random_seed=set_random_seed,
+                                 set_random_seed=set_random_seed, to_categorical=to_categorical,
+                                 pad_sequences=pad_sequences,
                                  **{name: _needs_data(name) for name in DATA_FUNCTIONS})
