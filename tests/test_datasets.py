@@ -84,3 +84,59 @@ def test_classic_mnist_cnn_example(capsys):
     assert " Total params: 1,199,882 (4.58 MB)\n" in out
     assert "x_train shape: (60000, 28, 28, 1)" in err
     assert "paramscope: note: the script stopped" in err and "model.fit()" in err
+
+
+def test_numpy_functions_on_a_dataset():
+    np = pytest.importorskip("numpy")
+    (x, _), _ = keras.datasets.mnist.load_data()
+    assert np.expand_dims(x, -1).shape == (60000, 28, 28, 1)
+    assert np.expand_dims(x, 1).shape == (60000, 1, 28, 28)
+    assert np.reshape(x, (60000, -1)).shape == (60000, 784)
+    assert np.transpose(x).shape == (28, 28, 60000) and np.shape(x) == (60000, 28, 28)
+    with pytest.raises(NeedsComputationError, match="numpy.mean"):
+        np.mean(x)
+
+
+KERAS_IO_MNIST = '''
+import numpy as np
+import keras
+from keras import layers
+num_classes = 10
+input_shape = (28, 28, 1)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train = x_train.astype("float32") / 255
+x_test = x_test.astype("float32") / 255
+x_train = np.expand_dims(x_train, -1)
+x_test = np.expand_dims(x_test, -1)
+print("x_train shape:", x_train.shape)
+y_train = keras.utils.to_categorical(y_train, num_classes)
+y_test = keras.utils.to_categorical(y_test, num_classes)
+model = keras.Sequential(
+    [
+        keras.Input(shape=input_shape),
+        layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Flatten(),
+        layers.Dropout(0.5),
+        layers.Dense(num_classes, activation="softmax"),
+    ]
+)
+model.summary()
+model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+model.fit(x_train, y_train, batch_size=128, epochs=15, validation_split=0.1)
+'''
+
+
+def test_keras_io_simple_mnist_convnet(tmp_path, capsys):
+    """keras.io's "Simple MNIST convnet" as published (NumPy on the data, then the model):
+    `paramscope run` prints the summary, then stops at fit (34,826 params, as on keras.io)."""
+    pytest.importorskip("numpy")
+    path = tmp_path / "mnist_convnet.py"
+    path.write_text(KERAS_IO_MNIST)
+    code = cli.main(["run", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and "model.fit() needs real computation" in err
+    assert "x_train shape: (60000, 28, 28, 1)" in out
+    assert " Total params: 34,826 (136.04 KB)\n" in out

@@ -192,6 +192,22 @@ class ShapedArray:
     def __neg__(self):
         return self
 
+    # -- NumPy functions on it (np.expand_dims(x, -1), np.reshape, ...) ---------------------
+    def __array_function__(self, func, types, args, kwargs):
+        handler = _NUMPY_FUNCTIONS.get(func.__name__)
+        if handler is None:
+            raise _needs_values(f"numpy.{func.__name__}() on {self._name}")
+        return handler(*args, **kwargs)
+
+    def expand_dims(self, axis):
+        axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+        ndim = self.ndim + len(axes)
+        positions = sorted(a % ndim for a in axes)
+        shape = list(self.shape)
+        for p in positions:
+            shape.insert(p, 1)
+        return ShapedArray(shape, self.dtype, self._name)
+
     # -- what needs the values -------------------------------------------------------------
     def _values(self, *args, **kwargs):
         raise _needs_values(f"a statistic of {self._name}")
@@ -211,6 +227,18 @@ class ShapedArray:
         raise _needs_values(f"the value of {self._name}")
 
     __int__ = __float__
+
+
+_NUMPY_FUNCTIONS = {
+    "expand_dims": lambda a, axis: a.expand_dims(axis),
+    "reshape": lambda a, *shape, **kw: a.reshape(*(shape or (kw.get("newshape", kw.get("shape")),))),
+    "squeeze": lambda a, axis=None: a.squeeze(axis),
+    "transpose": lambda a, axes=None: a.transpose(*(() if axes is None else (axes,))),
+    "shape": lambda a: a.shape,
+    "ndim": lambda a: a.ndim,
+    "size": lambda a, axis=None: a.size if axis is None else a.shape[axis],
+    "ravel": lambda a, order="C": a.ravel(),
+}
 
 
 def to_categorical(x, num_classes=None):
