@@ -92,19 +92,6 @@ def keras_export(*names, **kwargs):
     return decorate
 
 
-def check_weights(weights, include_top, classes, default_classes=1000):
-    """The ``weights`` / ``classes`` checks every Keras application starts with."""
-    if not (weights in {"imagenet", None} or file_utils.exists(weights)):
-        raise ApplicationError(
-            "The `weights` argument should be either `None` (random initialization), "
-            "'imagenet' (pre-training on ImageNet), or the path to the weights file to be "
-            f"loaded.  Received: weights={weights}")
-    if weights == "imagenet" and include_top and classes != default_classes:
-        raise ApplicationError(
-            "If using `weights='imagenet'` with `include_top=True`, `classes` should be "
-            f"{default_classes}.  Received classes={classes}")
-
-
 def skip_weights(model, weights):
     """Where Keras downloads and loads the pretrained weights: paramscope reads shapes
     only, so the model is returned as built (the weights' shapes are the layers')."""
