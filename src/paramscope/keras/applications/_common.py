@@ -2,8 +2,8 @@
 
 The family modules are ports of Keras 3.15's (Apache License 2.0, the Keras
 authors), kept close to the original so that a diff against Keras stays small:
-they import ``backend``, ``layers``, ``Functional``, ``operation_utils``,
-``file_utils`` and ``keras_export`` from here.  Differences from Keras:
+they import ``backend``, ``layers``, ``Functional``, ``operation_utils`` and
+``file_utils`` from here.  Differences from Keras:
 
 * weights are never downloaded or loaded (:func:`skip_weights`): shapes and
   counts do not depend on them;
@@ -83,13 +83,6 @@ def _get_file(*args, **kwargs):
 file_utils = types.SimpleNamespace(exists=lambda path: isinstance(path, (str, os.PathLike))
                                    and os.path.exists(path),
                                    get_file=_get_file)
-
-
-def keras_export(*names, **kwargs):
-    """Keras's API-export decorator: nothing to register here."""
-    def decorate(fn):
-        return fn
-    return decorate
 
 
 def skip_weights(model, weights):
