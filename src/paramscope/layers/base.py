@@ -101,6 +101,14 @@ def _plain_values(kwargs) -> bool:
     return True
 
 
+def _one_tensor_call(layer, args, kwargs) -> bool:
+    """A call on one tensor, with only plain options (``mask=None``), of a layer that binds
+    its arguments as Layer does: it needs no flattening or re-binding."""
+    return (len(args) == 1 and args[0].__class__ is KerasTensor
+            and type(layer)._bind_call is Layer._bind_call
+            and (not kwargs or _plain_values(kwargs)))
+
+
 class KerasTensor:
     """A symbolic tensor: a shape, a dtype, and the call that produced it."""
 
@@ -723,9 +731,7 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
-        if (len(args) == 1 and args[0].__class__ is KerasTensor
-                and type(self)._bind_call is Layer._bind_call
-                and (not kwargs or _plain_values(kwargs))):
+        if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.
             first = args[0]
@@ -926,9 +932,7 @@ class Layer:
         cls = type(self)
         if cls.compute_output_shape is Layer.compute_output_shape and cls.call is not Layer.call:
             return self._trace_call(args, kwargs)
-        if (len(args) == 1 and args[0].__class__ is KerasTensor
-                and cls._bind_call is Layer._bind_call
-                and (not kwargs or _plain_values(kwargs))):
+        if _one_tensor_call(self, args, kwargs):
             tensor_args = {self._call_arg_names[0]: args[0]}
             bound = self._bind_call(args, kwargs)[0] if kwargs else tensor_args
         else:
