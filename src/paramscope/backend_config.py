@@ -32,8 +32,13 @@ def backend() -> str:
     return _state["backend"]
 
 
+def set_backend(name: str) -> None:
+    """``keras.config.set_backend``: the backend Keras would now run on."""
+    _state["backend"] = name
+
+
 def reset() -> None:
     """Back to Keras's defaults (tests, and each ``paramscope run``)."""
     from . import dtypes
-    _state.update(image_data_format="channels_last", epsilon=1e-7)
+    _state.update(image_data_format="channels_last", epsilon=1e-7, backend="jax")
     dtypes._state.update(floatx="float32", policy=None)

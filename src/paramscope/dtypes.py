@@ -82,7 +82,9 @@ class DTypePolicy:
 
     __slots__ = ("name", "variable_dtype", "compute_dtype", "quantization")
 
-    def __init__(self, name: str = "float32"):
+    def __init__(self, name=None):
+        if name is None:  # Keras: the global policy's name
+            name = global_policy().name
         if not isinstance(name, str):
             raise ParamscopeError(f"A dtype policy name must be a string. Received: {name!r}")
         self.name = name
@@ -104,6 +106,23 @@ class DTypePolicy:
 
     def get_config(self):
         return {"name": self.name}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+    @property
+    def quantization_mode(self):
+        return self.quantization
+
+    def __eq__(self, other):
+        plain = ("DTypePolicy", "FloatDTypePolicy")
+        same_kind = (type(other) is type(self) or (type(self).__name__ in plain
+                                                   and type(other).__name__ in plain))
+        return isinstance(other, DTypePolicy) and same_kind and self.name == other.name
+
+    def __hash__(self):
+        return hash(self.name)
 
 
 def get_policy(value) -> DTypePolicy:

@@ -20,12 +20,21 @@ from . import layers, models
 
 #: keras.<name> submodules; each is imported when first used (start-up time).
 SUBMODULES = ("activations", "applications", "backend", "callbacks", "config", "constraints",
-              "datasets", "initializers", "layers", "losses", "metrics", "mixed_precision",
-              "models", "ops", "optimizers", "preprocessing", "regularizers", "saving", "utils")
+              "datasets", "distillation", "distribution", "dtype_policies", "export",
+              "initializers", "layers", "legacy", "losses", "metrics", "mixed_precision",
+              "models", "ops", "optimizers", "preprocessing", "quantizers", "random",
+              "regularizers", "saving", "tree", "utils", "visualization", "wrappers")
 
 __version__ = "3.15.1"
 
-Variable = None  # variables are never created by paramscope
+#: Top-level names of Keras that live in a submodule here: name -> (module, attribute).
+TOP_LEVEL = {
+    "Variable": ("variables", "Variable"), "name_scope": ("variables", "name_scope"),
+    "Optimizer": ("optimizers", "Optimizer"), "Loss": ("losses", "Loss"),
+    "Metric": ("metrics", "Metric"), "Initializer": ("initializers", "Initializer"),
+    "Regularizer": ("regularizers", "Regularizer"), "DTypePolicy": ("dtype_policies", "DTypePolicy"),
+    "FloatDTypePolicy": ("dtype_policies", "FloatDTypePolicy"),
+}
 
 
 def version():
@@ -37,10 +46,21 @@ __all__ = ["Sequential", "Model", "Functional", "Input", "InputLayer", "InputSpe
 
 
 def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if name in SUBMODULES:
-        return importlib.import_module(f"{__name__}.{name}")
+        _api = importlib.import_module(f"{__name__}._api")
+        return _api.facade_module(f"keras.{name}")
+    if name in TOP_LEVEL:
+        module, attribute = TOP_LEVEL[name]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    _api = importlib.import_module(f"{__name__}._api")
+    if name in _api.public_names("keras"):
+        return _api.missing_name("keras", name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(__all__) | {"Variable", "version", "__version__"})
+    _api = importlib.import_module(f"{__name__}._api")
+    return sorted(set(__all__) | set(TOP_LEVEL) | set(_api.public_names("keras"))
+                  | {"version", "__version__"})

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from ..backend_config import (backend, epsilon, image_data_format, set_epsilon,
+from ..backend_config import (backend, epsilon, image_data_format,
                               set_image_data_format)
-from ..dtypes import floatx, set_floatx, standardize_dtype
+from ..dtypes import floatx, standardize_dtype
 from ..naming import get_uid
+from . import _api
+from .config import set_epsilon, set_floatx
 
 
 def clear_session(free_memory=True):
     """Restart layer auto-naming (``dense``, ``dense_1``, ...) and forget the global dtype
-    policy (not floatx), as Keras does."""
+    policy (not floatx) and the other global settings, as Keras does."""
     from .. import dtypes, naming
+    from . import config
     naming.clear_session()
     dtypes._state["policy"] = None
+    config.reset()
 
 
 def int_shape(x):
@@ -30,4 +34,29 @@ def is_keras_tensor(x):
     return isinstance(x, KerasTensor)
 
 
-__all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format', 'floatx', 'set_floatx', 'standardize_dtype', 'get_uid', 'clear_session', 'int_shape', 'count_params', 'is_keras_tensor']
+def is_float_dtype(dtype):
+    dtype = standardize_dtype(dtype)
+    return dtype.startswith("float") or dtype.startswith("bfloat")
+
+
+def is_int_dtype(dtype):
+    dtype = standardize_dtype(dtype)
+    return dtype.startswith("int") or dtype.startswith("uint")
+
+
+def result_type(*dtypes):
+    """Keras's dtype promotion (``keras.ops.result_type``)."""
+    from .. import ops
+    function = ops.FUNCTIONS.get("result_type")
+    if function is None:
+        return _api.stand_in("keras.backend", "result_type")(*dtypes)
+    return function(*dtypes)
+
+
+__all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format',
+           'floatx', 'set_floatx', 'standardize_dtype', 'get_uid', 'clear_session', 'int_shape',
+           'count_params', 'is_keras_tensor', 'is_float_dtype', 'is_int_dtype', 'result_type']
+
+
+def __getattr__(name):
+    return _api.missing_name("keras.backend", name)

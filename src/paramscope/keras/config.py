@@ -1,30 +1,120 @@
-"""``keras.config``."""
+"""``keras.config``: Keras 3.15's global settings.
+
+The ones that change shapes or dtypes act on paramscope's models as on Keras's:
+``set_floatx`` (the dtype of weights created afterwards), ``set_image_data_format`` (the
+default ``data_format`` of convolution, pooling, ... layers), ``set_dtype_policy`` (mixed
+precision, quantized policies).  The others (traceback filtering, interactive logging, flash
+attention, unsafe deserialization, epoch limits) are kept and read back as Keras keeps them.
+"""
 
 from __future__ import annotations
 
-from ..backend_config import (backend, epsilon, image_data_format, set_epsilon,
+from .. import backend_config, dtypes
+from ..backend_config import (backend, epsilon, image_data_format,
                               set_image_data_format)
-from ..dtypes import floatx, global_policy, set_floatx, set_global_policy
+from ..dtypes import floatx
+from ..errors import ParamscopeError
+from . import _api
+from .dtype_policies import dtype_policy, set_dtype_policy
+
+#: Settings without an effect on shapes (``keras.utils.clear_session()`` resets them, as
+#: Keras's clears its global state).
+_DEFAULTS = {"traceback_filtering": True, "interactive_logging": True, "flash_attention": None,
+             "safe_mode_saving": None, "max_epochs": None, "max_steps_per_epoch": None}
+_settings = dict(_DEFAULTS)
+
+_FLOATX = ("bfloat16", "float16", "float32", "float64")
+_BACKENDS = ("tensorflow", "jax", "torch", "numpy", "openvino")
 
 
-def set_dtype_policy(policy):
-    set_global_policy(policy)
+def reset():
+    _settings.clear()
+    _settings.update(_DEFAULTS)
 
 
-def dtype_policy():
-    return global_policy()
+def set_floatx(value):
+    """The default float dtype of weights (and of inputs)."""
+    if value not in _FLOATX:
+        raise ParamscopeError(f"Unknown `floatx` value: {value}. Expected one of "
+                              f"{set(_FLOATX)}")
+    dtypes.set_floatx(str(value))
 
 
-def enable_unsafe_deserialization():
-    """Accepted; paramscope never runs code from model files anyway."""
+def set_epsilon(value):
+    backend_config.set_epsilon(value)
 
 
-def disable_interactive_logging():
-    pass
+def set_backend(backend):
+    """Keras reloads itself with another backend; paramscope records the name (it decides
+    only the few backend-dependent behaviours, e.g. TensorFlow-only layer options)."""
+    if backend not in _BACKENDS:
+        raise ParamscopeError(f"Unable to import backend : {backend}")
+    backend_config.set_backend(backend)
+
+
+def enable_traceback_filtering():
+    _settings["traceback_filtering"] = True
+
+
+def disable_traceback_filtering():
+    _settings["traceback_filtering"] = False
+
+
+def is_traceback_filtering_enabled():
+    return _settings["traceback_filtering"]
 
 
 def enable_interactive_logging():
-    pass
+    _settings["interactive_logging"] = True
 
 
-__all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format', 'floatx', 'set_floatx', 'set_dtype_policy', 'dtype_policy', 'enable_unsafe_deserialization', 'disable_interactive_logging', 'enable_interactive_logging']
+def disable_interactive_logging():
+    _settings["interactive_logging"] = False
+
+
+def is_interactive_logging_enabled():
+    return _settings["interactive_logging"]
+
+
+def enable_flash_attention():
+    _settings["flash_attention"] = None
+
+
+def disable_flash_attention():
+    _settings["flash_attention"] = False
+
+
+def is_flash_attention_enabled():
+    return _settings["flash_attention"]
+
+
+def enable_unsafe_deserialization():
+    """Accepted; paramscope never runs code from serialized configs or model files anyway."""
+    _settings["safe_mode_saving"] = False
+
+
+def is_nnx_enabled():
+    return False
+
+
+def set_max_epochs(max_epochs):
+    _settings["max_epochs"] = max_epochs
+
+
+def max_epochs():
+    return _settings["max_epochs"]
+
+
+def set_max_steps_per_epoch(max_steps_per_epoch):
+    _settings["max_steps_per_epoch"] = max_steps_per_epoch
+
+
+def max_steps_per_epoch():
+    return _settings["max_steps_per_epoch"]
+
+
+__all__ = sorted(_api.public_names("keras.config"))
+
+
+def __getattr__(name):
+    return _api.missing_name("keras.config", name)

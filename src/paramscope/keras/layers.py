@@ -22,6 +22,9 @@ def __getattr__(name):
     cls = get_layer_class(name)
     if cls is not None:
         return cls
+    from . import _api
+    if _api.entry("keras.layers", name) is not None:  # a layer wrapping another framework
+        return _api.stand_in("keras.layers", name)
     from ..errors import MissingAPIError
     raise MissingAPIError(
         f"keras.layers.{name} is not a layer paramscope knows. If it is your own layer, declare "

@@ -27,4 +27,9 @@ def clone_model(model, *args, **kwargs):
 
 
 __all__ = ["Sequential", "Model", "Functional", "load_model", "model_from_json",
-           "model_from_config", "clone_model"]
+           "model_from_config", "clone_model", "save_model"]
+
+
+def __getattr__(name):
+    from . import _api
+    return _api.missing_name("keras.models", name)

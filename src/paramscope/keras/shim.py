@@ -120,6 +120,9 @@ class _Finder:
             parts = parts[:1] + parts[2:]
             if len(parts) == 1:
                 return facade
+        from . import _api
+        if _api.is_public_module(".".join(parts)):  # every public module of Keras 3.15
+            return _api.facade_module(".".join(parts))
         name = parts[1]
         if name == "layers":
             return importlib.import_module("paramscope.keras.layers")

@@ -1,8 +1,19 @@
-"""``keras.utils``: what summarising needs; the rest says it needs Keras."""
+"""``keras.utils``: what building and summarising models needs; data helpers say they need
+the data (``image_dataset_from_directory``, ``get_file``: nothing is read or downloaded)."""
+
+from __future__ import annotations
 
 import sys as _sys
 
-from ._placeholders import module as _module
+from ..errors import NeedsComputationError
+from . import _api
+from .backend import clear_session, is_keras_tensor
+from ..dtypes import standardize_dtype
+from .saving import (CustomObjectScope, custom_object_scope, deserialize_keras_object,
+                     get_custom_objects, get_registered_name, get_registered_object,
+                     register_keras_serializable, serialize_keras_object)
+from .config import (disable_interactive_logging, enable_interactive_logging,
+                     is_interactive_logging_enabled)
 
 
 def plot_model(model, to_file="model.png", *args, **kwargs):
@@ -16,13 +27,15 @@ def set_random_seed(seed):
 
 
 def _needs_data(name):
+    params = _api.entry("keras.utils", name)[3]
+
     def function(*args, **kwargs):
-        from ..errors import NeedsComputationError
+        _api.bind(params, args, kwargs, name)
         raise NeedsComputationError(
             f"keras.utils.{name}() works on data (files, arrays), which paramscope does not "
             "load: it computes shapes and parameter counts. Build the model before loading "
             "the data (or summarise a saved model file).")
-    function.__name__ = name
+    function.__name__ = function.__qualname__ = name
     return function
 
 
@@ -30,6 +43,9 @@ def _needs_data(name):
 DATA_FUNCTIONS = ("get_file", "image_dataset_from_directory", "text_dataset_from_directory",
                   "audio_dataset_from_directory", "timeseries_dataset_from_array", "load_img",
                   "img_to_array", "array_to_img", "save_img", "normalize", "split_dataset")
+
+for _name in DATA_FUNCTIONS:
+    globals()[_name] = _needs_data(_name)
 
 
 def to_categorical(x, num_classes=None):
@@ -45,7 +61,51 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
     return shaped(sequences, maxlen, dtype)
 
 
-_sys.modules[__name__] = _module("keras.utils", __doc__, __file__, plot_model=plot_model,
-                                 set_random_seed=set_random_seed, to_categorical=to_categorical,
-                                 pad_sequences=pad_sequences,
-                                 **{name: _needs_data(name) for name in DATA_FUNCTIONS})
+def get_source_inputs(tensor):
+    """The ``keras.Input`` tensors a symbolic tensor is computed from (Keras's order)."""
+    history = getattr(tensor, "_keras_history", None)
+    if history is None or history.operation is None:
+        return tensor
+    node = history.operation._inbound_nodes[history.node_index]
+    if node.is_input:
+        return [tensor]
+    found = []
+    for x in node.input_tensors:
+        for source in get_source_inputs(x):
+            if all(source is not other for other in found):
+                found.append(source)
+    return found
+
+
+def pack_x_y_sample_weight(x, y=None, sample_weight=None):
+    if y is None:
+        if not isinstance(x, (tuple, list)):
+            return x
+        return (x,)
+    if sample_weight is None:
+        return (x, y)
+    return (x, y, sample_weight)
+
+
+def unpack_x_y_sample_weight(data):
+    if isinstance(data, list):
+        data = tuple(data)
+    if not isinstance(data, tuple):
+        return (data, None, None)
+    if len(data) == 1:
+        return (data[0], None, None)
+    if len(data) == 2:
+        return (data[0], data[1], None)
+    if len(data) == 3:
+        return (data[0], data[1], data[2])
+    from ..errors import ParamscopeError
+    raise ParamscopeError("Data is expected to be in format `x`, `(x,)`, `(x, y)`, or "
+                          f"`(x, y, sample_weight)`, found: {data}")
+
+
+def __getattr__(name):
+    return _api.missing_name("keras.utils", name)
+
+
+def __dir__():
+    return sorted(set(_api.public_names("keras.utils")) | set(globals()))
