@@ -317,3 +317,8 @@ def public_path(obj):
     except AttributeError:
         same = False
     return path if same else None
+
+
+def source_module(path):
+    """The Keras module a public function is defined in (``keras.src.losses.losses``)."""
+    return _index().SOURCE_MODULES.get(path)

@@ -109,7 +109,8 @@ def serialize_keras_object(obj):
     if public is not None:
         return public
     if isinstance(obj, types.FunctionType):
-        module = obj.__module__
+        path = _api.public_path(obj)
+        module = (path and _api.source_module(path)) or obj.__module__
         registered = get_registered_name(obj)
     else:
         module = obj.__class__.__module__
