@@ -135,6 +135,20 @@ def _normalize_config(cfg):
     return out
 
 
+def _plain(x):
+    """A case's ``record`` values as JSON: containers kept, numbers and strings as they are,
+    NumPy scalars as Python numbers, anything else as ``<TypeName>``."""
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    if isinstance(x, (list, tuple)):
+        return [_plain(v) for v in x]
+    if isinstance(x, dict):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if hasattr(x, "item") and getattr(x, "shape", None) == ():
+        return _plain(x.item())
+    return f"<{type(x).__name__}>"
+
+
 def _exec_case(case, keras_module, scope_factory):
     """Run the case code.  Returns (namespace, error, warnings)."""
     ns = {"keras": keras_module, "layers": keras_module.layers}
@@ -144,8 +158,8 @@ def _exec_case(case, keras_module, scope_factory):
         try:
             with scope_factory():
                 exec(compile(case["code"], f"<golden case {case['id']}>", "exec"), ns)
-            if "model" not in ns:
-                raise RuntimeError("case code did not define `model`")
+            if "model" not in ns and "record" not in ns:
+                raise RuntimeError("case code defined neither `model` nor `record`")
         except Exception as e:  # noqa: BLE001 - we record every failure
             error = _error(e)
     return ns, error, [_clean(w.message) for w in caught]
@@ -507,8 +521,12 @@ def record_case(rec, case):
     scope = rec.scope(case)
     ns, error, warns = _exec_case(case, rec.keras, scope)
     out["warnings"] = warns
+    if "record" in ns:  # values the case recorded (configs, shapes, errors it caught)
+        out["values"] = _plain(ns["record"])
     if error is not None:
         out["error"] = error
+        return out
+    if "model" not in ns:
         return out
     model = ns["model"]
     with scope(), warnings.catch_warnings():

@@ -66,3 +66,8 @@ def format_shape(shape) -> str:
     if isinstance(shape, tuple):
         return repr(tuple(shape))
     return repr(shape)
+
+
+class KerasNotImplementedError(ParamscopeError, NotImplementedError):
+    """Keras 3 itself raises NotImplementedError here (``Functional.add_loss``,
+    ``Layer.add_metric``): the script would stop in Keras too."""

@@ -64,6 +64,7 @@ class Model(Layer):
         Layer.__init__(self, *args, **kwargs)
         self.compiled = False
         self.optimizer = None
+        self.loss = None
         _log_model(self)
 
     @property
@@ -93,11 +94,24 @@ class Model(Layer):
     def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
                 weighted_metrics=None, run_eagerly=False, steps_per_execution=1, jit_compile="auto",
                 auto_scale_loss=True, **kwargs):
-        """Accepted, as Keras accepts it; compiling allocates nothing here."""
-        self.compiled = True
-        self.optimizer = optimizer
-        self.loss = loss
-        self.metrics_config = metrics
+        """As Keras's compile (the optimizer resolved, the arguments checked); compiling
+        allocates nothing here (see paramscope.keras._compile)."""
+        from .keras._compile import compile_model
+        if kwargs:
+            raise TypeError("Trainer.compile() got an unexpected keyword argument "
+                            f"'{next(iter(kwargs))}'")
+        compile_model(self, optimizer=optimizer, loss=loss, loss_weights=loss_weights,
+                      metrics=metrics, weighted_metrics=weighted_metrics,
+                      run_eagerly=run_eagerly, steps_per_execution=steps_per_execution,
+                      jit_compile=jit_compile, auto_scale_loss=auto_scale_loss)
+
+    def get_compile_config(self):
+        from .keras._compile import compile_config
+        return compile_config(self)
+
+    def compile_from_config(self, config):
+        from .keras._compile import compile_from_config
+        compile_from_config(self, config)
 
     fit = _needs_computation("fit")
     predict = _needs_computation("predict")
@@ -228,7 +242,7 @@ def map_graph(inputs, outputs):
     return nodes_by_depth, operations
 
 
-def _pack_as(struct, flat):
+def pack_as(struct, flat):
     """Keras's ``tree.pack_sequence_as``: ``flat`` (in ``tree.flatten`` order) as ``struct``."""
     it = iter(flat)
 
@@ -324,7 +338,7 @@ def clone_graph_nodes(inputs, outputs):
             cloned_inputs.append(cloned_input)
             kt_id_mapping[id(kt_input)] = cloned_input
             op_id_mapping[id(original_op)] = cloned_input._keras_history.operation
-    cloned_inputs = _pack_as(inputs, cloned_inputs)
+    cloned_inputs = pack_as(inputs, cloned_inputs)
 
     def clone(x):
         return KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse, name=f"{x.name}_clone")
@@ -334,7 +348,7 @@ def clone_graph_nodes(inputs, outputs):
         cpy._keras_history = kt_output._keras_history
         cloned_outputs.append(cpy)
         kt_id_mapping[id(kt_output)] = cpy
-    cloned_outputs = _pack_as(outputs, cloned_outputs)
+    cloned_outputs = pack_as(outputs, cloned_outputs)
 
     def swap(x):
         if not isinstance(x, KerasTensor):
@@ -412,6 +426,7 @@ class Functional(Model):
         Layer.__init__(self, name=name, **kwargs)
         self.compiled = False
         self.optimizer = None
+        self.loss = None
         flat_inputs = tree.flatten(inputs)
         flat_outputs = tree.flatten(outputs)
         for x in flat_inputs:
@@ -452,6 +467,10 @@ class Functional(Model):
     @property
     def layers(self):
         return [op for op in self._operations if isinstance(op, Layer)]
+
+    def add_loss(self, loss):
+        from .keras._losses_api import functional_add_loss
+        functional_add_loss(self, loss)
 
     @property
     def operations(self):

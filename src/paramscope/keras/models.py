@@ -21,9 +21,12 @@ def model_from_config(config, custom_objects=None):
     return load_config(config)
 
 
-def clone_model(model, *args, **kwargs):
-    from ..errors import ParamscopeError
-    raise ParamscopeError("clone_model is not supported by paramscope yet; build the model again.")
+def clone_model(model, input_tensors=None, clone_function=None, call_function=None,
+                recursive=False, **kwargs):
+    """The same architecture with new, unbuilt layers (``keras.models.clone_model``)."""
+    from ._cloning import clone_model as clone
+    return clone(model, input_tensors=input_tensors, clone_function=clone_function,
+                 call_function=call_function, recursive=recursive, **kwargs)
 
 
 __all__ = ["Sequential", "Model", "Functional", "load_model", "model_from_json",

@@ -86,6 +86,15 @@ class Weight:
             "Use model.get_weights() for arrays of the right shapes."
         )
 
+    def assign(self, value):
+        """``variable.assign(value)``: the value's shape must be the weight's (Keras's check);
+        paramscope keeps shapes, not values."""
+        from ..keras.variables import check_assign
+        check_assign(self, value)
+        return value
+
+    assign_add = assign_sub = assign
+
     def __repr__(self):
         return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
 
@@ -673,10 +682,21 @@ class Layer:
         from ..keras.arrays import weight_arrays
         return weight_arrays(self.weights)
 
+    def add_loss(self, loss):
+        """Inside ``call()``/``build()`` (traced on symbolic tensors): accepted, as Keras's
+        symbolic trace accepts it; elsewhere Keras's error (paramscope.keras._losses_api)."""
+        from ..keras._losses_api import add_loss
+        add_loss(self, loss)
+
+    def add_metric(self, *args, **kwargs):
+        from ..keras._losses_api import add_metric
+        add_metric(self, *args, **kwargs)
+
     def set_weights(self, weights):
-        raise NeedsComputationError(
-            f"Layer {describe_layer(self)}: set_weights needs real tensors; paramscope only "
-            "knows weight shapes.")
+        """Keras's ``set_weights``: one array per weight, each of the weight's shape (checked
+        as Keras checks; the values themselves are not kept)."""
+        from ..keras.variables import set_weights
+        set_weights(self, weights)
 
     # -- building and calling -------------------------------------------------------
 
@@ -972,6 +992,12 @@ class Layer:
                 "traced. Define compute_output_shape(input_shape) on the class.", self)
         return tree.map_structure(lambda t: KerasTensor(t.shape, dtype=t.dtype), outputs)
 
+    @property
+    def init_arguments(self):
+        """The arguments the layer was constructed with, ``(args, kwargs)`` (what
+        ``keras.models.clone_model`` rebuilds it from)."""
+        return self.__dict__.get("_init_arguments", ((), {}))
+
     def build_from_shape(self, input_shape):
         """Build the layer for ``input_shape`` without a call (``layer.build``)."""
         self.build(input_shape)
@@ -1020,6 +1046,10 @@ class Layer:
         config = {"name": self.name, "trainable": self.trainable}
         config["dtype"] = {"module": "keras", "class_name": "DTypePolicy",
                            "config": {"name": self._dtype_policy.name}, "registered_name": None}
+        if type(self).get_config is Layer.get_config:
+            # A class without a get_config of its own: its constructor's arguments, so that
+            # ``cls.from_config(layer.get_config())`` rebuilds it (clone_model's idiom).
+            config = {**_named_init_arguments(self), **config}
         return config
 
     @classmethod
@@ -1057,12 +1087,25 @@ def _is_random_initializer(initializer):
     return isinstance(name, str) and to_snake_case(name) in _RANDOM_INITIALIZERS
 
 
+def _named_init_arguments(layer):
+    """The layer's constructor arguments by parameter name (positional ones named)."""
+    args, kwargs = layer.init_arguments
+    if not args:
+        return dict(kwargs)
+    names = [n for n in _arg_names(type(layer).__init__)[1:]]
+    named = dict(zip(names, args))
+    named.update(kwargs)
+    return named
+
+
 def _reporting_init(init):
     """Missing or unexpected constructor arguments become a LayerError (Keras: TypeError)."""
     if getattr(init, "_paramscope_wrapped", False):
         return init
 
     def __init__(self, *args, **kwargs):
+        if "_init_arguments" not in self.__dict__:  # the outermost constructor's call
+            self.__dict__["_init_arguments"] = (args, dict(kwargs))
         try:
             init(self, *args, **kwargs)
         except TypeError as e:
