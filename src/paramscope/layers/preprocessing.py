@@ -171,6 +171,11 @@ class Normalization(Layer):
                     f"right and broadcasts only sizes of 1. Pass values of shape {shape} (or a "
                     "scalar).", self) from None
 
+    def adapt(self, data):
+        """Builds the layer from the data's shape (see ``preprocessing_adapt``)."""
+        from .preprocessing_adapt import adapt_normalization
+        adapt_normalization(self, data)
+
     def explain(self):
         if self.input_mean is not None:
             return [f"{self.name}: no weights (mean and variance given as constants) = 0"]
@@ -1231,6 +1236,11 @@ class Discretization(_ConfigMixin, Layer):
             return layer
         return cls(**config)
 
+    def adapt(self, data, steps=None):
+        """Learns bin boundaries from values; they do not change shapes (``num_bins`` does)."""
+        from .preprocessing_adapt import adapt_discretization
+        adapt_discretization(self, data, steps)
+
     @property
     def input_dtype(self):
         from ..dtypes import floatx
@@ -1528,6 +1538,11 @@ class _IndexLookup(_ConfigMixin, Layer):
             return self._token_start_index()
         return self._frozen_vocab_size
 
+    def adapt(self, data, steps=None):
+        """Learns the vocabulary's size from the data (see ``preprocessing_adapt``)."""
+        from .preprocessing_adapt import adapt_lookup
+        adapt_lookup(self, data, steps)
+
     @property
     def compute_dtype(self):
         return self.vocabulary_dtype
@@ -1716,6 +1731,11 @@ class TextVectorization(_ConfigMixin, Layer):
 
     def vocabulary_size(self):
         return self._lookup_layer.vocabulary_size()
+
+    def adapt(self, data, batch_size=None, steps=None):
+        """Learns the vocabulary's size from the data (see ``preprocessing_adapt``)."""
+        from .preprocessing_adapt import adapt_text_vectorization
+        adapt_text_vectorization(self, data, batch_size, steps)
 
     def compute_output_shape(self, input_shape):
         if self._output_mode == "int":
