@@ -130,8 +130,7 @@ def record_module(module, canonical, first_path):
                 entry["base"] = public_base(value, canonical)
             if kind in ("class", "function") and not module.__name__.startswith(NO_PARAMS):
                 entry["params"] = parameters(value)
-            if kind == "function" and "alias_of" not in entry:
-                entry["source_module"] = getattr(value, "__module__", None)
+
             if kind == "value":
                 entry["value"] = _literal(value)
         names[name] = entry
@@ -166,12 +165,6 @@ def render_index(api, keras_version):
             text = pprint.pformat(row, width=200, compact=True)
             lines.append(f"        {name!r}: {text},")
         lines.append("    },")
-    lines += ["}", "", "#: The module a public function is defined in (serialized configs name it).",
-              "SOURCE_MODULES = {"]
-    for module, names in api.items():
-        for name, e in names.items():
-            if e.get("source_module"):
-                lines.append(f"    {module + '.' + name!r}: {e['source_module']!r},")
     lines += ["}", ""]
     return "\n".join(lines)
 

@@ -48,7 +48,7 @@ VERIFY_IDS = (
 )
 
 
-def _prepare_environment(backend):
+def _prepare_environment(backend, keras3_backend="jax"):
     """Environment hygiene; must run before Keras / TF are imported."""
     # Anything that would make rich believe it talks to a terminal (or not).
     for var in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
@@ -59,9 +59,9 @@ def _prepare_environment(backend):
     os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="golden_keras_home_")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if backend == "keras3":
-        if os.environ.get("KERAS_BACKEND", "jax") != "jax":
-            sys.exit("keras3 fixtures are generated with KERAS_BACKEND=jax")
-        os.environ["KERAS_BACKEND"] = "jax"
+        if os.environ.get("KERAS_BACKEND", keras3_backend) != keras3_backend:
+            sys.exit(f"keras3 fixtures are generated with KERAS_BACKEND={keras3_backend}")
+        os.environ["KERAS_BACKEND"] = keras3_backend
         os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
 
@@ -192,7 +192,7 @@ class Keras3Recorder:
         return {
             "keras_version": self.keras.__version__,
             "backend": self.keras.backend.backend(),
-            "jax_version": version("jax"),
+            "jax_version": version("jax") if self.keras.backend.backend() == "jax" else None,
             "rich_version": version("rich"),
             "python_version": platform.python_version(),
         }
@@ -209,7 +209,8 @@ class Keras3Recorder:
         to `uniform` must be a float dtype"); custom initializers could too.
         """
         code = case["code"]
-        return "dtype" in case["tags"] or "dtype=" in code or "initializer" in code
+        return ("dtype" in case["tags"] or "eager" in case["tags"] or "dtype=" in code
+                or "initializer" in code)
 
     def scope(self, case):
         # Variable *values* never matter for the fixtures, only shapes,
@@ -357,6 +358,13 @@ class Keras3Recorder:
         return out, errors
 
     def clear(self):
+        self.keras.backend.clear_session()
+        # Cases may change global settings (keras.config.set_floatx, ...): back to defaults.
+        config = self.keras.config
+        config.set_floatx("float32")
+        config.set_image_data_format("channels_last")
+        config.set_epsilon(1e-7)
+        config.set_dtype_policy("float32")
         self.keras.backend.clear_session()
 
 
@@ -632,6 +640,10 @@ def main(argv=None):
     ap.add_argument("--eager-init", action="store_true",
                     help="keras3 only: initialize variables normally (slow) instead of "
                          "deferring initialization; fixtures must be identical")
+    ap.add_argument("--keras3-backend", choices=("jax", "tensorflow"), default="jax",
+                    help="Keras 3's backend (default jax; tensorflow for the cases that need "
+                         "TensorFlow under Keras 3, e.g. StringLookup.adapt, run in the "
+                         "tf-keras venv that also has Keras 3)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every tag/behaviour mismatch")
     ap.add_argument("--show", help="print the record of this case id (debugging)")
     args = ap.parse_args(argv)
@@ -639,7 +651,7 @@ def main(argv=None):
     if args.only and not (args.out or args.dry_run):
         ap.error("--only needs --out or --dry-run")
 
-    _prepare_environment(args.backend)
+    _prepare_environment(args.backend, args.keras3_backend)
     rec = Keras3Recorder(eager_init=args.eager_init) if args.backend == "keras3" else TfKerasRecorder()
 
     cases = load_cases(args.cases)

@@ -68,6 +68,6 @@ def format_shape(shape) -> str:
     return repr(shape)
 
 
-class KerasNotImplementedError(ParamscopeError, NotImplementedError):
+class KerasNotImplementedError(NotImplementedError, ParamscopeError):
     """Keras 3 itself raises NotImplementedError here (``Functional.add_loss``,
     ``Layer.add_metric``): the script would stop in Keras too."""

@@ -318,7 +318,3 @@ def public_path(obj):
         same = False
     return path if same else None
 
-
-def source_module(path):
-    """The Keras module a public function is defined in (``keras.src.losses.losses``)."""
-    return _index().SOURCE_MODULES.get(path)

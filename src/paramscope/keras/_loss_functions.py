@@ -62,10 +62,38 @@ def _check_axis(axis):
                               f"{type(axis)}")
 
 
+def keras_fails_on_symbolic(what, keras_message):
+    """Keras's own failure where a loss mixes symbolic tensors with JAX values outside a
+    traced ``call()`` (its JAX backend cannot): paramscope stops at the same place, with
+    Keras's message first."""
+    return ParamscopeError(
+        f"{keras_message} ({what} fails like this in Keras on symbolic tensors (keras.Input) "
+        "outside a layer's call(); call it inside a custom layer's call(), or on real data.)")
+
+
+JAX_ON_KERAS_TENSOR = ("A KerasTensor cannot be used as input to a JAX function. A KerasTensor "
+                       "is a symbolic placeholder for a shape and dtype, used when constructing "
+                       "Keras Functional models or Keras Functions.")
+
+
+def _symbolic_outside_call(*values):
+    from ..layers.base import KerasTensor, is_tracing
+    return not is_tracing() and any(isinstance(v, KerasTensor) for v in values)
+
+
 def convert_binary_labels_to_hinge(y_true):
     are_zeros = ops.equal(y_true, 0)
     are_ones = ops.equal(y_true, 1)
     is_binary = ops.all(ops.logical_or(are_zeros, are_ones))
+    if _symbolic_outside_call(is_binary):
+        # Keras names a Cond operation and traces its first branch on the symbolic labels
+        # (creating its operations) before JAX refuses them.
+        from .. import naming
+        naming.auto_name("Cond")
+        2.0 * y_true - 1.0
+        raise keras_fails_on_symbolic(
+            "hinge/squared_hinge (keras.ops.cond on a symbolic condition)",
+            "Exception encountered when calling Cond.call().")
     return ops.cond(is_binary, lambda: 2.0 * y_true - 1.0, lambda: y_true)
 
 
@@ -89,8 +117,8 @@ def categorical_hinge(y_true, y_pred):
     y_true = ops.cast(y_true, y_pred.dtype)
     pos = ops.sum(y_true * y_pred, axis=-1)
     neg = ops.max((1.0 - y_true) * y_pred, axis=-1)
-    zero = ops.cast(0.0, y_pred.dtype)
-    return ops.maximum(neg - pos + 1.0, zero)
+    # Keras's zero is a concrete scalar of y_pred's dtype: no operation in the graph.
+    return ops.maximum(neg - pos + 1.0, 0.0)
 
 
 def mean_squared_error(y_true, y_pred):
@@ -142,6 +170,11 @@ def huber(y_true, y_pred, delta=1.0):
     delta = ops.convert_to_tensor(delta, dtype=y_pred.dtype)
     error = ops.subtract(y_pred, y_true)
     abs_error = ops.abs(error)
+    if _symbolic_outside_call(abs_error):
+        # Keras gets as far as `half * ops.square(error)`: JAX's `half` refuses the tensor.
+        abs_error <= delta
+        ops.square(error)
+        raise keras_fails_on_symbolic("huber", JAX_ON_KERAS_TENSOR)
     half = ops.convert_to_tensor(0.5, dtype=abs_error.dtype)
     return ops.mean(ops.where(abs_error <= delta, half * ops.square(error),
                               delta * abs_error - half * ops.square(delta)), axis=-1)
@@ -182,7 +215,8 @@ def _warn_one_class(loss, y_pred):
 
 
 def _smooth_labels(y_true, y_pred, label_smoothing):
-    num_classes = ops.cast(ops.shape(y_true)[-1], y_pred.dtype)
+    # Keras casts the (known) class count to a concrete tensor: no operation in the graph.
+    num_classes = float(ops.shape(y_true)[-1])
     return y_true * (1.0 - label_smoothing) + (label_smoothing / num_classes)
 
 

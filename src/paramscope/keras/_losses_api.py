@@ -9,7 +9,8 @@ loss); outside, on a non-tensor, it fails with Keras's message.  Keras 3 dropped
 from __future__ import annotations
 
 from .. import tree
-from ..errors import KerasNotImplementedError, ParamscopeError
+from ..errors import (KerasNotImplementedError, NeedsComputationError, ParamscopeError,
+                      describe_layer)
 
 
 def add_loss(layer, loss):
@@ -34,3 +35,23 @@ def add_metric(layer, *args, **kwargs):
         "`Model.compile(metrics=[...])`, or create metric trackers in init() or build() when "
         "subclassing the layer or model, then call `metric.update_state()` whenever "
         "necessary.")
+
+
+def layer_losses(layer):
+    """``layer.losses``: losses added in ``call()`` are not collected on symbolic tensors (as
+    in Keras); the regularizers' penalties are values, which need real computation."""
+    stack, seen = [layer], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        for key, value in vars(current).items():
+            if (key.endswith("_regularizer") and key != "activity_regularizer"
+                    and value is not None):
+                raise NeedsComputationError(
+                    f"layer.losses of {describe_layer(layer)} holds the values of its weight "
+                    f"regularizers ({describe_layer(current)}.{key}), which need real "
+                    "computation.")
+        stack.extend(getattr(current, "_layers", []))
+    return []

@@ -1,4 +1,4 @@
-"""The few ``keras.ops`` neural-network operations the losses need, for as long as
+"""The few ``keras.ops`` operations the losses and metrics need, for as long as
 ``paramscope.ops`` does not provide them (keras/src/ops/nn.py, Keras 3.15): the losses use
 ``keras.ops``'s own function whenever it exists.  Same class names, so a graph's rows match.
 """
@@ -77,7 +77,23 @@ def _operation_classes():
             dtype = getattr(x1, "dtype", None) or getattr(x2, "dtype", "float32")
             return KerasTensor(shape, dtype=dtype)
 
-    return {"binary_crossentropy": BinaryCrossentropy,
+    class Normalize(Operation):
+        def __init__(self, axis=-1, order=2, epsilon=None, name=None):
+            super().__init__(name)
+            self.axis, self.order, self.epsilon = axis, order, epsilon
+
+        def compute_output_spec(self, x):
+            return KerasTensor(x.shape)  # (Keras gives the default dtype)
+
+    class InTopK(Operation):
+        def __init__(self, k, name=None):
+            super().__init__(name)
+            self.k = k
+
+        def compute_output_spec(self, targets, predictions):
+            return KerasTensor(targets.shape, dtype="bool")
+
+    return {"in_top_k": InTopK, "normalize": Normalize, "binary_crossentropy": BinaryCrossentropy,
             "categorical_crossentropy": CategoricalCrossentropy,
             "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
             "one_hot": OneHot, "divide_no_nan": DivideNoNan}
@@ -110,6 +126,11 @@ def function(name):
             x, num_classes = args[0], kwargs.pop("num_classes", args[1] if len(args) > 1 else None)
             kwargs["dtype"] = standardize_dtype(kwargs.get("dtype"))
             return cls(num_classes, **kwargs)(x)
+        if name == "in_top_k":
+            k = kwargs.pop("k", args[2] if len(args) > 2 else None)
+            return cls(k)(args[0], args[1])
+        if name == "normalize":
+            return cls(**kwargs)(args[0])
         return cls()(*args, **kwargs)
     call.__name__ = name
     return call

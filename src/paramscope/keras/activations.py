@@ -162,9 +162,12 @@ def linear(x):
 
 
 def mish(x):
-    from ..layers.base import KerasTensor
+    from ..layers.base import KerasTensor, is_tracing
     if not isinstance(x, KerasTensor):
         return _op("mish", x)
+    if not is_tracing():  # Keras converts x to a JAX array first, which fails on a KerasTensor
+        from ._loss_functions import JAX_ON_KERAS_TENSOR, keras_fails_on_symbolic
+        raise keras_fails_on_symbolic("keras.activations.mish", JAX_ON_KERAS_TENSOR)
     return _operation("Mish")()(x)
 
 

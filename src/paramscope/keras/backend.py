@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from ..backend_config import (backend, epsilon, image_data_format,
-                              set_image_data_format)
-from ..dtypes import floatx, standardize_dtype
+from ..backend_config import backend, epsilon, image_data_format
+from .. import dtypes as _dtypes
+from ..dtypes import floatx
 from ..naming import get_uid
 from . import _api
-from .config import set_epsilon, set_floatx
+from .config import set_epsilon, set_floatx, set_image_data_format
+
+
+def standardize_dtype(dtype):
+    """Keras's ``standardize_dtype``: a dtype name it knows (``"float"`` is not one)."""
+    if isinstance(dtype, str) and dtype not in _dtypes.ALLOWED_DTYPES and dtype != "int":
+        from ..errors import ParamscopeError
+        raise ParamscopeError(f"Invalid dtype: {dtype}")
+    return _dtypes.standardize_dtype(dtype)
 
 
 def clear_session(free_memory=True):

@@ -10,8 +10,7 @@ attention, unsafe deserialization, epoch limits) are kept and read back as Keras
 from __future__ import annotations
 
 from .. import backend_config, dtypes
-from ..backend_config import (backend, epsilon, image_data_format,
-                              set_image_data_format)
+from ..backend_config import backend, epsilon, image_data_format
 from ..dtypes import floatx
 from ..errors import ParamscopeError
 from . import _api
@@ -38,6 +37,15 @@ def set_floatx(value):
         raise ParamscopeError(f"Unknown `floatx` value: {value}. Expected one of "
                               f"{set(_FLOATX)}")
     dtypes.set_floatx(str(value))
+
+
+def set_image_data_format(data_format):
+    """The default ``data_format`` of the layers created afterwards."""
+    data_format = str(data_format).lower()
+    if data_format not in ("channels_first", "channels_last"):
+        raise ParamscopeError("The `data_format` argument must be one of {'channels_first', "
+                              f"'channels_last'}}. Received: data_format={data_format}")
+    backend_config.set_image_data_format(data_format)
 
 
 def set_epsilon(value):

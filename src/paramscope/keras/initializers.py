@@ -51,10 +51,7 @@ class Ones(Initializer):
 
 class Identity(Initializer):
     def __init__(self, gain=1.0):
-        self.gain = gain
-
-    def get_config(self):
-        return {"gain": self.gain}
+        self.gain = gain  # (Keras's get_config leaves it out)
 
 
 class STFT(Initializer):

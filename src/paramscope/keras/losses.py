@@ -78,6 +78,10 @@ class Loss:
 def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
     if reduction is None or reduction == "none" or tuple(values.shape) in ((), (0,)):
         return values
+    if None in tuple(values.shape) and F._symbolic_outside_call(values):
+        # Keras converts ops.shape(values) to a tensor, which fails on an unknown size.
+        raise F.keras_fails_on_symbolic(
+            f"A loss with reduction={reduction!r}", "None is not a valid value for jnp.array.")
     loss = ops.sum(values)
     if reduction in ("sum_over_batch_size", "mean", "mean_with_sample_weight"):
         if reduction == "mean_with_sample_weight" and sample_weight is not None:
@@ -131,9 +135,15 @@ class LossFunctionWrapper(Loss):
         self._fn_kwargs = kwargs
 
     def call(self, y_true, y_pred):
-        pairs = tree.map_structure(F.squeeze_or_expand_to_same_rank, y_true, y_pred)
-        if isinstance(pairs, tuple) and len(pairs) == 2 and not isinstance(y_true, (list, tuple)):
-            y_true, y_pred = pairs
+        if isinstance(y_true, (list, tuple)) and isinstance(y_pred, (list, tuple)):
+            pairs = [F.squeeze_or_expand_to_same_rank(t, p) for t, p in zip(y_true, y_pred)]
+            y_true, y_pred = [t for t, _ in pairs], [p for _, p in pairs]
+        elif isinstance(y_true, dict) and isinstance(y_pred, dict):
+            pairs = {k: F.squeeze_or_expand_to_same_rank(y_true[k], y_pred[k]) for k in y_true}
+            y_true = {k: v[0] for k, v in pairs.items()}
+            y_pred = {k: v[1] for k, v in pairs.items()}
+        else:
+            y_true, y_pred = F.squeeze_or_expand_to_same_rank(y_true, y_pred)
         return self.fn(y_true, y_pred, **self._fn_kwargs)
 
     def get_config(self):

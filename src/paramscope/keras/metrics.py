@@ -20,7 +20,8 @@ from ._loss_functions import (binary_crossentropy, binary_focal_crossentropy,
                               mean_absolute_percentage_error, mean_squared_error,
                               mean_squared_logarithmic_error, poisson,
                               sparse_categorical_crossentropy, squared_hinge)
-from ._metric_functions import (accuracy, binary_accuracy, categorical_accuracy,
+from ._metric_functions import accuracy as _accuracy
+from ._metric_functions import (binary_accuracy, categorical_accuracy,
                                 concordance_correlation, pearson_correlation,
                                 sparse_categorical_accuracy, sparse_top_k_categorical_accuracy,
                                 top_k_categorical_accuracy)
@@ -155,9 +156,13 @@ def _check_auc(self, config):
     if config["num_thresholds"] <= 1:
         raise ParamscopeError("Argument `num_thresholds` must be an integer > 1. Received: "
                               f"num_thresholds={config['num_thresholds']}")
-    if config["curve"] not in ("ROC", "PR"):
+    if str(config["curve"]).upper() not in ("ROC", "PR", "PRGAIN"):
         raise ParamscopeError(f'Invalid AUC curve value: "{config["curve"]}". Expected values '
-                              "are ['ROC', 'PR']")
+                              'are ["PR", "ROC", "PRGAIN"]')
+    if config["summation_method"] not in ("interpolation", "majoring", "minoring"):
+        raise ParamscopeError(
+            f'Invalid AUC summation method value: "{config["summation_method"]}". Expected '
+            'values are ["interpolation", "majoring", "minoring"]')
 
 
 def _auc_config(self):
@@ -202,28 +207,17 @@ MeanIoU = _metric_class("MeanIoU", _default_dtype="int")
 OneHotIoU = _metric_class("OneHotIoU", _default_dtype="int")
 OneHotMeanIoU = _metric_class("OneHotMeanIoU", _default_dtype="int")
 
-for _fn in (accuracy, binary_accuracy, categorical_accuracy, concordance_correlation,
+for _fn in (_accuracy, binary_accuracy, categorical_accuracy, concordance_correlation,
             pearson_correlation, sparse_categorical_accuracy,
             sparse_top_k_categorical_accuracy, top_k_categorical_accuracy):
     _fn.__module__ = __name__  # their public home (serialization names them keras.metrics.*)
-
-_FUNCTIONS = (accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-              top_k_categorical_accuracy, sparse_top_k_categorical_accuracy,
-              pearson_correlation, concordance_correlation, binary_crossentropy,
-              binary_focal_crossentropy, categorical_crossentropy,
-              categorical_focal_crossentropy, categorical_hinge, cosine_similarity, hinge,
-              huber, kl_divergence, log_cosh, mean_absolute_error,
-              mean_absolute_percentage_error, mean_squared_error,
-              mean_squared_logarithmic_error, poisson, sparse_categorical_crossentropy,
-              squared_hinge)
-
 
 def _objects():
     classes = [Metric, MeanMetricWrapper, AUC, CosineSimilarity, SparseTopKCategoricalAccuracy,
                IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU]
     classes += [globals()[n] for n in _PLAIN_METRICS]
-    objects = {obj.__name__: obj for obj in classes + list(_FUNCTIONS)}
-    objects.update({naming.to_snake_case(obj.__name__): obj for obj in classes + list(_FUNCTIONS)})
+    objects = {obj.__name__: obj for obj in classes}  # Keras's ALL_OBJECTS: classes only
+    objects.update({naming.to_snake_case(obj.__name__): obj for obj in classes})
     objects.update(bce=BinaryCrossentropy, BCE=BinaryCrossentropy, mse=MeanSquaredError,
                    MSE=MeanSquaredError, mae=MeanAbsoluteError, MAE=MeanAbsoluteError,
                    mape=MeanAbsolutePercentageError, MAPE=MeanAbsolutePercentageError,

@@ -105,18 +105,9 @@ def serialize_keras_object(obj):
     if isinstance(obj, types.FunctionType) and obj.__name__ == "<lambda>":
         return {"class_name": "__lambda__", "config": {"value": "<lambda bytecode>"}}
     inner = _class_or_fn_config(obj)
-    public = serialize_with_public_class(obj.__class__, inner)
-    if public is not None:
-        return public
-    if isinstance(obj, types.FunctionType):
-        path = _api.public_path(obj)
-        module = (path and _api.source_module(path)) or obj.__module__
-        registered = get_registered_name(obj)
-    else:
-        module = obj.__class__.__module__
-        registered = None if module == "builtins" else get_registered_name(obj.__class__)
-    return {"module": module, "class_name": obj.__class__.__name__, "config": inner,
-            "registered_name": registered}
+    # For a function too: Keras looks up the public name of its class (``function``), finds
+    # none, and records the class's own name (``registered_name: "function"``).
+    return serialize_with_public_class(obj.__class__, inner)
 
 
 def serialize_dict(obj):
@@ -141,11 +132,9 @@ def _class_or_fn_config(obj):
 def serialize_with_public_class(cls, inner_config=None):
     path = _api.public_path(cls)
     if path is None:
-        registered = GLOBAL_CUSTOM_NAMES.get(cls)
-        if registered is None:
-            return None
+        # Keras: the registered name, else the class's own name (so never None here).
         return {"module": cls.__module__, "class_name": cls.__name__, "config": inner_config,
-                "registered_name": registered}
+                "registered_name": get_registered_name(cls)}
     module, _, name = path.rpartition(".")
     return {"module": module, "class_name": name, "config": inner_config,
             "registered_name": None}

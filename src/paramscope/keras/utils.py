@@ -7,8 +7,7 @@ import sys as _sys
 
 from ..errors import NeedsComputationError
 from . import _api
-from .backend import clear_session, is_keras_tensor
-from ..dtypes import standardize_dtype
+from .backend import clear_session, is_keras_tensor, standardize_dtype
 from .saving import (CustomObjectScope, custom_object_scope, deserialize_keras_object,
                      get_custom_objects, get_registered_name, get_registered_object,
                      register_keras_serializable, serialize_keras_object)

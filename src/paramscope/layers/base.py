@@ -304,6 +304,12 @@ def _tracing():
     return _tracing_flag[0]
 
 
+def is_tracing() -> bool:
+    """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
+    backend's tracers, where concrete values and symbolic ones mix freely."""
+    return bool(_tracing_flag[0])
+
+
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
 
 def get_keras_mask(x):
@@ -691,6 +697,12 @@ class Layer:
     def add_metric(self, *args, **kwargs):
         from ..keras._losses_api import add_metric
         add_metric(self, *args, **kwargs)
+
+    @property
+    def losses(self):
+        """Keras's ``layer.losses`` (see paramscope.keras._losses_api)."""
+        from ..keras._losses_api import layer_losses
+        return layer_losses(self)
 
     def set_weights(self, weights):
         """Keras's ``set_weights``: one array per weight, each of the weight's shape (checked

@@ -20,6 +20,10 @@ import re
 
 from ..errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer
 
+class AdaptTypeError(LayerError, TypeError):
+    """adapt() received data of a kind Keras refuses (Keras raises TypeError)."""
+
+
 _STRIP_PUNCTUATION = re.compile(r'[!"#$%&()\*\+,-\./:;<=>?@\[\\\]^_`{|}~\']')
 
 
@@ -87,7 +91,7 @@ def _normalization_data_shape(layer, data):
     if isinstance(data, py_dataset_types()):
         return data_shape(_extract_batch(data[0]))
     if not hasattr(data, "__iter__"):
-        raise LayerError(
+        raise AdaptTypeError(
             f"Unsupported data type: {type(data)}. `adapt` supports `np.ndarray`, backend "
             "tensors, `tf.data.Dataset`, `keras.utils.PyDataset`, and iterables of batches "
             "(e.g. list, generator).", layer)
@@ -102,7 +106,7 @@ def _normalization_data_shape(layer, data):
             "layer.adapt(list_of_batches).", layer)
     first = _extract_batch(first)
     if getattr(first, "shape", None) is None and not hasattr(first, "shape"):
-        raise LayerError(
+        raise AdaptTypeError(
             "adapt() expects an iterable that yields arrays or tensors with a `.shape` "
             f"attribute (e.g. numpy arrays or backend tensors). Got an element of type "
             f"{type(first).__name__}. Ensure each yielded element is array-like with a "
