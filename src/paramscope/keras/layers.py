@@ -22,6 +22,8 @@ def __getattr__(name):
     cls = get_layer_class(name)
     if cls is not None:
         return cls
+    if name in KERAS2_MODULES:  # `from keras.layers import recurrent` (Keras 2 scripts)
+        return _keras2_module(name)
     from . import _api
     if _api.entry("keras.layers", name) is not None:  # a layer wrapping another framework
         return _api.stand_in("keras.layers", name)
@@ -29,6 +31,26 @@ def __getattr__(name):
     raise MissingAPIError(
         f"keras.layers.{name} is not a layer paramscope knows. If it is your own layer, declare "
         "its output shape and weights with paramscope.register_layer(...).")
+
+
+#: Keras 2's keras.layers submodules, which old scripts import as attributes
+#: (``from keras.layers import recurrent``; ``recurrent.LSTM``): each gives every layer.
+KERAS2_MODULES = ("advanced_activations", "convolutional", "convolutional_recurrent", "core",
+                  "cudnn_recurrent", "embeddings", "local", "merge", "noise", "normalization",
+                  "pooling", "recurrent", "wrappers")
+_keras2_modules: dict = {}
+
+
+def _keras2_module(name):
+    if name not in _keras2_modules:
+        import sys
+        import types
+
+        module = types.ModuleType(f"keras.layers.{name}",
+                                  f"Keras 2's keras.layers.{name}: the layers of keras.layers.")
+        module.__getattr__ = lambda attribute: getattr(sys.modules[__name__], attribute)
+        _keras2_modules[name] = module
+    return _keras2_modules[name]
 
 
 def __dir__():

@@ -304,7 +304,20 @@ def get(identifier):
     raise ParamscopeError(f"Could not interpret loss identifier: {identifier}")
 
 
+#: Keras 2 (tf.keras) names of loss functions that Keras 3 no longer exports; old scripts
+#: import them (``from keras.losses import mse``), so they resolve here.
+KERAS2_ALIASES = {
+    "mse": mean_squared_error, "MSE": mean_squared_error, "mae": mean_absolute_error,
+    "MAE": mean_absolute_error, "mape": mean_absolute_percentage_error,
+    "MAPE": mean_absolute_percentage_error, "msle": mean_squared_logarithmic_error,
+    "MSLE": mean_squared_logarithmic_error, "kld": kl_divergence, "KLD": kl_divergence,
+    "kullback_leibler_divergence": kl_divergence, "logcosh": log_cosh, "huber_loss": huber,
+}
+
+
 def __getattr__(name):
+    if name in KERAS2_ALIASES:
+        return KERAS2_ALIASES[name]
     return _api.missing_name("keras.losses", name)
 
 

@@ -254,6 +254,9 @@ def get(identifier):
 
 
 def __getattr__(name):
+    from .losses import KERAS2_ALIASES
+    if name in KERAS2_ALIASES:  # Keras 2 names (``from keras.metrics import mae``)
+        return KERAS2_ALIASES[name]
     return _api.missing_name("keras.metrics", name)
 
 
