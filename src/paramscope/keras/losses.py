@@ -279,29 +279,8 @@ def _objects():
 
 
 serialize = _identifiers.serialize
-
-
-def deserialize(name, custom_objects=None):
-    from .saving import deserialize_keras_object
-    return deserialize_keras_object(name, module_objects=_objects(),
-                                    custom_objects=custom_objects)
-
-
-def get(identifier):
-    """A loss from None, a name (``"mse"``), a config dict, or a callable."""
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        obj = deserialize(identifier)
-    elif isinstance(identifier, str):
-        obj = _objects().get(identifier, None)
-    else:
-        obj = identifier
-    if callable(obj):
-        if isinstance(obj, type):
-            obj = obj()
-        return obj
-    raise ParamscopeError(f"Could not interpret loss identifier: {identifier}")
+deserialize = _identifiers.deserializer(_objects)
+get = _identifiers.getter("loss", _objects, deserialize)
 
 
 #: Keras 2 (tf.keras) names of loss functions that Keras 3 no longer exports; old scripts

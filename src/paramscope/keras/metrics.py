@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import naming
 from ..dtypes import floatx
 from ..errors import NeedsComputationError, ParamscopeError
-from . import _api
+from . import _api, _identifiers
 from ._loss_functions import (binary_crossentropy, binary_focal_crossentropy,
                               categorical_crossentropy, categorical_focal_crossentropy,
                               categorical_hinge, cosine_similarity, hinge, huber,
@@ -225,32 +225,9 @@ def _objects():
     return objects
 
 
-def serialize(metric):
-    from .saving import serialize_keras_object
-    return serialize_keras_object(metric)
-
-
-def deserialize(config, custom_objects=None):
-    from .saving import deserialize_keras_object
-    return deserialize_keras_object(config, module_objects=_objects(),
-                                    custom_objects=custom_objects)
-
-
-def get(identifier):
-    """A metric from None, a name (``"accuracy"``), a config dict, or a callable."""
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        obj = deserialize(identifier)
-    elif isinstance(identifier, str):
-        obj = _objects().get(identifier, None)
-    else:
-        obj = identifier
-    if callable(obj):
-        if isinstance(obj, type):
-            obj = obj()
-        return obj
-    raise ParamscopeError(f"Could not interpret metric identifier: {identifier}")
+serialize = _identifiers.serialize
+deserialize = _identifiers.deserializer(_objects)
+get = _identifiers.getter("metric", _objects, deserialize)
 
 
 def __getattr__(name):

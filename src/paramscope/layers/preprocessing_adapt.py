@@ -203,13 +203,7 @@ def _adapt_values(data, steps):
         return None
     if steps is not None and len(batches) > 1:
         batches = batches[:steps]
-    values = []
-    for batch in batches:
-        found = _concrete_values(batch)
-        if found is None:
-            return None
-        values.extend(found)
-    return values
+    return _concrete_values(list(batches))
 
 
 def _why_unknown(layer, data):

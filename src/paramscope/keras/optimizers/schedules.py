@@ -94,21 +94,12 @@ class PolynomialDecay(_BuiltinSchedule):
                 "power": self.power, "cycle": self.cycle, "name": self.name}
 
 
-class InverseTimeDecay(_BuiltinSchedule):
+class InverseTimeDecay(ExponentialDecay):
+    """The same arguments and config as ExponentialDecay (another decay formula)."""
+
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name="InverseTimeDecay"):
-        super().__init__()
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
-        self.decay_rate = decay_rate
-        self.staircase = staircase
-        self.name = name
-        _positive_steps(self.decay_steps, "decay_steps")
-
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+        super().__init__(initial_learning_rate, decay_steps, decay_rate, staircase, name)
 
 
 class CosineDecay(_BuiltinSchedule):
