@@ -54,9 +54,9 @@ def __getattr__(name):
     if name in TOP_LEVEL:
         module, attribute = TOP_LEVEL[name]
         return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
-    _api = importlib.import_module(f"{__name__}._api")
-    if name in _api.public_names("keras"):
-        return _api.missing_name("keras", name)
+    from ._api_modules import KERAS_NAMES
+    if name in KERAS_NAMES:
+        return importlib.import_module(f"{__name__}._api").missing_name("keras", name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

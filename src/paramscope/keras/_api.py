@@ -34,17 +34,27 @@ def _index():
     return importlib.import_module("paramscope.keras._api_index")
 
 
+def _keras_version():
+    from ._api_modules import KERAS_VERSION
+    return KERAS_VERSION
+
+
+def _module_rows(module):
+    return _index().API.get(module, {})
+
+
 def entry(module: str, name: str):
-    """The index row ``(kind, alias_of, base, params)`` of ``module.name``, or None."""
-    return _index().API.get(module, {}).get(name)
+    """The index row ``[kind, alias_of, base, params]`` of ``module.name``, or None."""
+    return _module_rows(module).get(name)
 
 
 def public_names(module: str):
-    return sorted(_index().API.get(module, {}))
+    return sorted(_module_rows(module))
 
 
 def is_public_module(path: str) -> bool:
-    return path in _index().API
+    from ._api_modules import MODULES
+    return path in MODULES
 
 
 # -- arguments ---------------------------------------------------------------------------
@@ -222,7 +232,7 @@ def stand_in(module: str, name: str):
         return _cache[key]
     row = entry(module, name)
     if row is None:
-        raise MissingAPIError(f"{key} is not part of Keras {_index().KERAS_VERSION}'s public API.")
+        raise MissingAPIError(f"{key} is not part of Keras {_keras_version()}'s public API.")
     kind, alias_of = row[0], row[1]
     if kind == "module":
         value = facade_module(alias_of)
@@ -243,7 +253,7 @@ class ApiModule(types.ModuleType):
     its names are stand-ins, plus any ``members`` given."""
 
     def __init__(self, name, members=None):
-        super().__init__(name, f"``{name}`` (Keras {_index().KERAS_VERSION}; stand-ins).")
+        super().__init__(name, f"``{name}`` (Keras {_keras_version()}; stand-ins).")
         self.__path__ = []
         for key, value in (members or {}).items():
             setattr(self, key, value)
@@ -260,12 +270,14 @@ class ApiModule(types.ModuleType):
 def missing_name(module: str, name: str):
     """``module.name`` for a facade module's ``__getattr__``: the stand-in from the index,
     or an AttributeError (a MissingAPIError) naming it."""
-    if name.startswith("__"):
+    if name.startswith("_"):  # no public Keras name does (and `from . import _x` asks)
         raise AttributeError(name)
+    if is_public_module(f"{module}.{name}"):
+        return facade_module(f"{module}.{name}")
     if entry(module, name) is None:
         raise MissingAPIError(
             f"module {module!r} has no attribute {name!r}: {module}.{name} is not part of "
-            f"Keras {_index().KERAS_VERSION}'s public API.")
+            f"Keras {_keras_version()}'s public API.")
     return stand_in(module, name)
 
 

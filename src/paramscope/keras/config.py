@@ -121,8 +121,5 @@ def max_steps_per_epoch():
     return _settings["max_steps_per_epoch"]
 
 
-__all__ = sorted(_api.public_names("keras.config"))
-
-
 def __getattr__(name):
     return _api.missing_name("keras.config", name)

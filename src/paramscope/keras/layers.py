@@ -12,6 +12,8 @@ _MERGE_FUNCTIONS = ("add", "average", "concatenate", "dot", "maximum", "minimum"
 
 
 def __getattr__(name):
+    if name.startswith("__") and name != "__all__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if name == "__all__":
         return sorted(set(layer_names()) | set(_extra) | set(_MERGE_FUNCTIONS))
     if name in _extra:

@@ -26,10 +26,8 @@ def set_random_seed(seed):
 
 
 def _needs_data(name):
-    params = _api.entry("keras.utils", name)[3]
-
     def function(*args, **kwargs):
-        _api.bind(params, args, kwargs, name)
+        _api.bind(_api.entry("keras.utils", name)[3], args, kwargs, name)
         raise NeedsComputationError(
             f"keras.utils.{name}() works on data (files, arrays), which paramscope does not "
             "load: it computes shapes and parameter counts. Build the model before loading "

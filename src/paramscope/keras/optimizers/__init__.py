@@ -381,10 +381,11 @@ ALL_OBJECTS = (Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, 
                Muon, Nadam, Ftrl, Lion, LossScaleOptimizer, ScheduleFreeAdamW)
 
 
-def _all_objects_dict():
+def _all_objects_dict(wanted):
     objects = {cls.__name__.lower(): cls for cls in ALL_OBJECTS}
-    for name in ("MultiOptimizer", "OptimizerMap"):
-        objects[name.lower()] = __getattr__(name)
+    for name in ("MultiOptimizer", "OptimizerMap"):  # stand-ins, made only when asked for
+        if wanted == name.lower():
+            objects[wanted] = __getattr__(name)
     return objects
 
 
@@ -395,7 +396,7 @@ def serialize(optimizer):
 
 def deserialize(config, custom_objects=None):
     from ..saving import deserialize_keras_object
-    objects = _all_objects_dict()
+    objects = _all_objects_dict(str(config["class_name"]).lower())
     if config["class_name"].lower() in objects:
         config = dict(config, class_name=config["class_name"].lower())
     return deserialize_keras_object(config, module_objects=objects,
