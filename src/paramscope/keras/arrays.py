@@ -42,9 +42,8 @@ def _name_and_config(initializer):
         return to_snake_case(str(initializer.get("class_name", ""))), config if isinstance(config, dict) else {}
     if isinstance(initializer, str):
         return to_snake_case(initializer), {}
-    path = getattr(initializer, "_path", None)  # a keras.initializers.X(...) stand-in
-    if path:
-        return to_snake_case(path.rsplit(".", 1)[-1]), dict(getattr(initializer, "_kwargs", {}))
+    if hasattr(initializer, "get_config"):  # keras.initializers.X(...)
+        return to_snake_case(type(initializer).__name__), dict(initializer.get_config())
     return "glorot_uniform", {}
 
 

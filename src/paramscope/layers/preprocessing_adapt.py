@@ -38,7 +38,7 @@ def data_shape(data):
     if shape is not None:
         try:
             return tuple(None if d is None else int(d) for d in shape)
-        except (TypeError, ValueError, ParamscopeError):
+        except Exception:  # noqa: BLE001 - a shape paramscope does not know (an unknown value)
             return None
     if isinstance(data, (list, tuple)):
         from ..shapes import value_shape
