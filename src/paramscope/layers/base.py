@@ -300,6 +300,11 @@ def _rank_hint(layer, expected, got):
 _tracing_flag = [0]
 
 
+def _is_traced_size(dim) -> bool:
+    """A stand-in size of a dimension Keras does not know, while tracing (ops.StandIn)."""
+    return dim.__class__ is not int and type(dim).__name__ == "StandIn"
+
+
 def _tracing():
     return _tracing_flag[0]
 
@@ -606,7 +611,7 @@ class Layer:
         for d in shape:
             if d.__class__ is int and d >= 0:
                 continue
-            if d is None or not isinstance(d, int) or d < 0:
+            if d is None or not isinstance(d, int) or d < 0 or _is_traced_size(d):
                 raise LayerError(
                     f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
                     f"{shape}: every dimension must be a known non-negative integer. This usually "
@@ -950,6 +955,9 @@ class Layer:
 
     def _maybe_build(self, tensor_args, bound):
         args, kwargs = self._shapes_for(self.build, tensor_args, bound)
+        if _tracing():  # inside a traced call(): stand-in sizes are unknown to Keras's build
+            from ..ops import known_shape
+            args, kwargs = tree.map_shape_structure(known_shape, (args, kwargs))
         self.build(*args, **kwargs)
         self._build_shapes_dict = kwargs if kwargs else {"input_shape": args[0]}
         self.built = True
@@ -984,8 +992,7 @@ class Layer:
     def _trace_call(self, args, kwargs):
         from .. import ops
         try:
-            with ops.tracing():
-                outputs = self.call(*args, **kwargs)
+            outputs = ops.trace(self.call, *args, **kwargs)
         except ParamscopeError as e:
             raise LayerError(
                 f"Layer {describe_layer(self)}: tracing its call() failed: {e}. Define "
@@ -1257,15 +1264,15 @@ OPERATOR_DUNDERS = (
     "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
     "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
     "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lt__",
-    "__le__", "__gt__", "__ge__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
-    "__getitem__")
+    "__le__", "__gt__", "__ge__", "__ne__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
+    "__invert__", "__getitem__", "__round__", "reshape", "squeeze")
 
 
 def _first_use(dunder):
-    def operator(self, *args):
+    def operator(self, *args, **kwargs):
         from .. import ops
         ops.install_operators(KerasTensor)  # replaces every stub with the real operator
-        return getattr(KerasTensor, dunder)(self, *args)
+        return getattr(KerasTensor, dunder)(self, *args, **kwargs)
     operator.__name__ = dunder
     return operator
 
