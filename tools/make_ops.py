@@ -51,10 +51,12 @@ def api_record(keras):
             if inspect.ismodule(value):
                 continue
             try:
-                signature = str(inspect.signature(value))
+                sig = inspect.signature(value)
+                signature = str(sig)
+                params = [[p.name, p.kind.name] for p in sig.parameters.values()]
             except (TypeError, ValueError):
-                signature = None
-            out[name] = {"signature": signature,
+                signature = params = None
+            out[name] = {"signature": signature, "parameters": params,
                          "kind": "class" if inspect.isclass(value) else "function"}
         return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import gcpause, tree
 from .errors import NeedsComputationError, ParamscopeError, describe_layer, format_shape
-from .layers.base import InputLayer, KerasTensor, Layer, Node
+from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
 
 
 def _needs_computation(what):
@@ -685,7 +685,12 @@ class Sequential(Model):
     def _maybe_build(self, tensor_args, bound):
         inputs = bound["inputs"]
         if not self.built and isinstance(inputs, KerasTensor):
-            self.build(inputs.shape)
+            if _tracing():  # first called inside a traced call(): built as Keras builds it,
+                from .ops import known_shape, untraced  # on symbolic tensors with nodes
+                with untraced():
+                    self.build(known_shape(inputs.shape))
+            else:
+                self.build(inputs.shape)
 
     def compute_output_spec(self, *args, **kwargs):
         if self._functional is None:

@@ -300,6 +300,16 @@ def _rank_hint(layer, expected, got):
 _tracing_flag = [0]
 
 
+def _constants_as_tensors(args, kwargs):
+    """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
+    any other: a layer can take it (Keras's backend traces both alike)."""
+    from ..ops import Constant
+
+    def convert(x):
+        return KerasTensor(x.shape, dtype=x.dtype, name="traced") if isinstance(x, Constant) else x
+    return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
+
+
 def _is_traced_size(dim) -> bool:
     """A stand-in size of a dimension Keras does not know, while tracing (ops.StandIn)."""
     return dim.__class__ is not int and type(dim).__name__ == "StandIn"
@@ -768,6 +778,8 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
+        if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
+            args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.

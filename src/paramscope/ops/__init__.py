@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 
 from ._base import (CONCRETE, Constant, Operation, StandIn, call, is_symbolic, is_tracing,
-                    known_shape, to_constants, trace, trace_function, tracing)
+                    known_shape, to_constants, trace, trace_function, tracing, untraced)
 
 #: The modules holding the operations (``tools/make_ops_index.py`` indexes their names).
 FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_linalg", "numpy_create",
@@ -25,7 +25,8 @@ FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_linalg", "numpy_
             "image", "core", "einops", "random")
 
 __all__ = ["CONCRETE", "Constant", "Operation", "StandIn", "call", "is_symbolic", "is_tracing",
-           "known_shape", "to_constants", "trace", "trace_function", "tracing", "FAMILIES",
+           "known_shape", "to_constants", "trace", "trace_function", "tracing", "untraced",
+           "FAMILIES",
            "install_operators", "namespace_names", "function"]
 
 

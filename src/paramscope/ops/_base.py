@@ -47,6 +47,20 @@ def is_tracing() -> bool:
     return bool(_tracing[0])
 
 
+class untraced:
+    """Inside a traced function, a part that Keras runs on symbolic tensors with nodes (a
+    sub-model built on first call)."""
+
+    def __enter__(self):
+        self._depth = _tracing[0]
+        _tracing[0] = 0
+        return self
+
+    def __exit__(self, *exc):
+        _tracing[0] = self._depth
+        return False
+
+
 def is_symbolic(args, kwargs=None) -> bool:
     """Keras's ``any_symbolic_tensors``: a KerasTensor anywhere in the arguments."""
     for x in args:

@@ -395,9 +395,12 @@ BINARY = {
 
 def binary_function(fn_name, cls, namespace, module_all, params=("x1", "x2")):
     first, second = params
-
-    def function(x1, x2):
-        return call(cls, (x1, x2))
+    if params == ("x1", "x2"):
+        def function(x1, x2):
+            return call(cls, (x1, x2))
+    else:
+        def function(x, y):
+            return call(cls, (x, y))
     function.__name__ = function.__qualname__ = fn_name
     function.__doc__ = f"``keras.ops.{fn_name}({first}, {second})``."
     namespace[fn_name] = function
