@@ -202,6 +202,8 @@ def _cast(x, kw):
 
 def _reshape(x, kw):
     target = shape_arg(kw.get("shape"), "reshape target")
+    if target.count(-1) > 1 or any(d is not None and d < -1 for d in target):
+        raise ShapeError(f"the target {list(target)} may hold one -1 and otherwise sizes >= 0")
     if None in target:  # run-time entries: the -1 cannot be inferred either
         return tuple(None if d in (None, -1) else d for d in target), dtype_of(x)
     shape = shape_of(x)

@@ -1004,7 +1004,7 @@ class Layer:
     def _trace_call(self, args, kwargs):
         from .. import ops
         try:
-            outputs = ops.trace(self.call, *args, **kwargs)
+            outputs = ops.traced_call(self.call, *args, **kwargs)
         except ParamscopeError as e:
             raise LayerError(
                 f"Layer {describe_layer(self)}: tracing its call() failed: {e}. Define "

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 
 from ._base import (CONCRETE, Constant, Operation, StandIn, call, is_symbolic, is_tracing,
-                    known_shape, to_constants, trace, trace_function, tracing, untraced)
+                    known_shape, to_constants, trace_function, traced_call, tracing, untraced)
 
 #: The modules holding the operations (``tools/make_ops_index.py`` indexes their names).
 FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_linalg", "numpy_create",
@@ -25,8 +25,8 @@ FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_linalg", "numpy_
             "image", "core", "einops", "random")
 
 __all__ = ["CONCRETE", "Constant", "Operation", "StandIn", "call", "is_symbolic", "is_tracing",
-           "known_shape", "to_constants", "trace", "trace_function", "tracing", "untraced",
-           "FAMILIES",
+           "known_shape", "to_constants", "traced_call", "trace_function", "tracing", "untraced",
+           "FAMILIES", "FUNCTIONS",
            "install_operators", "namespace_names", "function"]
 
 
@@ -50,8 +50,33 @@ def function(name):
     if family is None:
         return None
     value = getattr(importlib.import_module(f"{__name__}.{family}"), name)
-    globals()[name] = value
+    globals().setdefault(name, value)  # (the engine's own names stay: keras.ops.trace differs)
     return value
+
+
+class _Functions:
+    """``FUNCTIONS``: the functions of ``keras.ops`` by name, loaded on first use."""
+
+    def get(self, name, default=None):
+        return function(name) if name in namespace_names("") else default
+
+    def __getitem__(self, name):
+        value = self.get(name)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def __contains__(self, name):
+        return name in namespace_names("")
+
+    def __iter__(self):
+        return iter(namespace_names(""))
+
+    def keys(self):
+        return list(namespace_names(""))
+
+
+FUNCTIONS = _Functions()
 
 
 def __getattr__(name):

@@ -418,7 +418,7 @@ def _symbolic_outputs(outputs):
     return tree.map_structure(convert, outputs)
 
 
-def trace(fn, *args, **kwargs):
+def traced_call(fn, *args, **kwargs):
     """Run ``fn`` on symbolic arguments as Keras's JAX backend does: no operation joins the
     graph; unknown dimensions get stand-in sizes (two runs with different sizes, a dimension
     of the result that differs between them is unknown).  Returns symbolic outputs."""
@@ -436,7 +436,7 @@ def trace_function(fn, input_shape, dtype="float32", arguments=None):
     try:
         inputs = tree.map_shape_structure(
             lambda s: KerasTensor(s, dtype=dtype, name="traced"), input_shape)
-        out = trace(lambda x: fn(x, **(arguments or {})), inputs)
+        out = traced_call(lambda x: fn(x, **(arguments or {})), inputs)
     except Exception:  # noqa: BLE001 - an untraceable function falls back to passthrough
         return None
     leaves = tree.flatten(out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import tree
 from ..errors import NeedsComputationError
 from ..layers.base import KerasTensor
-from ._base import Constant, Operation, as_tensor_like, call, is_symbolic, trace
+from ._base import Constant, Operation, as_tensor_like, call, is_symbolic, traced_call
 from ._dtypes import standardize_dtype
 from ._shapes import OpShapeError, OpTypeError, canonicalize_axis
 from .numpy_create import jax_dtype
@@ -141,7 +141,7 @@ class Map(Operation):
     def compute_output_spec(self, f, xs):
         x = tree.map_structure(_row, xs)
         n = tree.flatten(xs)[0].shape[0]
-        return _with_leading(n, trace(f, x))
+        return _with_leading(n, traced_call(f, x))
 
 
 def map(f, xs):  # noqa: A001 - Keras's name
@@ -159,7 +159,7 @@ class Scan(Operation):
         else:
             n = int(self.length) if self.length is not None else tree.flatten(xs)[0].shape[0]
             x = xs[0]
-        carry, y = trace(f, init, x)
+        carry, y = traced_call(f, init, x)
         return carry, KerasTensor((n,) + tuple(y.shape), dtype=y.dtype)
 
 
@@ -185,7 +185,7 @@ class AssociativeScan(Operation):
             shape[self.axis] = 1
             return KerasTensor(tuple(shape), dtype=t.dtype)
         x = tree.map_structure(first_row, elems)
-        spec = trace(f, x, x)
+        spec = traced_call(f, x, x)
         return tree.map_structure(lambda t: KerasTensor(flat[0].shape, dtype=t.dtype), spec)
 
 
@@ -266,7 +266,7 @@ def slice_update(inputs, start_indices, updates):
 
 class Switch(Operation):
     def compute_output_spec(self, index, branches, *operands):
-        return trace(branches[0], *operands)
+        return traced_call(branches[0], *operands)
 
 
 def switch(index, branches, *operands):
@@ -335,7 +335,7 @@ class Cond(Operation):
     branches must agree, so the condition's value does not matter)."""
 
     def compute_output_spec(self, pred, true_fn, false_fn):
-        true_spec, false_spec = trace(true_fn), trace(false_fn)
+        true_spec, false_spec = traced_call(true_fn), traced_call(false_fn)
         if not _same_specs(true_spec, false_spec):
             raise OpShapeError(
                 "`true_fn` and `false_fn` should return outputs of the same kind (struct, dtype "
@@ -368,7 +368,7 @@ class VectorizedMap(Operation):
     def compute_output_spec(self, elements):
         x = tree.map_structure(_row, elements)
         n = tree.flatten(elements)[0].shape[0]
-        return _with_leading(n, trace(self.function, x))
+        return _with_leading(n, traced_call(self.function, x))
 
 
 def vectorized_map(function, elements):
@@ -402,7 +402,7 @@ def vectorize(pyfunc, *, excluded=None, signature=None):
         for t in tensors:
             batch = broadcast_shapes(batch, getattr(t, "shape", ()))
         scalars = [KerasTensor((), dtype=t.dtype) if hasattr(t, "shape") else t for t in tensors]
-        out = trace(pyfunc, *scalars)
+        out = traced_call(pyfunc, *scalars)
         spec = tree.map_structure(
             lambda y: KerasTensor(tuple(batch) + tuple(y.shape), dtype=y.dtype), out)
         if any(isinstance(t, KerasTensor) for t in tensors):

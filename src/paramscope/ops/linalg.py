@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import tree
 from ..dtypes import floatx
 from ..layers.base import KerasTensor
-from ._base import Operation, call, trace
+from ._base import Operation, call, traced_call
 from ._dtypes import standardize_dtype
 from ._shapes import OpShapeError, reduce_shape
 
@@ -281,7 +281,7 @@ class JVP(Operation):
         self.has_aux = has_aux
 
     def compute_output_spec(self, fun, primals, tangents):
-        out = trace(fun, *primals)
+        out = traced_call(fun, *primals)
         primals_out, aux = out if self.has_aux else (out, None)
         tangents_out = tree.map_structure(lambda x: KerasTensor(x.shape, x.dtype), primals_out)
         if self.has_aux:
