@@ -38,9 +38,10 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
-    model = load_model_source(args.model, getattr(args, "model_name", None),
-                              script_stdout=sys.stderr,
-                              assume_passthrough=getattr(args, "assume_passthrough", ()))
+    with _script_semantics(args):
+        model = load_model_source(args.model, getattr(args, "model_name", None),
+                                  script_stdout=sys.stderr,
+                                  assume_passthrough=getattr(args, "assume_passthrough", ()))
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
         print(f"paramscope: warning: {text}", file=sys.stderr)
@@ -63,7 +64,8 @@ def run_command(args) -> int:
     report.defaults.update(style=args.style, explain=args.explain,
                            expand_nested=args.expand_nested, show_trainable=args.show_trainable,
                            line_length=args.line_length)
-    result = run_script(args.script, argv=args.args)
+    with _script_semantics(args):
+        result = run_script(args.script, argv=args.args)
     for text in result.warnings:
         print(f"paramscope: warning: {text}", file=sys.stderr)
     return 0
@@ -84,6 +86,13 @@ def demo_command(args) -> int:
     sys.stdout.write(report.render_summary(summarize(model), style=args.style, explain=True,
                                            color=_use_color(args)))
     return 0
+
+
+def _script_semantics(args):
+    """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
+    (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""
+    from .keras.tensorflow import tf_keras_semantics
+    return tf_keras_semantics(str(getattr(args, "style", "keras3")).startswith("keras2"))
 
 
 def _use_color(args) -> bool:

@@ -156,6 +156,15 @@ PROBES = [
     ("image.rgb_to_grayscale", "tf.image.rgb_to_grayscale(img)"),
     ("image.flip_left_right", "tf.image.flip_left_right(img)"),
     ("image.convert_image_dtype", "tf.image.convert_image_dtype(img, tf.uint8)"),
+    ("image.random_flip_left_right", "tf.image.random_flip_left_right(img)"),
+    ("image.random_brightness", "tf.image.random_brightness(img, 0.2)"),
+    ("image.random_contrast", "tf.image.random_contrast(img, 0.8, 1.2)"),
+    ("image.per_image_standardization", "tf.image.per_image_standardization(img)"),
+    ("image.central_crop", "tf.image.central_crop(img, 0.5)"),
+    ("sequence_mask", "tf.sequence_mask(i, 8)"),
+    ("linalg.band_part", "tf.linalg.band_part(x, -1, 0)"),
+    ("math.count_nonzero", "tf.math.count_nonzero(x, axis=1)"),
+    ("nn.batch_normalization", "tf.nn.batch_normalization(x, 0.0, 1.0, None, None, 1e-3)"),
     ("image.extract_patches", "tf.image.extract_patches(img, [1, 4, 4, 1], [1, 4, 4, 1], [1, 1, 1, 1], 'VALID')"),
 ]
 

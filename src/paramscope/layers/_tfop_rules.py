@@ -389,7 +389,7 @@ def _getitem(x, kw):
             else:
                 keys[i] = slice(*bounds)
         axis += 1
-    key = tuple(keys) if isinstance(key, (list, tuple)) else keys[0]
+    key = tuple(keys) if isinstance(key, (list, tuple)) else (keys[0],)
     return getitem_shape(tuple(shape), key), dtype_of(x)
 
 
@@ -484,7 +484,15 @@ def _depthwise_conv(x, kw):
 
 
 def _conv_transpose(x, kw):
-    return shape_arg(kw.get("output_shape"), "output_shape"), dtype_of(x)
+    shape = shape_arg(kw.get("output_shape"), "output_shape")
+    return shape_of(x)[:1] + tuple(shape[1:]), dtype_of(x)  # the batch is the input's
+
+
+def _where(x, kw):
+    if kw.get("x") is None and kw.get("y") is None:  # the indices of the true entries
+        return (None, len(shape_of(x))), "int64"
+    shape, dtype = _elementwise("x", "y")(x, kw)
+    return shape, dtype_of(kw.get("x"), kw.get("y"), default="float32")
 
 
 def _pool(rank):
@@ -562,6 +570,23 @@ def _convert(x, kw):
     return shape_of(x), dtype_name(dtype) if dtype else dtype_of(x, default=python_dtype(x))
 
 
+def _central_crop(x, kw):
+    shape = shape_of(x)
+    fraction = kw.get("central_fraction", 1.0)
+
+    def cropped(size):
+        if size is None:
+            return None
+        return size - 2 * int((size - size * fraction) / 2)
+    return shape[:-3] + (cropped(shape[-3]), cropped(shape[-2])) + shape[-1:], dtype_of(x)
+
+
+def _sequence_mask(x, kw):
+    maxlen = kw.get("maxlen")
+    return shape_of(x) + (None if maxlen is None else static_int(maxlen, "maxlen"),), \
+        dtype_name(kw.get("dtype") or "bool")
+
+
 def _grayscale(x, kw):
     return shape_of(x)[:-1] + (1,), dtype_of(x)
 
@@ -589,6 +614,8 @@ _UNARY_OPS = [
     "nn.local_response_normalization", "nn.dropout", "math.cumsum", "math.cumprod",
     "ones_like", "zeros_like", "compat.v1.ones_like", "compat.v1.zeros_like", "reverse", "roll",
     "sort", "image.flip_left_right", "image.flip_up_down", "clip_by_norm",
+    "image.random_flip_left_right", "image.random_flip_up_down", "image.adjust_brightness",
+    "image.adjust_contrast", "image.per_image_standardization", "linalg.band_part",
 ]
 _REDUCE_OPS = ["mean", "sum", "max", "min", "prod", "std", "variance", "logsumexp",
                "euclidean_norm"]
@@ -613,7 +640,7 @@ for _name in ("any", "all"):
 TF_OPS.update({
     "math.add_n": (("inputs",), _add_n),
     "clip_by_value": (("t",), _elementwise("clip_value_min", "clip_value_max")),
-    "where": (("condition",), _elementwise("x", "y")),
+    "where": (("condition",), _where),
     "cast": (("x",), _cast),
     "dtypes.cast": (("x",), _cast),
     "image.convert_image_dtype": (("image",), _cast),
@@ -652,6 +679,9 @@ TF_OPS.update({
     "image.resize": (("images",), _resize),
     "image.resize_with_pad": (("image",), _resize_with_pad),
     "image.rgb_to_grayscale": (("images",), _grayscale),
+    "image.central_crop": (("image",), _central_crop),
+    "sequence_mask": (("lengths",), _sequence_mask),
+    "math.count_nonzero": (("input",), _reduce("int64")),
     "image.extract_patches": (("images",), _extract_patches),
     "one_hot": (("indices",), _one_hot),
     "gather": (("params",), _gather),

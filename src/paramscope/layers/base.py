@@ -1291,3 +1291,15 @@ def _first_use(dunder):
 
 for _dunder in OPERATOR_DUNDERS:
     setattr(KerasTensor, _dunder, _first_use(_dunder))
+
+
+def _tensor_eq(self, other):
+    """``==`` is identity (Keras 3), an operation under tf.keras semantics (``x == 0.0``)."""
+    if naming.keras2_active():
+        from .. import ops
+        ops.install_operators(KerasTensor)
+        return KerasTensor.__eq__(self, other)
+    return NotImplemented
+
+
+KerasTensor.__eq__ = _tensor_eq  # (set after the class: __hash__ stays object's)

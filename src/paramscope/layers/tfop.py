@@ -68,6 +68,8 @@ class TFOpLambda(Layer):
     """A TensorFlow operation on symbolic tensors in a tf-keras functional model."""
 
     _kind = "TFOpLambda"
+    #: tf.keras passes the op's first argument positionally, tensor or not (``1.0 - x``).
+    _allow_non_tensor_positional_args = True
 
     def __init__(self, function, **kwargs):
         kwargs.setdefault("name", None)

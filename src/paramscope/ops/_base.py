@@ -20,6 +20,10 @@ from ..layers.base import KerasTensor, Node
 from ..layers.base import _tracing_flag as _tracing  # the depth of tracing(), shared with layers
 from ._shapes import OpTypeError
 
+#: ``hook(dunder, tensor, other, unary)`` consulted by Python's operators on tensors first
+#: (tf.keras semantics, TensorFlow's inferred values): NotImplemented lets Keras's apply.
+OPERATOR_HOOK = [None]
+
 #: The name given to operations applied to concrete values (no auto-name is consumed).
 CONCRETE = "concrete"
 #: Stand-in sizes of unknown dimensions while tracing (the sizes Keras once used).

@@ -39,6 +39,21 @@ def _class(module, name):
     return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
+def _hooked(dunder, operator, unary=False):
+    """The operator, after ``OPERATOR_HOOK`` (tf.keras semantics) had its say."""
+    from ._base import OPERATOR_HOOK
+
+    def apply(self, other=None):
+        hook = OPERATOR_HOOK[0]
+        if hook is not None:
+            result = hook(dunder, self, other, unary)
+            if result is not NotImplemented:
+                return result
+        return operator(self) if unary else operator(self, other)
+    apply.__name__ = dunder
+    return apply
+
+
 def _binary(cls, reflected, symbolic):
     if symbolic:
         if reflected:
@@ -61,15 +76,21 @@ def install_operators(tensor_class, symbolic=True):
     """Give ``tensor_class`` Python's operators: on KerasTensor (``symbolic``) each records
     a Keras operation, on Constant each computes the result's shape."""
     for dunder, (module, name, reflected) in OPERATORS.items():
-        setattr(tensor_class, dunder, _binary(_class(module, name), reflected, symbolic))
+        operator = _binary(_class(module, name), reflected, symbolic)
+        setattr(tensor_class, dunder, _hooked(dunder, operator))
     for dunder, (module, name) in UNARY_OPERATORS.items():
-        setattr(tensor_class, dunder, _unary(_class(module, name), symbolic))
+        operator = _unary(_class(module, name), symbolic)
+        setattr(tensor_class, dunder, _hooked(dunder, operator, unary=True))
+    # ``==``: identity, unless tf.keras semantics make it an operation (``x == 0.0``).
+    tensor_class.__eq__ = _hooked("__eq__", lambda self, other: self is other)
+    tensor_class.__hash__ = object.__hash__
     get_item = _class("numpy_shape", "GetItem")
     round_cls = _class("numpy_math", "Round")
     reshape_cls = _class("numpy_shape", "Reshape")
     squeeze_cls = _class("numpy_shape", "Squeeze")
     if symbolic:
-        tensor_class.__getitem__ = lambda self, key: get_item().symbolic_call(self, key)
+        tensor_class.__getitem__ = _hooked(
+            "__getitem__", lambda self, key: get_item().symbolic_call(self, key))
         tensor_class.__round__ = lambda self, ndigits=None: round_cls(
             decimals=ndigits or 0).symbolic_call(self)
         tensor_class.reshape = lambda self, newshape: reshape_cls(newshape)(self)

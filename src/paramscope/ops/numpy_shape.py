@@ -665,6 +665,8 @@ def getitem_shape(shape, key):
 
 class GetItem(Operation):
     def compute_output_spec(self, x, key):
+        if isinstance(key, slice) and self.name in ("traced", "concrete"):
+            key = (key,)  # a traced (JAX) or concrete array takes a bare slice; a KerasTensor not
         return KerasTensor(getitem_shape(x.shape, key), dtype=x.dtype)
 
 
