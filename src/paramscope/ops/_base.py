@@ -142,7 +142,7 @@ class Operation:
         return outputs
 
     #: On concrete values, Python numbers are weakly typed scalar arrays (JAX converts them).
-    wraps_python_scalars = False
+    wraps_python_scalars = True
 
     def concrete_call(self, *args, **kwargs):
         """The result on concrete values: Constants of the shapes the rule gives (with the
@@ -285,6 +285,8 @@ def to_constants(outputs, op=None):
     values, such as ``nonzero``'s, needs computation)."""
     def convert(x):
         if isinstance(x, KerasTensor):
+            if None in x.shape and _tracing[0]:
+                return x  # inside a traced function a value-dependent size is unknown
             if None in x.shape:
                 name = naming.to_snake_case(type(op).__name__) if op is not None else "this op"
                 raise NeedsComputationError(
@@ -296,7 +298,7 @@ def to_constants(outputs, op=None):
 
 
 def _is_number(x):
-    return isinstance(x, (bool, int, float)) and not isinstance(x, StandIn)
+    return isinstance(x, (bool, int, float))
 
 
 class PythonScalar(Constant):
@@ -304,7 +306,9 @@ class PythonScalar(Constant):
     is the Python type (weakly typed, as JAX treats it)."""
 
     def __init__(self, value):
-        super().__init__((), type(value))
+        python_type = bool if isinstance(value, bool) else int if isinstance(value, int) \
+            else float
+        super().__init__((), python_type)
         self.value = value
 
 
@@ -430,8 +434,15 @@ def traced_call(fn, *args, **kwargs):
         if not _has_unknown_dims((args, kwargs)):
             return _symbolic_outputs(fn(*args, **kwargs))
         size1, size2 = STAND_IN_SIZES
-        first = fn(*_with_stand_ins(args, size1), **_with_stand_ins(kwargs, size1))
-        second = fn(*_with_stand_ins(args, size2), **_with_stand_ins(kwargs, size2))
+        try:
+            first = fn(*_with_stand_ins(args, size1), **_with_stand_ins(kwargs, size1))
+            second = fn(*_with_stand_ins(args, size2), **_with_stand_ins(kwargs, size2))
+        except ParamscopeError as e:
+            note = (f" (while tracing, an unknown (None) dimension has a stand-in size, "
+                    f"{size1} or {size2})")
+            if note in str(e) or not any(str(size) in str(e) for size in (size1, size2)):
+                raise
+            raise type(e)(f"{e}{note}") from None
     return _merge_runs(first, second)
 
 

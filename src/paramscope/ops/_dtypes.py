@@ -195,4 +195,6 @@ def dtype_of(x, default=None):
         return dtype
     if default is not None:
         return default
+    if isinstance(x, int) and not isinstance(x, bool):
+        return int  # (a traced size, an int subclass, is an int)
     return type(x)

@@ -39,6 +39,12 @@ def searchsorted(sorted_sequence, values, side="left"):
 
 
 class Digitize(Operation):
+    def concrete_output_spec(self, x, bins):
+        if len(bins.shape) != 1:  # JAX wants a 1-D array of bins (Keras's rule allows 0-D)
+            raise OpShapeError(f"digitize: bins must be a 1-dimensional array; got bins of "
+                               f"shape {tuple(bins.shape)}")
+        return self.compute_output_spec(x, bins)
+
     def compute_output_spec(self, x, bins):
         if len(bins.shape) > 1:
             raise OpShapeError(f"`bins` must be a 1D array. Received: bins={bins} with shape "

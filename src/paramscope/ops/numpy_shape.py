@@ -398,6 +398,10 @@ class Tile(Operation):
             repeats = [1] * (len(shape) - len(repeats)) + repeats
         else:
             shape = [1] * (len(repeats) - len(shape)) + shape
+        if not all(isinstance(r, int) for r in repeats):
+            # Keras's backends cannot either (JAX: unhashable tracers; TensorFlow: iterating a
+            # symbolic tensor).
+            raise OpTypeError(f"the repeats of tile must be Python integers, got {repeats!r}")
         return KerasTensor([size * r if isinstance(size, int) else None
                             for size, r in zip(shape, repeats)], dtype=x.dtype)
 
@@ -664,6 +668,8 @@ def getitem_shape(shape, key):
 
 
 class GetItem(Operation):
+    wraps_python_scalars = False  # the key stays an int
+
     def compute_output_spec(self, x, key):
         if isinstance(key, slice) and self.name in ("traced", "concrete"):
             key = (key,)  # a traced (JAX) or concrete array takes a bare slice; a KerasTensor not
