@@ -299,7 +299,7 @@ def _mod_result(x1, x2):
 
 
 def _floatish_result(x1, x2):
-    """hypot: integer results become floats (int64: float64)."""
+    """hypot, heaviside: integer results become floats (int64: float64)."""
     dtype = result_type(x1.dtype, x2.dtype)
     if dtype in ("int8", "int16", "int32", "uint8", "uint16", "uint32"):
         return floatx()
@@ -435,13 +435,7 @@ def ldexp(x1, x2):
 
 class Heaviside(ElementwiseBinary):
     shape_attr = staticmethod(_tensor_shape)
-
-    @staticmethod
-    def dtype_rule(x1, x2):
-        dtype = result_type(x1.dtype, x2.dtype)
-        if dtype in ("int8", "int16", "int32", "uint8", "uint16", "uint32"):
-            return floatx()
-        return "float64" if dtype == "int64" else dtype
+    dtype_rule = staticmethod(_floatish_result)  # as hypot's
 
 
 def heaviside(x1, x2):

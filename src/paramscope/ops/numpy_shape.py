@@ -573,19 +573,17 @@ def flip(x, axis=None):
 
 
 class Fliplr(Operation):
+    min_rank = 2
+
     def compute_output_spec(self, x):
-        if len(x.shape) < 2:
-            raise OpShapeError("`fliplr` requires input with 2 or more dimensions. Received: "
-                               f"x.shape={x.shape}")
+        if len(x.shape) < self.min_rank:
+            raise OpShapeError(f"`{type(self).__name__.lower()}` requires input with "
+                               f"{self.min_rank} or more dimensions. Received: x.shape={x.shape}")
         return KerasTensor(x.shape, dtype=x.dtype)
 
 
-class Flipud(Operation):
-    def compute_output_spec(self, x):
-        if len(x.shape) < 1:
-            raise OpShapeError("`flipud` requires input with 1 or more dimensions. Received: "
-                               f"x.shape={x.shape}")
-        return KerasTensor(x.shape, dtype=x.dtype)
+class Flipud(Fliplr):
+    min_rank = 1
 
 
 def fliplr(x):
