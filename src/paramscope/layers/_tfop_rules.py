@@ -4,157 +4,26 @@ stand-in ``tensorflow`` module computes: each canonical TensorFlow symbol
 ``first`` is the call's first argument and ``kwargs`` the others by the TF function's
 parameter names.  Shapes use ``None`` for what TensorFlow does not know statically.
 
-Small integer tensors (``tf.shape(x)``, ``tf.shape(x)[1] * 2``) carry the values TensorFlow
-infers for them (tf.keras's ``_inferred_value``): a list with ``None`` for an unknown entry.
-``VALUES`` computes them, and shape arguments (``tf.reshape(x, [b, d * 4])``) read them.
+The arguments' static values are read by :mod:`._tfop_args`; small integer tensors carry the
+values TensorFlow infers for them (:mod:`._tfop_values`).
 """
 
 from __future__ import annotations
 
 import math
 
-from .. import tree
 from ..errors import ShapeError
 from ..shapes import (broadcast_shapes, conv_output_length, einsum_shape, gather_shape,
                       matmul_shape, one_hot_shape, pad_shape, reduce_shape,
                       reshape_output_shape, split_shapes, stack_shape, tile_shape,
-                      transpose_shape, value_shape)
+                      transpose_shape)
+from ._tfop_args import (MISSING, axis_list, dtype_name, dtype_of, first_arg, known_axis,
+                         python_dtype, shape_arg, shape_of, static_int, to_slice)
 from .base import KerasTensor
 
-MISSING = object()
+__all__ = ["TF_OPS", "MISSING", "dtype_of", "first_arg", "python_dtype", "shape_of"]
 
 
-# ---------------------------------------------------------------------------
-# values of arguments
-# ---------------------------------------------------------------------------
-def _dim(d):
-    """TensorFlow knows no stand-in size (a traced unknown dimension): it is unknown."""
-    if d is None:
-        return None
-    return None if d.__class__ is not int and type(d).__name__ == "StandIn" else int(d)
-
-
-def shape_of(x):
-    """The static shape of a call argument: a tensor's, a constant's, a Python value's."""
-    if isinstance(x, KerasTensor):
-        return tuple(_dim(d) for d in x.shape)
-    shape = getattr(x, "shape", None)  # formats.config.FileConstant, ops.Constant
-    if shape is not None and not isinstance(x, (list, tuple)):
-        return tuple(_dim(d) for d in shape)
-    if isinstance(x, (list, tuple)) and any(hasattr(v, "shape") for v in tree.flatten(x)):
-        inner = [shape_of(v) for v in x]  # tf.convert_to_tensor of a list: tf.stack of it
-        return (len(x),) + (inner[0] if inner else ())
-    return value_shape(x)
-
-
-def dtype_of(*values, default="float32"):
-    for value in values:
-        for leaf in (tree.flatten(value) if isinstance(value, (list, tuple)) else [value]):
-            if isinstance(leaf, KerasTensor) or hasattr(leaf, "dtype") and \
-                    isinstance(getattr(leaf, "dtype", None), str):
-                return leaf.dtype
-    return default
-
-
-def python_dtype(value):
-    """TensorFlow's dtype for a Python value (``tf.constant(2)`` is int32)."""
-    leaves = tree.flatten(value) if isinstance(value, (list, tuple)) else [value]
-    if any(isinstance(v, float) for v in leaves):
-        return "float32"
-    if leaves and all(isinstance(v, bool) for v in leaves):
-        return "bool"
-    return "int32"
-
-
-def inferred(x):
-    """The values TensorFlow knows of a small integer tensor: a list (``None`` unknown),
-    or ``None`` when nothing is known."""
-    if isinstance(x, bool):
-        return None
-    if isinstance(x, int):
-        return [_dim(x)]
-    if isinstance(x, (list, tuple)):
-        out = []
-        for v in x:
-            value = inferred(v)
-            if value is None or len(value) != 1:
-                return None
-            out += value
-        return out
-    value = getattr(x, "_inferred_value", None)
-    return list(value) if value is not None else None
-
-
-def static_int(value, what):
-    """An int argument, ``None`` when it is a tensor whose value TensorFlow does not know."""
-    if isinstance(value, bool):
-        raise ShapeError(f"{what} must be an integer, got {value!r}")
-    if isinstance(value, int):
-        return _dim(value)
-    known = inferred(value)
-    if known is not None and len(known) == 1:
-        return known[0]
-    if isinstance(value, KerasTensor) or hasattr(value, "shape"):
-        return None
-    raise ShapeError(f"{what} must be an integer, got {value!r}")
-
-
-def shape_arg(value, what="shape"):
-    """A shape given as a list of ints and scalar tensors, a 1-D tensor, or a TensorShape."""
-    dims = getattr(value, "dims", None)
-    if dims is not None and not callable(dims):  # tf.TensorShape
-        return tuple(dims)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (_dim(value),)
-    if isinstance(value, (list, tuple)):
-        return tuple(None if d is None else static_int(d, f"a {what} entry") for d in value)
-    known = inferred(value)
-    if known is not None:
-        return tuple(known)
-    shape = getattr(value, "shape", None)
-    if shape is not None and len(shape) == 1 and shape[0] is not None:
-        return (None,) * shape[0]
-    raise ShapeError(f"a {what} computed at run time, of unknown length")
-
-
-def _axis_list(axis, what="axis"):
-    if axis is None or isinstance(axis, int) and not isinstance(axis, bool):
-        return axis
-    if isinstance(axis, (list, tuple)):
-        return [static_int(a, what) for a in axis]
-    known = inferred(axis)
-    if known is not None and None not in known:
-        return known if len(getattr(axis, "shape", (1,))) else known[0]
-    raise ShapeError(f"a dynamic (tensor) {what} gives a shape paramscope cannot know")
-
-
-def _known_axis(value, what="axis"):
-    axis = static_int(value, what)
-    if axis is None:
-        raise ShapeError(f"a dynamic (tensor) {what} gives a shape paramscope cannot know")
-    return axis
-
-
-def dtype_name(dtype, default="float32"):
-    if isinstance(dtype, dict):  # a serialized tf.DType
-        dtype = dtype.get("config", {}).get("name") or dtype.get("name")
-    dtype = getattr(dtype, "name", dtype)
-    return str(dtype) if dtype else default
-
-
-def first_arg(inputs, kwargs, *names):
-    """The op's first argument: passed positionally, or by its parameter name."""
-    if inputs is not MISSING:
-        return inputs
-    for name in names:
-        if name in kwargs:
-            return kwargs.pop(name)
-    raise ShapeError(f"the call has no {names[0]!r} argument")
-
-
-# ---------------------------------------------------------------------------
-# rules: fn(first argument, other arguments) -> (shape structure, dtype)
-# ---------------------------------------------------------------------------
 def _elementwise(*other_names, dtype=None):
     def rule(x, kw):
         shape = shape_of(x)
@@ -185,14 +54,14 @@ def _reduce(dtype=None, compat=False):
         if compat:
             axis = kw.get("reduction_indices") if axis is None else axis
             keepdims = kw.get("keep_dims") if keepdims is None else keepdims
-        return reduce_shape(shape_of(x), _axis_list(axis), bool(keepdims)), dtype or dtype_of(x)
+        return reduce_shape(shape_of(x), axis_list(axis), bool(keepdims)), dtype or dtype_of(x)
     return rule
 
 
 def _arg_reduce(x, kw):
     axis = kw.get("axis")
     axis = kw.get("dimension") if axis is None else axis
-    axis = 0 if axis is None else _known_axis(axis)
+    axis = 0 if axis is None else known_axis(axis)
     return reduce_shape(shape_of(x), axis, False), dtype_name(kw.get("output_type") or "int64")
 
 
@@ -224,7 +93,7 @@ def _keras_op(cls_name, x, **init):
 def _squeeze(x, kw):
     axis = kw.get("axis")
     axis = kw.get("squeeze_dims") if axis is None else axis
-    axis = _axis_list(axis)
+    axis = axis_list(axis)
     if isinstance(axis, list) and not axis:
         axis = None
     shape = shape_of(x)
@@ -236,16 +105,16 @@ def _squeeze(x, kw):
 
 def _expand_dims(x, kw):
     axis = kw.get("axis")
-    return _keras_op("ExpandDims", x, axis=_known_axis(kw.get("dim") if axis is None else axis))
+    return _keras_op("ExpandDims", x, axis=known_axis(kw.get("dim") if axis is None else axis))
 
 
 def _transpose(x, kw):
-    return transpose_shape(shape_of(x), _axis_list(kw.get("perm"), "perm")), dtype_of(x)
+    return transpose_shape(shape_of(x), axis_list(kw.get("perm"), "perm")), dtype_of(x)
 
 
 def _concat(x, kw):
     values = list(x) if isinstance(x, (list, tuple)) else [x]
-    axis = _known_axis(kw.get("axis", 0))
+    axis = known_axis(kw.get("axis", 0))
     from .. import ops
     out = ops.Concatenate(axis=axis, name="tf").compute_output_spec(
         [KerasTensor(shape_of(v)) for v in values])
@@ -254,13 +123,13 @@ def _concat(x, kw):
 
 def _stack(x, kw):
     values = list(x) if isinstance(x, (list, tuple)) else [x]
-    return stack_shape([shape_of(v) for v in values], _known_axis(kw.get("axis", 0))), \
+    return stack_shape([shape_of(v) for v in values], known_axis(kw.get("axis", 0))), \
         dtype_of(*values, default=python_dtype(values))
 
 
 def _unstack(x, kw):
     shape = shape_of(x)
-    axis = _known_axis(kw.get("axis", 0))
+    axis = known_axis(kw.get("axis", 0))
     from ..shapes import canonicalize_axis
     axis = canonicalize_axis(axis, len(shape))
     num = kw.get("num")
@@ -320,14 +189,14 @@ def _resize_with_pad(x, kw):
 def _one_hot(x, kw):
     axis = kw.get("axis")
     return (one_hot_shape(shape_of(x), static_int(kw.get("depth"), "depth"),
-                          -1 if axis is None else _known_axis(axis)),
+                          -1 if axis is None else known_axis(axis)),
             dtype_name(kw.get("dtype") or "float32"))
 
 
 def _gather(x, kw):
     batch_dims = kw.get("batch_dims") or 0
     axis = kw.get("axis")
-    axis = batch_dims if axis is None else _known_axis(axis)
+    axis = batch_dims if axis is None else known_axis(axis)
     return gather_shape(shape_of(x), shape_of(kw.get("indices")), axis, batch_dims), dtype_of(x)
 
 
@@ -358,14 +227,14 @@ def _split(x, kw):
         splits = shape_arg(splits, "split sizes")
         if None in splits:
             raise ShapeError("split sizes computed at run time give shapes paramscope cannot know")
-    return split_shapes(shape_of(x), splits, _known_axis(kw.get("axis", 0))), dtype_of(x)
+    return split_shapes(shape_of(x), splits, known_axis(kw.get("axis", 0))), dtype_of(x)
 
 
 def _getitem(x, kw):
     from ..ops import getitem_shape
     shape = list(shape_of(x))
     key = kw.get("slice_spec")
-    keys = [_to_slice(k) for k in (list(key) if isinstance(key, (list, tuple)) else [key])]
+    keys = [to_slice(k) for k in (list(key) if isinstance(key, (list, tuple)) else [key])]
     real = sum(1 for k in keys if k is not None and k is not Ellipsis)
     axis = 0
     for i, k in enumerate(keys):
@@ -391,12 +260,6 @@ def _getitem(x, kw):
         axis += 1
     key = tuple(keys) if isinstance(key, (list, tuple)) else (keys[0],)
     return getitem_shape(tuple(shape), key), dtype_of(x)
-
-
-def _to_slice(value):
-    if isinstance(value, dict) and set(value) == {"start", "stop", "step"}:
-        return slice(value["start"], value["stop"], value["step"])
-    return value
 
 
 def _boolean_mask(x, kw):
@@ -519,7 +382,7 @@ def _extract_patches(x, kw):
 
 
 def _norm(x, kw):
-    axis = _axis_list(kw.get("axis"))
+    axis = axis_list(kw.get("axis"))
     keepdims = kw.get("keepdims") or kw.get("keep_dims")
     return reduce_shape(shape_of(x), axis, bool(keepdims)), dtype_of(x)
 
@@ -718,98 +581,3 @@ TF_OPS.update({
     "compat.v1.nn.sigmoid_cross_entropy_with_logits": (("labels",), _sigmoid_xent),
     "nn.sigmoid_cross_entropy_with_logits": (("labels",), _sigmoid_xent),
 })
-
-
-# ---------------------------------------------------------------------------
-# inferred values of small integer tensors
-# ---------------------------------------------------------------------------
-def _elementwise_values(fn):
-    def rule(x, kw, shape):
-        a, b = inferred(x), inferred(kw.get("y"))
-        if a is None or b is None or len(a) != len(b) and 1 not in (len(a), len(b)):
-            return None
-        n = max(len(a), len(b))
-        a, b = a * n if len(a) == 1 else a, b * n if len(b) == 1 else b
-        return [None if u is None or v is None else fn(u, v) for u, v in zip(a, b)]
-    return rule
-
-
-def _getitem_values(x, kw, shape):
-    values, key = inferred(x), kw.get("slice_spec")
-    if values is None:
-        return None
-    key = key[0] if isinstance(key, (list, tuple)) and len(key) == 1 else key
-    key = _to_slice(key)
-    if isinstance(key, int) and not isinstance(key, bool) and -len(values) <= key < len(values):
-        return [values[key]]
-    if isinstance(key, slice) and all(v is None or isinstance(v, int)
-                                      for v in (key.start, key.stop, key.step)):
-        return values[key]
-    return None
-
-
-def _concat_values(x, kw, shape):
-    out = []
-    for v in (x if isinstance(x, (list, tuple)) else [x]):
-        known = v if isinstance(v, (list, tuple)) and all(isinstance(d, int) for d in v) \
-            else inferred(v)
-        if known is None:
-            return None
-        out += [_dim(d) for d in known]
-    return out
-
-
-def _range_values(x, kw, shape):
-    start, limit, delta = x, kw.get("limit"), kw.get("delta")
-    if limit is None:
-        start, limit = 0, start
-    bounds = [static_int(v, "a range bound") if not isinstance(v, float) else None
-              for v in (start, limit, 1 if delta is None else delta)]
-    if None in bounds or bounds[2] == 0 or abs(bounds[1] - bounds[0]) > 4096:
-        return None
-    return list(range(*bounds))
-
-
-def _size_values(x, kw, shape):
-    dims = shape_of(x)
-    return [None if None in dims else math.prod(dims)]
-
-
-VALUES = {
-    "shape": lambda x, kw, shape: list(shape_of(x)),
-    "compat.v1.shape": lambda x, kw, shape: list(shape_of(x)),
-    "size": _size_values, "compat.v1.size": _size_values,
-    "rank": lambda x, kw, shape: [len(shape_of(x))],
-    "__operators__.getitem": _getitem_values,
-    "concat": _concat_values,
-    "stack": lambda x, kw, shape: inferred(x) if kw.get("axis", 0) in (0, -1) else None,
-    "identity": lambda x, kw, shape: inferred(x),
-    "convert_to_tensor": lambda x, kw, shape: inferred(x),
-    "range": _range_values,
-    "__operators__.add": _elementwise_values(lambda a, b: a + b),
-    "math.add": _elementwise_values(lambda a, b: a + b),
-    "math.subtract": _elementwise_values(lambda a, b: a - b),
-    "math.multiply": _elementwise_values(lambda a, b: a * b),
-    "compat.v1.floor_div": _elementwise_values(lambda a, b: a // b if b else None),
-    "math.floordiv": _elementwise_values(lambda a, b: a // b if b else None),
-    "math.floormod": _elementwise_values(lambda a, b: a % b if b else None),
-    "math.maximum": _elementwise_values(max),
-    "math.minimum": _elementwise_values(min),
-}
-INT_DTYPES = ("int32", "int64")
-
-
-def inferred_value(symbol, first, kwargs, shape, dtype):
-    """The values TensorFlow infers for an operation's integer output of rank 0 or 1."""
-    rule = VALUES.get(symbol)
-    if symbol in ("cast", "dtypes.cast") and dtype in INT_DTYPES:
-        rule = VALUES["identity"]
-    if rule is None or dtype not in INT_DTYPES or not isinstance(shape, tuple) or len(shape) > 1:
-        return None
-    try:
-        values = rule(first, kwargs, shape)
-    except (ShapeError, TypeError, ValueError):
-        return None
-    if values is None or len(values) > 4096:
-        return None
-    return values

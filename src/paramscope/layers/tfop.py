@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from .. import tree
 from ..errors import LayerError, ParamscopeError, ShapeError, describe_layer
-from ._tfop_rules import MISSING, TF_OPS, dtype_of, first_arg, inferred_value, shape_of
+from ._tfop_rules import MISSING, TF_OPS, dtype_of, first_arg, shape_of
+from ._tfop_values import inferred_value
 from .base import KerasTensor, Layer
 
 __all__ = ["TFOpLambda", "SlicingOpLambda"]

@@ -20,9 +20,9 @@ from ._base import (CONCRETE, Constant, Operation, StandIn, call, is_symbolic, i
                     known_shape, to_constants, trace_function, traced_call, tracing, untraced)
 
 #: The modules holding the operations (``tools/make_ops_index.py`` indexes their names).
-FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_linalg", "numpy_create",
-            "numpy_search", "nn", "nn_normalization", "nn_sequences", "math", "linalg",
-            "image", "core", "einops", "random")
+FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_join", "numpy_linalg",
+            "numpy_create", "numpy_search", "nn", "nn_normalization", "nn_sequences", "math",
+            "linalg", "image", "core", "einops", "random")
 
 __all__ = ["CONCRETE", "Constant", "Operation", "StandIn", "call", "is_symbolic", "is_tracing",
            "known_shape", "to_constants", "traced_call", "trace_function", "tracing", "untraced",

@@ -18,7 +18,6 @@ from .. import naming, tree
 from ..errors import LayerError, NeedsComputationError, ParamscopeError, ShapeError, format_shape
 from ..layers.base import KerasTensor, Node
 from ..layers.base import _tracing_flag as _tracing  # the depth of tracing(), shared with layers
-from ._shapes import OpTypeError
 
 #: ``hook(dunder, tensor, other, unary)`` consulted by Python's operators on tensors first
 #: (tf.keras semantics, TensorFlow's inferred values): NotImplemented lets Keras's apply.

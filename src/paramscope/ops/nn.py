@@ -9,11 +9,10 @@ from ..backend_config import image_data_format
 from ..dtypes import floatx
 from ..layers.base import KerasTensor
 from ._base import Operation, call, is_symbolic
-from ._dtypes import result_type, standardize_dtype
+from ._dtypes import standardize_dtype
 from ._shapes import (OpShapeError, OpTypeError, canonicalize_axes, canonicalize_axis,
                       check_conv_input_channels, compute_conv_output_shape,
-                      compute_conv_transpose_output_shape, compute_pooling_output_shape,
-                      reduce_shape)
+                      compute_conv_transpose_output_shape, compute_pooling_output_shape)
 from .numpy_math import ElementwiseUnary, define
 
 __all__ = []
