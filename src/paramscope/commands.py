@@ -91,8 +91,11 @@ def demo_command(args) -> int:
 def _script_semantics(args):
     """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
     (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""
+    if not str(getattr(args, "style", "keras3")).startswith("keras2"):
+        import contextlib
+        return contextlib.nullcontext()
     from .keras.tensorflow import tf_keras_semantics
-    return tf_keras_semantics(str(getattr(args, "style", "keras3")).startswith("keras2"))
+    return tf_keras_semantics(True)
 
 
 def _use_color(args) -> bool:
