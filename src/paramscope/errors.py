@@ -48,6 +48,11 @@ class NeedsComputationError(ParamscopeError):
     """A Keras call that needs real tensors (fit, predict, ...)."""
 
 
+class ModelComputationError(NeedsComputationError):
+    """Running a model (``fit``, ``predict``, ``evaluate``, ``save``...): it needs tensors,
+    and it does not change the model's layers or weights' shapes."""
+
+
 class MissingDependencyError(ParamscopeError):
     """An optional dependency (h5py, numpy) is needed but not installed."""
 
