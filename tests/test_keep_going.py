@@ -424,3 +424,18 @@ def test_a_model_whose_construction_failed_is_incomplete(tmp_path, capsys):
     assert stop_line(err) == (
         f"{path}:6: this line builds the model but cannot run: needs the data: 'classes.txt' "
         "does not exist. The model 'net' is incomplete: the script stopped while building it.")
+
+
+def test_a_name_keras_3_does_not_have_stops_as_keras_would(tmp_path, capsys):
+    """keras.optimizers.rmsprop (Keras 2) is not in Keras 3: the script stops there in
+    Keras too, so paramscope stops (it does not skip it as if it needed data)."""
+    path = tmp_path / "old.py"
+    path.write_text("import keras\nfrom keras import layers\n"
+                    "model = keras.Sequential([keras.Input((4,)), layers.Dense(2)])\n"
+                    "opt = keras.optimizers.rmsprop(lr=0.0001)\n")
+    code, out, err = run(capsys, "summary", path)
+    assert code == 2
+    assert stop_line(err) == (
+        f"{path}:4: module 'keras.optimizers' has no attribute 'rmsprop': "
+        "keras.optimizers.rmsprop is not part of Keras 3.15.1's public API. Models built "
+        "before it stopped: model (sequential); pass --model NAME to summarise one of them.")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 
 from ..errors import (LayerError, MissingAPIError, MissingDependencyError, ModelComputationError,
-                      ModelFileError, NeedsComputationError, ParamscopeError, ShapeError,
-                      UnknownLayerError)
+                      ModelFileError, NeedsComputationError, NotInKerasError, ParamscopeError,
+                      ShapeError, UnknownLayerError)
 from . import unknown as unknowns
 from .statement_effects import KERAS2_ONLY_METHODS, calls_method, resolve
 from .unknown import Unknown, UnknownValueError
@@ -85,6 +85,8 @@ def explain(error, frame=None, info=None):
     if isinstance(error, ModelFileError):
         return Failure("data", f"needs the data: {_first_sentence(str(error))}",
                        detail=str(error))
+    if isinstance(error, NotInKerasError):  # Keras 3 has no such name: it stops there too
+        return Failure("stop", str(error))
     if isinstance(error, (MissingAPIError, MissingDependencyError)):
         return Failure("data", _first_sentence(str(error)), detail=str(error))
     if isinstance(error, ParamscopeError):
