@@ -88,7 +88,8 @@ def explain(error, frame=None, info=None):
     if isinstance(error, NotInKerasError):  # Keras 3 has no such name: it stops there too
         return Failure("stop", str(error))
     if isinstance(error, (MissingAPIError, MissingDependencyError)):
-        return Failure("data", _first_sentence(str(error)), detail=str(error))
+        return Failure("data", f"cannot run here: {_first_sentence(str(error))}",
+                       detail=str(error))
     if isinstance(error, ParamscopeError):
         return Failure("stop", str(error), building=True)
     involved = _unknown_involved(error, frame, info)
@@ -96,7 +97,7 @@ def explain(error, frame=None, info=None):
         return Failure("data", uses(involved, info.line if info else None), involved)
     missing = _missing_api(error)
     if missing is not None:
-        return Failure("data", f"paramscope does not provide {missing}")
+        return Failure("data", f"needs {missing}, which paramscope does not provide")
     stand_in = _stand_in_involved(error, frame, info)
     if stand_in is not None:
         return Failure("data", f"needs the values of {stand_in} ({type(error).__name__}: "

@@ -4,13 +4,15 @@ its names refer to in the frame where it failed (:func:`resolve`)."""
 
 from __future__ import annotations
 
-#: Methods of a model or layer that run it, save it or describe it: they do not change it.
+#: Methods of a model or layer that run it, save it or describe it: they do not change it
+#: (skipping one that fails cannot leave a model other than the script's).
 COMPUTATION_METHODS = frozenset((
     "fit", "fit_generator", "evaluate", "evaluate_generator", "predict", "predict_generator",
     "predict_on_batch", "train_on_batch", "test_on_batch", "save", "save_weights",
     "load_weights", "set_weights", "get_weights", "summary", "compile", "to_json", "to_yaml",
     "get_config", "count_params", "get_layer", "export", "reset_states", "reset_metrics",
-    "add_loss", "add_metric"))
+    "add_loss", "add_metric", "get_vocabulary", "vocabulary_size", "get_build_config",
+    "compute_output_shape", "compute_output_spec"))
 
 #: Model methods of Keras 2 that Keras 3 does not have (the script's own error there).
 KERAS2_ONLY_METHODS = frozenset(("predict_classes", "predict_proba"))
