@@ -296,6 +296,21 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+#: While a script has unknown values (``paramscope.keras.unknown``): the function that stops
+#: a layer or model from receiving one, ``check(owner, function, args, kwargs)``; ``None``
+#: otherwise, so that it costs nothing.  Set with :func:`watch_unknown_values`.
+unknown_value_check = None
+#: ... and the function that gives a layer called on an unknown value (data the script did
+#: not load, a tensor a skipped statement would have made) an unknown value as its output.
+unknown_call_result = None
+
+
+def watch_unknown_values(check, call_result=None):
+    global unknown_value_check, unknown_call_result
+    unknown_value_check = check
+    unknown_call_result = call_result
+
+
 #: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
 _tracing_flag = [0]
 
@@ -323,6 +338,19 @@ def is_tracing() -> bool:
     """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
     backend's tracers, where concrete values and symbolic ones mix freely."""
     return bool(_tracing_flag[0])
+
+
+class recording_nodes:
+    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
+    graph there, such as a Sequential built by its first call, needs them)."""
+
+    def __enter__(self):
+        self._depth = _tracing_flag[0]
+        _tracing_flag[0] = 0
+
+    def __exit__(self, *exc):
+        _tracing_flag[0] = self._depth
+        return False
 
 
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
@@ -622,6 +650,9 @@ class Layer:
             if d.__class__ is int and d >= 0:
                 continue
             if d is None or not isinstance(d, int) or d < 0 or _is_traced_size(d):
+                if unknown_value_check is not None:
+                    unknown_value_check(f"Layer {describe_layer(self)}, creating weight "
+                                        f"'{name}',", None, (shape,), {})
                 raise LayerError(
                     f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
                     f"{shape}: every dimension must be a known non-negative integer. This usually "
@@ -778,6 +809,10 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
+        if unknown_call_result is not None:
+            unknown_output = unknown_call_result(self, args, kwargs)
+            if unknown_output is not None:
+                return unknown_output
         if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
             args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
@@ -1133,8 +1168,11 @@ def _reporting_init(init):
     """Missing or unexpected constructor arguments become a LayerError (Keras: TypeError)."""
     if getattr(init, "_paramscope_wrapped", False):
         return init
+    builtin = (init.__module__ or "").startswith("paramscope.")
 
     def __init__(self, *args, **kwargs):
+        if builtin and unknown_value_check is not None:
+            unknown_value_check(type(self).__name__, init, args, kwargs)
         if "_init_arguments" not in self.__dict__:  # the outermost constructor's call
             self.__dict__["_init_arguments"] = (args, dict(kwargs))
         try:
