@@ -265,11 +265,71 @@ def _needs_data(exc, unknown):
     return False
 
 
-def _uses_unknown(node, ns):
-    """Whether a statement reads a name bound to an Unknown (Keras may refuse it with its own
-    error, ``VGG19(input_tensor=<unknown>)``, before touching its value)."""
-    return any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-               and isinstance(ns.get(n.id), Unknown) for n in ast.walk(node))
+def _failing_statement(exc, path):
+    """The innermost statement of the script (also inside its functions) running when ``exc``
+    was raised, and that frame: the deepest traceback entry in the script's file."""
+    frame, line = None, None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            frame, line = tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+    if frame is None:
+        return None, None
+    if path not in _TREES:
+        with open(path, encoding="utf-8") as f:
+            _TREES[path] = ast.parse(f.read())
+    found = None
+    for node in ast.walk(_TREES[path]):
+        if isinstance(node, ast.stmt) and node.lineno <= line <= node.end_lineno \
+                and not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For,
+                                          ast.While, ast.With, ast.Try)):
+            if found is None or node.lineno >= found.lineno:
+                found = node
+    return found, frame
+
+
+_TREES = {}
+
+
+def _uses_unknown(exc, path):
+    """Whether the script statement where ``exc`` was raised reads a name bound to an Unknown
+    (Keras may refuse it with its own error, ``VGG19(input_tensor=<unknown>)``, before
+    touching its value)."""
+    node, frame = _failing_statement(exc, path)
+    if node is None:
+        return False
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    scopes = (frame.f_locals, frame.f_globals)
+    return any(isinstance(scope.get(name), Unknown) for name in names for scope in scopes)
+
+
+def _fails_in_training_call(exc, path):
+    """Whether the failure happened on the way to training: in a statement that calls
+    fit/predict/... (``model.fit(x_train, ...)`` with ``x_train`` unknown), or inside a function
+    of the script that trains (``train_model(model, (x_train, y_train))``, which reshapes the
+    data before its ``fit``): the script was starting to train there."""
+    node, _ = _failing_statement(exc, path)
+    if node is not None and _calls_training(node):
+        return True
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == path and code.co_name != "<module>":
+            function = _function_at(path, code.co_firstlineno)
+            if function is not None and any(_calls_training(n) for n in function.body):
+                return True
+        tb = tb.tb_next
+    return False
+
+
+def _function_at(path, first_line):
+    for node in ast.walk(_TREES[path]):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines = [node.lineno] + [d.lineno for d in node.decorator_list]
+            if first_line in lines:
+                return node
+    return None
 
 
 def _builds_model(node, ns, keras):
@@ -288,6 +348,8 @@ def _builds_model(node, ns, keras):
         except Exception:  # noqa: BLE001 - an unknown callee is not a Keras class
             continue
         if isinstance(func, type) and issubclass(func, (keras.layers.Layer, keras.Model)):
+            return True
+        if ".applications." in (getattr(func, "__module__", None) or ""):  # VGG19(...)
             return True
         if getattr(func, "__name__", "") == "add" and isinstance(
                 getattr(func, "__self__", None), keras.Model):
@@ -317,6 +379,7 @@ def run_statements(path, binds, keras):
     unknown, skipped, stopped, error = set(), [], None, None
     for stmt in tree.body:
         code = compile(ast.Module(body=[stmt], type_ignores=[]), path, "exec")
+        models_before = len(CREATED)
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(code, ns)
@@ -326,13 +389,14 @@ def run_statements(path, binds, keras):
         except BaseException as exc:  # noqa: BLE001 - classified below (SystemExit too)
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            if not (_needs_data(exc, unknown) or _uses_unknown(stmt, ns)):
+            if not (_needs_data(exc, unknown) or _uses_unknown(exc, path)):
                 error = {"line": stmt.lineno, "type": type(exc).__name__,
                          "message": str(exc).strip()}
                 break
-            if _calls_training(stmt):
+            if _fails_in_training_call(exc, path):
                 stopped = {"line": stmt.lineno, "reason": "trains or predicts on data"}
                 break
+            del CREATED[models_before:]  # models the skipped statement left half-built
             if _builds_model(stmt, ns, keras):
                 error = {"line": stmt.lineno, "type": "NeedsValue",
                          "message": f"the model needs a value paramscope cannot have: "

@@ -3,22 +3,21 @@
 
 A developer tool: it needs the Keras virtualenvs and is never imported by paramscope or by
 the tests.  For every script of tests/corpus/MANIFEST.json it runs tools/corpus_worker.py
-in a fresh process of the right virtualenv (a script that imports TensorFlow runs with
-Keras 3 on the TensorFlow backend in /work/venvs/k2, every other one with Keras 3 on JAX in
-/work/venvs/k3), which executes the script's model code as written (see its docstring for how
-statements that need data are skipped), and writes the records into
+in a fresh process of the real Keras the entry names (``golden``): Keras 3.15.1 on JAX in
+/work/venvs/k3 (or on TensorFlow in /work/venvs/k2 with ``golden_backend: tensorflow``), or
+tf-keras 2.21 in /work/venvs/k2 (``golden: tf-keras``).  The worker executes the script's
+model code as written, without its data (see its docstring), and the records go into
 tests/corpus/golden.json.gz (sorted keys, gzip mtime 0: deterministic).
 
-    python tools/make_corpus.py                  # every script
-    python tools/make_corpus.py --only keras-io/ # ids starting with this (others are kept)
-    python tools/make_corpus.py --show ID        # print one record
+    python tools/make_corpus.py                        # every script (2 at once)
+    python tools/make_corpus.py --only keras-classic/imdb  # ids starting with this (others kept)
+    python tools/make_corpus.py --show ID              # print one record
 
 It prints one line per script: the model it reached (name, total params) or why not.
 """
 from __future__ import annotations
 
 import argparse
-import ast
 import gzip
 import io
 import json
@@ -39,34 +38,17 @@ VENVS = {
 TIMEOUT = 900
 
 
-def imports_tensorflow(path):
-    with open(path, encoding="utf-8") as f:
-        tree = ast.parse(f.read())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            names = [node.module or ""]
-        else:
-            continue
-        if any(name.split(".")[0] == "tensorflow" for name in names):
-            return True
-    return False
-
-
-def golden_backend(entry, corpus):
-    """tf-keras runs on TensorFlow; Keras 3 on JAX unless the entry says otherwise or the
-    script imports TensorFlow."""
+def golden_backend(entry):
+    """tf-keras runs on TensorFlow; Keras 3 on JAX (the backend paramscope follows) unless the
+    entry says ``golden_backend: tensorflow`` (the Keras 2 backend functions of Keras 3's
+    tf.keras view are TensorFlow code)."""
     if entry.get("golden") == "tf-keras":
         return "tensorflow"
-    if "golden_backend" in entry:
-        return entry["golden_backend"]
-    path = os.path.join(corpus, entry["file"])
-    return "tensorflow" if imports_tensorflow(path) else "jax"
+    return entry.get("golden_backend", "jax")
 
 
 def run_worker(entry, corpus=CORPUS):
-    backend = golden_backend(entry, corpus)
+    backend = golden_backend(entry)
     env = {k: v for k, v in os.environ.items()
            if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "TF_USE_LEGACY_KERAS")}
     env.update(KERAS_BACKEND=backend, JAX_PLATFORMS="cpu", TF_CPP_MIN_LOG_LEVEL="3",
