@@ -27,7 +27,7 @@ README = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 @pytest.fixture(scope="module", autouse=True)
 def _start_the_selected_scripts(request):
     selected = [item.callspec.params["entry"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec")]
+                if getattr(item, "module", None) is request.module and hasattr(item, "callspec")]
     CORPUS.prefetch(selected)
 
 
