@@ -30,6 +30,7 @@ class KerasHistory(tuple):
         return tuple.__new__(cls, (operation, node_index, tensor_index))
 
     operation = property(lambda self: self[0])
+    layer = property(lambda self: self[0])  # tf.keras's name
     node_index = property(lambda self: self[1])
     tensor_index = property(lambda self: self[2])
 
