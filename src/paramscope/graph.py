@@ -609,7 +609,7 @@ class Sequential(Model):
 
     def add(self, layer, rebuild=True):
         if not self._layers and getattr(layer, "_input_shape_arg", None) is not None:
-            self.add(InputLayer(shape=layer._input_shape_arg))
+            self.add(InputLayer(shape=layer._input_shape_arg, batch_size=layer._batch_size_arg))
         history = getattr(layer, "_keras_history", None)
         if history is not None and isinstance(history.operation, InputLayer):
             layer = history.operation

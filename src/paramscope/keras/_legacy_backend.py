@@ -132,6 +132,14 @@ def constant_like(value, x):
     return T.constant(value, dtype=dtype_of(x))
 
 
+def integer_tensor(function, argument, x):
+    """TensorFlow's integer-only arguments (``tf.one_hot``'s indices)."""
+    if not str(dtype_of(x)).startswith(("int", "uint")):
+        raise ParamscopeError(
+            f"keras.backend.{function}: {argument} must be an integer tensor (TensorFlow's "
+            f"{function} takes uint8, int8, int32 or int64), received {dtype_of(x)}.")
+
+
 def rank(x):
     return len(x.shape)
 
@@ -446,6 +454,7 @@ def repeat(x, n):
 
 @exported()
 def one_hot(indices, num_classes):
+    integer_tensor("one_hot", "indices", indices)
     return tf("one_hot", indices, depth=num_classes, axis=-1)
 
 
@@ -466,11 +475,11 @@ def ones_like(x, dtype=None, name=None):
 
 @exported()
 def arange(start, stop=None, step=1, dtype="int32"):
-    if stop is None and T.is_symbolic(start) and not is_tracing():
+    if stop is None and T.is_symbolic(start):
         raise ParamscopeError(
             "keras.backend.arange(start) on a symbolic start: tf.keras tests `start < 0` "
             "(Using a symbolic `tf.Tensor` as a Python `bool` is not allowed); pass "
-            "stop= (K.arange(0, n)) or call it inside a layer's call().")
+            "stop= (K.arange(0, n)).")
     if stop is None and isinstance(start, (int, float)) and start < 0:
         start = 0
     result = tf("range", start, limit=stop, delta=step)

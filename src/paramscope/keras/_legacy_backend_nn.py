@@ -13,7 +13,8 @@ from .. import backend_config
 from ..errors import NeedsComputationError, ParamscopeError
 from . import tensorflow as T
 from ._legacy_backend import (_data_format, batch_dot, concatenate, constant_like, dtype_of,
-                              exported, floatx, ndim, needs_computation, op, permute_dimensions,
+                              exported, floatx, integer_tensor, ndim, needs_computation, op,
+                              permute_dimensions,
                               recorded_whole, reshape, tf)
 
 
@@ -87,6 +88,7 @@ def dropout(x, level, noise_shape=None, seed=None):
 
 @exported()
 def in_top_k(predictions, targets, k):
+    integer_tensor("in_top_k", "targets", targets)
     return op("compat.v1.math.in_top_k", predictions, targets=targets, k=k)
 
 

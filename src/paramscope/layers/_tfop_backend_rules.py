@@ -63,6 +63,12 @@ def _identity(x, kw):
     return shape_of(x), dtype_of(x)
 
 
+def _mean_over_last_axis(x, kw):
+    """tf.keras's hinge losses recorded whole: the mean over the last axis of y_pred."""
+    y_pred = kw.get("y_pred")
+    return reduce_shape(broadcast_shapes(shape_of(x), shape_of(y_pred)), -1), dtype_of(y_pred)
+
+
 def _to_floatx(x, kw):
     from ..dtypes import floatx
     return shape_of(x), floatx()
@@ -90,4 +96,6 @@ def rules(conv, conv_like, conv_transpose, pool):
         "keras.backend.batch_flatten": (("x",), _batch_flatten),
         "keras.backend.print_tensor": (("x",), _identity),
         "keras.backend.cast_to_floatx": (("x",), _to_floatx),
+        "keras.metrics.hinge": (("y_true",), _mean_over_last_axis),
+        "keras.metrics.squared_hinge": (("y_true",), _mean_over_last_axis),
     }
