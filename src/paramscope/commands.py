@@ -86,6 +86,27 @@ def demo_command(args) -> int:
     return 0
 
 
+def plot_command(args) -> int:
+    """Draw the model's diagram (see paramscope.diagram)."""
+    from .diagram.from_model import Options
+    from .diagram.plot import check_output_path, plot_format, render_model, write_atomically
+    fmt = plot_format(args.output, args.format)
+    if args.output:
+        check_output_path(args.output)     # before the model is loaded: fail fast
+    model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
+                              assume_passthrough=args.assume_passthrough)
+    options = Options(show_shapes=args.show_shapes, show_dtype=args.show_dtype,
+                      show_layer_activations=args.show_layer_activations,
+                      show_trainable=args.show_trainable, show_params=args.show_params,
+                      expand_nested=args.expand_nested)
+    text = render_model(model, fmt, args.rankdir, options)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _use_color(args) -> bool:
     if getattr(args, "color", "auto") == "always":
         return True
