@@ -189,7 +189,7 @@ class _Builder:
 
     def _connect(self, source, destination):
         src, dst = self.node_of.get(id(source)), self.node_of.get(id(destination))
-        if src is None or dst is None or src == dst:
+        if src is None or dst is None:
             return
         if src.startswith("group:") or dst.startswith("group:"):
             return    # a model left as a frame without boxes (nothing to connect to)
@@ -257,21 +257,34 @@ def _map(struct, fn):
     return fn(struct)
 
 
-def _shapes(layer, which):
+def _first_call(layer, which):
+    """``layer.input`` / ``layer.output`` (the first call's tensors, one or a list), as
+    Keras's plot_model reads them; an operation that is not a layer has them on its first
+    call node (Keras's ``_inbound_nodes``, which Keras's own plot_model walks too)."""
     try:
-        value = getattr(layer, which)
+        return getattr(layer, which)
     except (ValueError, AttributeError, IndexError):
+        pass
+    nodes = getattr(layer, "_inbound_nodes", None)
+    if not nodes:
         return None
+    tensors = nodes[0].input_tensors if which == "input" else nodes[0].outputs
+    return tensors[0] if len(tensors) == 1 else list(tensors)
+
+
+def _shapes(layer, which):
+    value = _first_call(layer, which)
     try:
-        return _map(value, lambda t: tuple(t.shape))
+        return None if value is None else _map(value, lambda t: tuple(t.shape))
     except AttributeError:
         return None
 
 
 def _dtypes(layer):
+    value = _first_call(layer, "output")
     try:
-        return _map(layer.output, lambda t: t.dtype)
-    except (ValueError, AttributeError, IndexError):
+        return None if value is None else _map(value, lambda t: t.dtype)
+    except AttributeError:
         return None
 
 

@@ -51,7 +51,8 @@ class Node:
 
 
 class Edge:
-    """A connection from box ``src`` to box ``dst``; ``count`` calls made it (drawn once)."""
+    """A connection from box ``src`` to box ``dst``; ``count`` calls made it (drawn once).
+    ``src == dst`` is allowed (a layer called on its own output: Keras draws a loop)."""
 
     __slots__ = ("src", "dst", "count", "data")
 
@@ -113,8 +114,6 @@ class Diagram:
         for end in (src, dst):
             if end not in self._node_index:
                 raise ValueError(f"edge {src!r} -> {dst!r}: unknown node {end!r}")
-        if src == dst:
-            raise ValueError(f"edge {src!r} -> {dst!r}: a box cannot feed itself")
         edge = self._edge_index.get((src, dst))
         if edge is not None:
             edge.count += 1
@@ -140,23 +139,3 @@ class Diagram:
             chain.append(group_id)
             group_id = self._group_index[group_id].parent
         return chain
-
-    def check_acyclic(self):
-        """Raise ValueError if the edges form a cycle (a layered drawing needs a DAG)."""
-        succ = {n.id: [] for n in self.nodes}
-        indegree = {n.id: 0 for n in self.nodes}
-        for e in self.edges:
-            succ[e.src].append(e.dst)
-            indegree[e.dst] += 1
-        ready = [n for n, d in indegree.items() if d == 0]
-        seen = 0
-        while ready:
-            v = ready.pop()
-            seen += 1
-            for w in succ[v]:
-                indegree[w] -= 1
-                if indegree[w] == 0:
-                    ready.append(w)
-        if seen != len(self.nodes):
-            stuck = sorted(n for n, d in indegree.items() if d > 0)[:5]
-            raise ValueError(f"the graph has a cycle (through {', '.join(stuck)})")

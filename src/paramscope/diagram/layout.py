@@ -28,9 +28,10 @@ from __future__ import annotations
 
 from .order import Layered, minimise_crossings
 from .position import assign_x
-from .rank import assign_ranks
+from .rank import assign_ranks, feedback_edges
 
 RANKDIRS = ("TB", "BT", "LR", "RL")
+LOOP_ROOM = 22.0       # beside a box whose layer feeds itself, for the loop
 
 
 class Spacing:
@@ -51,13 +52,17 @@ class Layout:
 
     - ``boxes[node_id]`` and ``groups[group_id]``: ``(x, y, width, height)``;
     - ``edges[i]``: the points of ``diagram.edges[i]``'s route, from the source box's side
-      to the target box's side (draw it through them);
+      to the target box's side (draw it through them); ``edge_kinds[i]``: ``forward``
+      (along the ranks' direction), ``back`` (against it: an edge that closes a cycle) or
+      ``loop`` (a box to itself: four points of one cubic curve, beside the box);
     - ``crossings``: edge crossings left between adjacent ranks (summed over the groups);
       ``ranks``: the number of ranks of the outermost level.
     """
 
-    def __init__(self, rankdir, width, height, boxes, groups, edges, crossings, ranks):
+    def __init__(self, rankdir, width, height, boxes, groups, edges, edge_kinds, crossings,
+                 ranks):
         self.rankdir = rankdir
+        self.edge_kinds = edge_kinds
         self.width = width
         self.height = height
         self.boxes = boxes
@@ -75,6 +80,7 @@ class _Level:
         self.key = key             # group id, or None for the top level
         self.items = []            # node ids and ('group', id) pairs
         self.edges = []            # (diagram edge index, source item, target item)
+        self.reversed = set()      # diagram edge indices laid out against their direction
         self.centre = {}           # item -> (c, m) relative to the level's origin
         self.routes = {}           # diagram edge index -> interior points
         self.size = (0.0, 0.0)     # (cross, main)
@@ -88,7 +94,6 @@ def layout(diagram, rankdir="TB", spacing=None):
     rankdir = rankdir.upper() if isinstance(rankdir, str) else rankdir
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}; received {rankdir!r}")
-    diagram.check_acyclic()
     spacing = spacing or Spacing()
     horizontal = rankdir in ("LR", "RL")
     planner = _Planner(diagram, spacing, horizontal)
@@ -101,13 +106,20 @@ class _Planner:
         self.sp = spacing
         self.horizontal = horizontal
         self.levels = {}
-        self.item_of = {}          # (level key, node id) -> the item of that level holding it
+        self.loops = {e.src for e in diagram.edges if e.src == e.dst}
 
     # -- sizes in normalised coordinates ------------------------------------------------
 
     def node_size(self, node):
         """(cross, main) extent of a box."""
         return (node.height, node.width) if self.horizontal else (node.width, node.height)
+
+    def footprint(self, node):
+        """(cross, main) room a box takes in its rank: its size, and the room for its loop."""
+        cross, main = self.node_size(node)
+        if node.id in self.loops and not self.horizontal:
+            cross += 2 * LOOP_ROOM
+        return cross, main
 
     def group_frame(self, group, inner):
         """(cross, main) extent of a group's frame and the offset of its inside."""
@@ -132,8 +144,8 @@ class _Planner:
         positions = {}                   # node id -> (c, m) centre, absolute
         frames = {}                      # group id -> (c0, m0, c1, m1)
         self._place(top, (0.0, 0.0), positions, frames)
-        routes = self._edge_routes(positions, frames)
-        return self._finish(rankdir, top, positions, frames, routes)
+        routes, reversed_edges = self._edge_routes(positions, frames)
+        return self._finish(rankdir, top, positions, frames, routes, reversed_edges)
 
     def _collect_levels(self):
         d = self.d
@@ -157,6 +169,8 @@ class _Planner:
                 seen.add((g.parent, ("group", g.id)))
                 self.levels[g.parent].items.append(("group", g.id))
         for i, e in enumerate(d.edges):
+            if e.src == e.dst:
+                continue
             key, src_item, dst_item = self._common_level(e.src, e.dst)
             self.levels[key].edges.append((i, src_item, dst_item))
 
@@ -184,7 +198,7 @@ class _Planner:
         if isinstance(item, tuple):
             group = self.d.group(item[1])
             return self.group_frame(group, self.levels[item[1]])[0]
-        return self.node_size(self.d.node(item))
+        return self.footprint(self.d.node(item))
 
     def _pins(self, level):
         """Boxes of a group's level that edges from outside enter (top) or leave (bottom)."""
@@ -217,6 +231,9 @@ class _Planner:
         index = {item: i for i, item in enumerate(level.items)}
         sizes = [self._item_size(item) for item in level.items]
         pairs = [(index[s], index[t]) for _, s, t in level.edges]
+        for k in feedback_edges(n, pairs):
+            level.reversed.add(level.edges[k][0])
+            pairs[k] = pairs[k][::-1]
         pin_top, pin_bottom = self._pins(level)
         ranks = assign_ranks(n, pairs, pin_top, pin_bottom)
         g = Layered(n, [s[0] for s in sizes], ranks, pairs)
@@ -266,11 +283,14 @@ class _Planner:
             oc, om = level.origin
             for edge_index, src_item, dst_item in level.edges:
                 e = self.d.edges[edge_index]
+                upper, lower = e.src, e.dst
+                if edge_index in level.reversed:     # laid out from its target down
+                    upper, lower, src_item, dst_item = lower, upper, dst_item, src_item
                 inner = [(oc + c, om + m) for c, m in level.routes[edge_index]]
-                src_c, src_m = positions[e.src]
-                dst_c, dst_m = positions[e.dst]
-                _, src_main = self.node_size(self.d.node(e.src))
-                _, dst_main = self.node_size(self.d.node(e.dst))
+                src_c, src_m = positions[upper]
+                dst_c, dst_m = positions[lower]
+                _, src_main = self.node_size(self.d.node(upper))
+                _, dst_main = self.node_size(self.d.node(lower))
                 start = [(src_c, src_m + src_main / 2)]
                 end = [(dst_c, dst_m - dst_main / 2)]
                 if isinstance(src_item, tuple):      # leave the group's frame straight
@@ -278,13 +298,19 @@ class _Planner:
                 if isinstance(dst_item, tuple):
                     end.insert(0, (dst_c, frames[dst_item[1]][1]))
                 routes[edge_index] = [start, inner, end]
-                toward = (inner or end)[0][0]
-                back = (inner or start)[-1][0]
-                ends_out.setdefault(e.src, []).append((toward, edge_index))
-                ends_in.setdefault(e.dst, []).append((back, edge_index))
+                ends_out.setdefault(upper, []).append(((inner or end)[0][0], edge_index))
+                ends_in.setdefault(lower, []).append(((inner or start)[-1][0], edge_index))
         self._spread_ports(ends_out, routes, 0)
         self._spread_ports(ends_in, routes, 2)
-        return [start + inner + end for start, inner, end in routes]
+        reversed_edges = set().union(*(level.reversed for level in self.levels.values()))
+        points = []
+        for i, route in enumerate(routes):
+            if route is None:       # a loop: drawn from the final boxes
+                points.append(None)
+                continue
+            line = route[0] + route[1] + route[2]
+            points.append(line[::-1] if i in reversed_edges else line)
+        return points, reversed_edges
 
     def _spread_ports(self, ends, routes, part):
         """Spread the ends of edges sharing a box's side, ordered by where they go."""
@@ -302,10 +328,10 @@ class _Planner:
 
     # -- the final picture -----------------------------------------------------------------
 
-    def _finish(self, rankdir, top, positions, frames, routes):
+    def _finish(self, rankdir, top, positions, frames, routes, reversed_edges):
         cross, main = top.size
         for node_id, (c, m) in positions.items():
-            nc, nm = self.node_size(self.d.node(node_id))
+            nc, nm = self.footprint(self.d.node(node_id))
             cross = max(cross, c + nc / 2)
             main = max(main, m + nm / 2)
 
@@ -327,7 +353,27 @@ class _Planner:
         for gid, (c0, m0, c1, m1) in frames.items():
             (xa, ya), (xb, yb) = point(c0, m0), point(c1, m1)
             groups[gid] = (min(xa, xb), min(ya, yb), abs(xb - xa), abs(yb - ya))
-        edges = [[point(c, m) for c, m in route] for route in routes]
         width, height = (main, cross) if self.horizontal else (cross, main)
+        edges, kinds = [], []
+        for i, (e, route) in enumerate(zip(self.d.edges, routes)):
+            if route is None:
+                edges.append(_loop(boxes[e.src]))
+                kinds.append("loop")
+            else:
+                edges.append([point(c, m) for c, m in route])
+                kinds.append("back" if i in reversed_edges else "forward")
+        if self.horizontal and self.loops:    # loops stick out right of the boxes
+            width = max(width, max(boxes[n][0] + boxes[n][2] for n in self.loops) + LOOP_ROOM)
         crossings = sum(level.crossings for level in self.levels.values())
-        return Layout(rankdir, width, height, boxes, groups, edges, crossings, top.ranks)
+        return Layout(rankdir, width, height, boxes, groups, edges, kinds, crossings,
+                      top.ranks)
+
+
+def _loop(box):
+    """A loop on the right side of a box: the four points of one cubic curve."""
+    x, y, w, h = box
+    right, middle = x + w, y + h / 2
+    spread = min(6.0, h / 4)
+    reach = LOOP_ROOM - 4
+    return [(right, middle - spread), (right + reach, middle - spread - 8),
+            (right + reach, middle + spread + 8), (right, middle + spread)]

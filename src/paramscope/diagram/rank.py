@@ -43,6 +43,36 @@ def topological_order(n, edges):
     return order
 
 
+def feedback_edges(n, edges):
+    """Indices of the edges to turn around so that the rest is acyclic: the back edges of a
+    depth-first search in index order (none for a DAG).  Keras graphs are DAGs of calls,
+    but a box is a layer, so a layer called again on something computed from its own
+    output closes a cycle of boxes."""
+    succ = [[] for _ in range(n)]
+    for k, (u, v) in enumerate(edges):
+        succ[u].append((v, k))
+    state = [0] * n          # 0 unseen, 1 on the current path, 2 done
+    back = set()
+    for start in range(n):
+        if state[start]:
+            continue
+        state[start] = 1
+        stack = [(start, iter(succ[start]))]
+        while stack:
+            v, it = stack[-1]
+            for w, k in it:
+                if state[w] == 1:
+                    back.add(k)
+                elif state[w] == 0:
+                    state[w] = 1
+                    stack.append((w, iter(succ[w])))
+                    break
+            else:
+                state[v] = 2
+                stack.pop()
+    return back
+
+
 def assign_ranks(n, edges, pin_top=(), pin_bottom=(), balance=True):
     """Ranks (0 = top) for boxes ``0..n-1`` connected by ``edges`` (pairs of indices)."""
     pred = [[] for _ in range(n)]

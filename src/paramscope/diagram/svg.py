@@ -23,6 +23,7 @@ PAD_X = 10.0
 PAD_BOTTOM = 6.0
 MIN_WIDTH = 64.0
 GROUP_LABEL_SIZE = 12.0
+COUNT_SIZE = 10.0
 MARGIN = 16.0
 MAX_LINE_CHARS = 96
 
@@ -126,11 +127,11 @@ def render(diagram, layout, title=None):
     ]
     out.append('<g class="ps-groups">')
     for group in diagram.groups:
-        out.extend(_group(group, layout.groups[group.id]))
+        out.extend(_group(group, layout.groups[group.id], layout.edges))
     out.append("</g>")
     out.append('<g class="ps-edges">')
-    for edge, points in zip(diagram.edges, layout.edges):
-        out.extend(_edge(edge, points, layout.rankdir))
+    for edge, points, kind in zip(diagram.edges, layout.edges, layout.edge_kinds):
+        out.extend(_edge(edge, points, kind, layout.rankdir))
     out.append("</g>")
     out.append('<g class="ps-nodes">')
     for node in diagram.nodes:
@@ -141,32 +142,44 @@ def render(diagram, layout, title=None):
     return "\n".join(out) + "\n"
 
 
-def _group(group, box):
+def _group(group, box, routes):
+    """The frame, and its label at the top left, or the top right where an edge enters
+    the frame across the left place."""
     x, y, w, h = box
     label_y = y + GROUP_LABEL_SIZE + 6
+    span = group.label_width + 8
+    entries = [px for route in routes for px, py in route
+               if abs(py - y) < 0.5 and x <= px <= x + w]
+    anchor, label_x = "start", x + 10
+    if any(label_x - 4 <= px <= label_x + span for px in entries) and not any(
+            x + w - 10 - span <= px <= x + w - 6 for px in entries):
+        anchor, label_x = "end", x + w - 10
     return [
         f'<g class="ps-group" data-group="{escape(group.id)}"{_data_attributes(group.data)}>',
         f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" rx="8" '
         'fill="#f6f8fa" stroke="#8c959f" stroke-width="1.2" stroke-dasharray="6 4"/>',
-        f'<text x="{_num(x + 10)}" y="{_num(label_y)}" font-size="{_num(GROUP_LABEL_SIZE)}" '
-        f'font-weight="bold" fill="#57606a">{escape(_clip(group.label))}</text>',
+        f'<text x="{_num(label_x)}" y="{_num(label_y)}" text-anchor="{anchor}" '
+        f'font-size="{_num(GROUP_LABEL_SIZE)}" font-weight="bold" fill="#57606a">'
+        f"{escape(_clip(group.label))}</text>",
         "</g>",
     ]
 
 
 _DIRECTIONS = {"TB": (0.0, 1.0), "BT": (0.0, -1.0), "LR": (1.0, 0.0), "RL": (-1.0, 0.0)}
+ARROW_LENGTH = 8.0
+ARROW_HALF_WIDTH = 4.5
 
 
 def _edge_path(points, rankdir):
     """Straight where consecutive points share the cross coordinate, else an S-curve whose
-    ends follow the ranks' direction."""
+    ends follow the ranks' direction (either way: an edge closing a cycle runs back)."""
     dx, dy = _DIRECTIONS[rankdir]
     (x0, y0) = points[0]
     parts = [f"M{_num(x0)},{_num(y0)}"]
     for (x1, y1), (x2, y2) in zip(points, points[1:]):
         along = (x2 - x1) * dx + (y2 - y1) * dy
         across = abs((x2 - x1) * dy) + abs((y2 - y1) * dx)
-        if across < 0.5 or along <= 0:
+        if across < 0.5 or abs(along) < 0.5:
             parts.append(f"L{_num(x2)},{_num(y2)}")
             continue
         half = along / 2
@@ -175,25 +188,41 @@ def _edge_path(points, rankdir):
     return " ".join(parts)
 
 
-def _edge(edge, points, rankdir):
+def _arrow_direction(points, kind, rankdir):
+    if kind == "loop":
+        (x2, y2), (x3, y3) = points[-2], points[-1]
+        length = max(((x3 - x2) ** 2 + (y3 - y2) ** 2) ** 0.5, 1e-9)
+        return (x3 - x2) / length, (y3 - y2) / length
     dx, dy = _DIRECTIONS[rankdir]
+    return (-dx, -dy) if kind == "back" else (dx, dy)
+
+
+def _edge(edge, points, kind, rankdir):
+    dx, dy = _arrow_direction(points, kind, rankdir)
     tip_x, tip_y = points[-1]
-    size, half = 8.0, 4.5
     # The line stops at the arrowhead's base; the head ends on the box's side.
-    base_x, base_y = tip_x - dx * size, tip_y - dy * size
-    line = points[:-1] + [(base_x, base_y)]
-    head = (f"{_num(tip_x)},{_num(tip_y)} {_num(base_x + dy * half)},{_num(base_y + dx * half)} "
-            f"{_num(base_x - dy * half)},{_num(base_y - dx * half)}")
+    base_x, base_y = tip_x - dx * ARROW_LENGTH, tip_y - dy * ARROW_LENGTH
+    if kind == "loop":
+        (x0, y0), p1, p2 = points[0], points[1], points[2]
+        d = (f"M{_num(x0)},{_num(y0)} C{_num(p1[0])},{_num(p1[1])} {_num(p2[0])},{_num(p2[1])} "
+             f"{_num(base_x)},{_num(base_y)}")
+    else:
+        d = _edge_path(points[:-1] + [(base_x, base_y)], rankdir)
+    w = ARROW_HALF_WIDTH
+    head = (f"{_num(tip_x)},{_num(tip_y)} {_num(base_x + dy * w)},{_num(base_y - dx * w)} "
+            f"{_num(base_x - dy * w)},{_num(base_y + dx * w)}")
     out = [f'<g class="ps-edge" data-src="{escape(edge.src)}" data-dst="{escape(edge.dst)}" '
-           f'data-count="{edge.count}"{_data_attributes(edge.data)}>',
-           f'<path d="{_edge_path(line, rankdir)}" fill="none" stroke="{EDGE_COLOUR}" '
-           'stroke-width="1.4"/>',
+           f'data-count="{edge.count}" data-kind="{kind}"{_data_attributes(edge.data)}>',
+           f'<path d="{d}" fill="none" stroke="{EDGE_COLOUR}" stroke-width="1.4"/>',
            f'<polygon points="{head}" fill="{EDGE_COLOUR}"/>']
     if edge.count > 1:
-        lx = base_x - dx * 6 + abs(dy) * 7
-        ly = base_y - dy * 4 + abs(dx) * -6
-        out.append(f'<text x="{_num(lx)}" y="{_num(ly)}" font-size="10" fill="{EDGE_COLOUR}">'
-                   f"×{edge.count}</text>")
+        # "×2" beside the arrowhead: right of it in a vertical drawing, above it otherwise.
+        if rankdir in ("TB", "BT"):
+            lx, ly, anchor = base_x + ARROW_HALF_WIDTH + 2, base_y + 4, "start"
+        else:
+            lx, ly, anchor = base_x, base_y - ARROW_HALF_WIDTH - 3, "middle"
+        out.append(f'<text x="{_num(lx)}" y="{_num(ly)}" font-size="{_num(COUNT_SIZE)}" '
+                   f'text-anchor="{anchor}" fill="{EDGE_COLOUR}">×{edge.count}</text>')
     out.append("</g>")
     return out
 
