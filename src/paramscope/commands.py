@@ -90,9 +90,9 @@ def plot_command(args) -> int:
     """Draw the model's diagram (see paramscope.diagram)."""
     from .diagram.from_model import Options
     from .diagram.plot import check_output_path, plot_format, render_model, write_atomically
-    fmt = plot_format(args.output, args.format)
     if args.output:
         check_output_path(args.output)     # before the model is loaded: fail fast
+    fmt = plot_format(args.output, args.format)
     model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
                               assume_passthrough=args.assume_passthrough)
     options = Options(show_shapes=args.show_shapes, show_dtype=args.show_dtype,

@@ -42,7 +42,8 @@ def _html(text):
 
 def _quoted(text):
     """A DOT quoted string (only ``"`` and the backslash need care)."""
-    text = "".join(" " if ord(ch) < 0x20 else ch for ch in str(text))
+    text = "".join(" " if ord(ch) < 0x20 else "\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch
+                   for ch in str(text))
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
