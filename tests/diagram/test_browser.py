@@ -142,3 +142,13 @@ def test_svg_opens_as_a_document_of_its_own(chromium, tmp_path):
     assert root == "svg"
     assert boxes == len(drawn["nodes"])
     assert requests == [path.as_uri()]          # nothing else fetched
+
+
+def test_readme_picture_is_made_by_this_script(chromium, tmp_path):
+    from readme_pictures import resnet50_picture
+    path = resnet50_picture(chromium, str(tmp_path))
+    with open(path, "rb") as f:
+        header = f.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert 400 < width < 1200 and 800 < height < 2000
