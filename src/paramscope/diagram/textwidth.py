@@ -1,7 +1,7 @@
 """Text width from a built-in table (no font engine): see tools/make_font_widths.py.
 
 >>> round(text_width("Dense", 12), 1)
-38.2
+37.9
 >>> text_width("Dense", 12, bold=True) > text_width("Dense", 12)
 True
 """
