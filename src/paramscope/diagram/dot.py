@@ -18,24 +18,7 @@ True
 from __future__ import annotations
 
 from .svg import BADGES, PALETTE
-
-
-def _html(text):
-    out = []
-    for ch in str(text):
-        if ch == "&":
-            out.append("&amp;")
-        elif ch == "<":
-            out.append("&lt;")
-        elif ch == ">":
-            out.append("&gt;")
-        elif ch == '"':
-            out.append("&quot;")
-        elif ord(ch) < 0x20 or 0xD800 <= ord(ch) <= 0xDFFF:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+from .svg import escape as _html
 
 
 def _quoted(text):
