@@ -10,8 +10,9 @@ under that name before Keras is imported: every ``Node``, ``Edge`` and ``Cluster
 Keras's own code creates is recorded as it was given (ids, labels, nesting).  Nothing
 is drawn and Graphviz is not needed.
 
-For each case: its ``code`` (so the tests can build the same model on paramscope without
-reading tools/) and ``drawings``, one per option set, each with:
+``cases``: a list with, for each case, its ``id``, its ``code`` (so the tests can build the
+same model on paramscope without reading tools/) and ``drawings``, one per option set, each
+with:
 
 - ``nodes``: ``[qualified layer name, [cell texts of the label]]`` in Keras's order; a
   layer's qualified name is its name prefixed by the nested models' names
@@ -148,7 +149,7 @@ def main():
                                                                          "diagrams.py"))
     cases = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(cases)
-    results = {}
+    results = []
     for case in cases.CASES:
         keras.backend.clear_session()
         env = {"keras": keras, "layers": keras.layers, "ops": keras.ops}
@@ -156,7 +157,7 @@ def main():
             exec(case["code"], env)  # noqa: S102 - our own case list
         model = env["model"]
         drawings = [{"options": opts, **record(model, opts)} for opts in case["options"]]
-        results[case["id"]] = {"code": case["code"], "drawings": drawings}
+        results.append({"id": case["id"], "code": case["code"], "drawings": drawings})
         print(f"{case['id']}: {len(drawings[0]['nodes'])} boxes, "
               f"{len(drawings[0]['edges'])} edges")
     payload = {"generator": "tools/make_diagrams.py v1", "keras_version": keras.__version__,

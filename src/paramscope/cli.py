@@ -46,7 +46,9 @@ COMMAND_OPTIONS = {
     "run": SUMMARY_OPTIONS,
     "demo": SUMMARY_OPTIONS,
     "plot": (
-        (("-o", "--output"), "output", "str", None, None, "FILE",
+        # "--output" first: the fast parser reads the long form; "-o" goes to argparse
+        # (which reads "-o=x.svg" as "=x.svg", a form the fast parser would read otherwise).
+        (("--output", "-o"), "output", "str", None, None, "FILE",
          "write the diagram to FILE: .svg (SVG) or .dot/.gv (DOT text for Graphviz); "
          "default: SVG on stdout"),
         (("--format",), "format", "choice", ("svg", "dot"), None, None,

@@ -11,7 +11,7 @@ GOLDEN = os.path.join(os.path.dirname(__file__), "..", "golden", "diagrams", "ke
 def keras_drawings():
     """{case id: {"code", "drawings"}} recorded from Keras's model_to_dot (make_diagrams.py)."""
     with gzip.open(GOLDEN, "rt", encoding="utf-8") as f:
-        return json.load(f)["cases"]
+        return {case["id"]: case for case in json.load(f)["cases"]}
 
 
 def build_case(code):

@@ -197,7 +197,7 @@ def test_keras_plot_model_in_a_script(tmp_path):
                                                                  "out"}
 
 
-FAST = [["plot", "m.py"], ["plot", "m.py", "-o", "x.svg", "--show-shapes", "--rankdir", "LR"],
+FAST = [["plot", "m.py"], ["plot", "m.py", "--output", "x.svg", "--show-shapes", "--rankdir", "LR"],
         ["plot", "--expand-nested", "m.keras", "--format", "dot", "--show-params",
          "--show-dtype", "--show-trainable", "--show-layer-activations", "--model", "m"]]
 
@@ -207,3 +207,10 @@ def test_fast_parser_equals_argparse(argv):
     fast = cli.fast_parse(argv)
     assert fast is not None
     assert vars(fast) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["plot", "m.py", "-o", "x.svg"], ["plot", "m.py", "-o=x.svg"],
+                                  ["plot", "m.py", "--rankdir", "lr"], ["plot"]],
+                         ids=lambda a: " ".join(a))
+def test_other_plot_lines_go_to_argparse(argv):
+    assert cli.fast_parse(argv) is None
