@@ -58,7 +58,7 @@ decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=[state_h, sta
 decoder_outputs = layers.Dense(93, activation="softmax", name="projection")(decoder_outputs)
 model = keras.Model([encoder_inputs, decoder_inputs], decoder_outputs, name="seq2seq")
 """},
-    {"id": "nested", "options": [BASIC, NESTED, NESTED_ALL], "code": """
+    {"id": "nested", "options": [BASIC, EVERYTHING, NESTED, NESTED_ALL], "code": """
 backbone = keras.Sequential([
     keras.Input(shape=(32, 32, 3)),
     layers.Conv2D(8, 3, padding="same", activation="relu", name="conv_a"),
@@ -75,7 +75,7 @@ features = backbone(image)
 logits, aux = head(features)
 model = keras.Model(image, [layers.Softmax(name="probs")(logits), aux], name="classifier")
 """},
-    {"id": "nested_twice", "options": [BASIC, NESTED], "code": """
+    {"id": "nested_twice", "options": [EVERYTHING, NESTED], "code": """
 inner_in = keras.Input(shape=(6,), name="inner_in")
 inner = keras.Model(inner_in, layers.Dense(6, name="inner_dense")(inner_in), name="inner")
 middle_in = keras.Input(shape=(6,), name="middle_in")
