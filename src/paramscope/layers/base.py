@@ -19,6 +19,7 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
+from .state import SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
     """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
@@ -63,10 +64,6 @@ class Weight:
         if self._path is not None:
             return self._path
         return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
-
-    def nest_path(self, outer: str) -> None:
-        """The weight was created inside ``outer``'s build: its path starts with it."""
-        self._path = f"{outer}/{self.path}"
 
     @property
     def size(self) -> int:
@@ -513,6 +510,7 @@ class Layer:
         # Plain values, set in one go (no sub-layers among them: __setattr__ is not needed).
         self.__dict__.update(
             _layers=[], _trainable_variables=[], _non_trainable_variables=[], _inbound_nodes=[],
+            _seed_generators=[], _parent_path=None,
             _outbound_nodes=[], _build_shapes_dict=None, built=False, _trainable=trainable,
             autocast=autocast, activity_regularizer=activity_regularizer, input_spec=None,
             _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[])
@@ -549,7 +547,11 @@ class Layer:
     def __setattr__(self, key, value):
         if value.__class__ in _UNTRACKED:
             return object.__setattr__(self, key, value)
-        if isinstance(value, Layer) and key != "_parent" and value is not self:
+        if value.__class__ is SeedGenerator:
+            generators = self.__dict__.get("_seed_generators")
+            if generators is not None and all(g is not value for g in generators):
+                generators.append(value)
+        elif isinstance(value, Layer) and key != "_parent" and value is not self:
             self._track_layer(value)
         elif (type(value) in (list, tuple) and value and isinstance(value[0], Layer)
               and all(isinstance(v, Layer) for v in value)):
@@ -622,6 +624,7 @@ class Layer:
                 "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
                 self)
         w = Weight(name, shape, dtype, bool(trainable), self, initializer)
+        w._path = variable_path(self.name, self, name)
         (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
         if not self.trainable:
             w.trainable = False
@@ -657,7 +660,39 @@ class Layer:
                     out.append(w)
         return out
 
-    variables = weights
+    @property
+    def variables(self):
+        """The weights and the seed-generator states (Keras's ``layer.variables``)."""
+        own = self._trainable_variables + self._non_trainable_variables
+        if not self._layers and not self._seed_generators:
+            return self.weights
+        seen, out = set(), []
+        for v in own:
+            if id(v) not in seen:
+                seen.add(id(v))
+                out.append(v)
+        out.extend(g.state for g in self._seed_generators)
+        for layer in self._layers:
+            for v in layer.variables:
+                if id(v) not in seen:
+                    seen.add(id(v))
+                    out.append(v)
+        return out
+
+    def _flatten_layers(self, include_self=True, recursive=True):
+        """This layer and its sub-layers, depth first (Keras's ``_flatten_layers``)."""
+        layers = [self] if include_self else []
+        seen = {id(self)}
+        stack = list(reversed(self._layers))
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            layers.append(layer)
+            if recursive:
+                stack.extend(reversed(layer._layers))
+        return layers
 
     @property
     def trainable_weights(self):
@@ -673,7 +708,12 @@ class Layer:
             return self.weights
         return [w for w in self.weights if not w.trainable]
 
-    non_trainable_variables = non_trainable_weights
+    @property
+    def non_trainable_variables(self):
+        """The non-trainable weights and the seed-generator states."""
+        if not self.trainable:
+            return self.variables
+        return [v for v in self.variables if not v.trainable]
 
     def count_params(self) -> int:
         if not self.built:
@@ -717,8 +757,12 @@ class Layer:
         if type(self).build is Layer.build:
             self.built = True
 
-    def build(self, input_shape):
-        """Create the layer's weights.  The default layer has none."""
+    def build(self, input_shape=None):
+        """Create the layer's weights.  The default layer has none; like Keras's
+        ``build_wrapper``, an explicit ``layer.build(shape)`` marks it built."""
+        if self._build_shapes_dict is None:
+            self._build_shapes_dict = {"input_shape": input_shape}
+        self.built = True
 
     def compute_output_shape(self, input_shape):
         """The output shape for ``input_shape``; by default the same shape."""
@@ -778,9 +822,10 @@ class Layer:
         try:
             if self.input_spec is not None:
                 _check_input_spec(self, self.input_spec, first)
-            if not self.built:
-                self._maybe_build(tensor_args, bound)
-            outputs = self.compute_output_spec(*args, **kwargs)
+            with open_layer_scope(self):
+                if not self.built:
+                    self._maybe_build(tensor_args, bound)
+                outputs = self.compute_output_spec(*args, **kwargs)
             if _masks[0]:
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
@@ -1151,7 +1196,8 @@ def _marking_build(build):
         return build
 
     def wrapper(self, *args, **kwargs):
-        build(self, *args, **kwargs)
+        with open_layer_scope(self):
+            build(self, *args, **kwargs)
         if self._build_shapes_dict is None:
             if args:
                 self._build_shapes_dict = {"input_shape": args[0]}

@@ -244,6 +244,16 @@ class Lambda(Layer):
         self.mask = mask
         self._output_shape = output_shape
         self.passthrough_warning = None
+        self.supports_masking = mask is not None  # Keras: a Lambda with a mask passes it on
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras's ``Lambda.compute_mask``: the ``mask`` function's result, or the given
+        mask itself.  A mask function read from a file (a serialized dict) is never run."""
+        if callable(self.mask):
+            return self.mask(inputs, mask)
+        if isinstance(self.mask, dict):
+            return None
+        return self.mask
 
     def compute_output_shape(self, input_shape):
         output_shape = self._output_shape

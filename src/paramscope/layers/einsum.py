@@ -13,7 +13,7 @@ from __future__ import annotations
 from .. import shapes
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
-from .base import InputSpec, KerasTensor, Layer, Weight
+from .base import InputSpec, KerasTensor, Layer
 from .core import Embedding
 
 __all__ = ["EinsumDense", "ReversibleEmbedding"]
@@ -46,19 +46,6 @@ def _n(value) -> str:
 
 def _dims(shape) -> str:
     return "x".join(str(d) for d in shape) if shape else "1"
-
-
-class _ScopedWeight(Weight):
-    """A weight of a layer built inside another layer's ``build``: Keras's variable path
-    includes the owner's name scope (``multi_head_attention/query/kernel``)."""
-
-    __slots__ = ()
-
-    @property
-    def path(self) -> str:
-        parent = getattr(self.layer, "_parent_path", None)
-        own = f"{self.layer.name}/{self.name}"
-        return f"{parent}/{own}" if parent else own
 
 
 class EinsumDense(Layer):
@@ -111,12 +98,6 @@ class EinsumDense(Layer):
     @property
     def quantization_mode(self):
         return self.dtype_policy.quantization
-
-    def add_weight(self, *args, **kwargs):
-        weight = super().add_weight(*args, **kwargs)
-        if getattr(self, "_parent_path", None):
-            weight.__class__ = _ScopedWeight
-        return weight
 
     @classmethod
     def from_config(cls, config):

@@ -1,0 +1,113 @@
+"""Where a layer's state lives: Keras's name scopes (variable paths) and seed generators.
+
+Keras 3 gives every variable a *path*: the name scopes open when it was created, then its
+name (``spectral_normalization/dense/kernel``).  A layer opens its scope (its name) while it
+builds and while it is called, so the weights of a layer built inside another layer's build
+or call have paths under it; a layer remembers the path it was first built under
+(``_parent_path``), so re-used later (a cell shared by two RNNs) it keeps its paths
+(keras/src/backend/common/name_scope.py, ``Layer._open_name_scope``).
+
+A random layer (Dropout, RandomFlip, an RNN cell, ...) owns a :class:`SeedGenerator` whose
+state is a variable (``seed_generator_3/seed_generator_state``, two uint32): in the layer's
+``variables`` and ``non_trainable_variables``, never in its ``weights`` or parameter count
+(keras/src/random/seed_generator.py).
+"""
+
+from __future__ import annotations
+
+from .. import naming
+from ..errors import LayerError
+
+#: The open name scopes, outermost first.
+_stack: list = []
+
+
+class name_scope:
+    """A sub-namespace for variable paths (Keras's ``backend.name_scope``)."""
+
+    __slots__ = ("name", "caller", "override_parent", "_pushed")
+
+    def __init__(self, name, caller=None, override_parent=None):
+        self.name = name
+        self.caller = caller
+        if override_parent is None and caller is not None:
+            override_parent = getattr(caller, "_parent_path", None)
+        self.override_parent = override_parent
+        self._pushed = False
+
+    def __enter__(self):
+        if _stack:
+            top = _stack[-1]
+            if self.caller is not None and top.caller is self.caller and top.name == self.name:
+                return self  # the same layer's scope is already open
+        _stack.append(self)
+        self._pushed = True
+        return self
+
+    def __exit__(self, *exc):
+        if self._pushed and _stack:
+            _stack.pop()
+        return False
+
+
+def current_path() -> str:
+    parts: list = []
+    for entry in _stack:
+        if entry.override_parent is not None:
+            parts = [p for p in entry.override_parent.split("/") if p]
+        parts.append(entry.name)
+    return "/".join(parts)
+
+
+def variable_path(owner_name, owner, variable_name) -> str:
+    """The path of a variable ``owner`` creates now (``add_weight``)."""
+    with name_scope(owner_name, caller=owner):
+        return f"{current_path()}/{variable_name}"
+
+
+def open_layer_scope(layer):
+    """``Layer._open_name_scope``: the layer's scope; the first time, note where it is."""
+    if layer.__dict__.get("_parent_path") is None:
+        object.__setattr__(layer, "_parent_path", current_path())
+    return name_scope(layer.name, caller=layer)
+
+
+def reset() -> None:
+    """``clear_session``: no scope is open."""
+    _stack.clear()
+
+
+class SeedGenerator:
+    """``keras.random.SeedGenerator``: a random layer's seed state, a ``(2,)`` uint32 variable
+    named ``seed_generator_state`` under the generator's own name."""
+
+    def __init__(self, seed=None, name=None, **kwargs):
+        from .base import Weight
+        kwargs.pop("backend", None)
+        if kwargs:
+            raise LayerError(f"SeedGenerator: unrecognized keyword arguments: {kwargs}")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+            raise LayerError(
+                f"SeedGenerator: argument `seed` must be an integer (or None). Received: "
+                f"seed={seed!r}")
+        self.name = name if name is not None else naming.auto_name("SeedGenerator")
+        self._initial_seed = seed
+        state = Weight("seed_generator_state", (2,), "uint32", trainable=False)
+        with name_scope(self.name, caller=self):
+            state._path = f"{current_path()}/seed_generator_state"
+        self.state = state
+
+    def next(self, ordered=True):
+        from ..errors import NeedsComputationError
+        raise NeedsComputationError("SeedGenerator.next() draws random seeds: it needs real "
+                                    "computation.")
+
+    def get_config(self):
+        return {"seed": self._initial_seed, "name": self.name}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+    def __repr__(self):
+        return f"<SeedGenerator name={self.name}>"

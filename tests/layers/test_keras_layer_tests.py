@@ -1,0 +1,350 @@
+"""Keras 3.15.1's own layer tests (the ``run_layer_test`` cases of keras/src/layers), on paramscope.
+
+Fixture: tests/golden/keras3_layer_tests.json.gz, made by tools/make_layer_tests.py in real
+Keras 3.15.1 (JAX) from the cases tools/extract_layer_tests.py extracted from Keras's test
+files.  Each record holds the case's arguments and what Keras gave, stage by stage, the way
+``TestCase.run_layer_test`` runs a layer; this test runs the same stages on paramscope (after
+``keras.backend.clear_session()``, so layer and seed-generator names count up the same way)
+and compares: built or not, every weight's path/shape/dtype/trainable, the trainable /
+non-trainable weights, the non-trainable variables (seed-generator state included), the
+number of seed generators, ``count_params()``, ``supports_masking``, output shapes, dtypes,
+sparseness and masks, the mixed-precision dtypes, and whether Keras raised.  Where Keras
+raised, paramscope must raise a ParamscopeError (its own wording).
+
+Keras's eager calls are run symbolically here (paramscope has no values): on a KerasTensor
+of the eager tensor's shape and dtype (JAX's 32-bit defaults: NumPy's float64/int64 arrays
+become float32/int32 tensors, as Keras converts them).
+"""
+
+import os
+import warnings
+
+import pytest
+
+from conftest import GOLDEN, load_golden
+import paramscope.keras as keras
+from paramscope import tree
+from paramscope.errors import ParamscopeError
+from paramscope.keras import shim
+
+FIXTURE = "keras3_layer_tests.json.gz"
+DATA = load_golden(FIXTURE) if os.path.exists(os.path.join(GOLDEN, FIXTURE)) else {"cases": []}
+RECORDS = DATA["cases"]
+
+#: JAX without x64: what NumPy arrays become when Keras converts them.
+JAX_DTYPES = {"float64": "float32", "int64": "int32", "uint64": "uint32"}
+STAGES = ("eager", "init", "build", "symbolic", "instantiation", "eager_call", "mixed_precision")
+
+
+class ArrayValue:
+    """A stand-in for an array argument: its shape and dtype (paramscope needs no values)."""
+
+    def __init__(self, spec):
+        self.shape = tuple(spec["shape"])
+        self.dtype = spec["dtype"]
+        self.sparse = spec["sparse"]
+        self.kind = spec["kind"]
+        self.values = spec["values"]
+
+    def eager_tensor(self):
+        dtype = self.dtype if self.kind == "tensor" else JAX_DTYPES.get(self.dtype, self.dtype)
+        return keras.KerasTensor(self.shape, dtype=dtype, sparse=self.sparse)
+
+    def symbolic_tensor(self):
+        return keras.KerasTensor(self.shape, dtype=self.dtype, sparse=self.sparse)
+
+    def as_argument(self):
+        """A constructor argument (Normalization's mean, a Lambda's mask): a NumPy array."""
+        import numpy as np
+        if self.values is not None:
+            return np.array(self.values, dtype=None if self.dtype == "string" else self.dtype)
+        return np.zeros(self.shape, dtype=self.dtype)
+
+
+class Materializer:
+    """A case's encoded arguments as paramscope objects (the generator's, for paramscope)."""
+
+    def __init__(self, case):
+        self.namespace = {}
+        if case["definitions"]:
+            with shim.installed():
+                for line in case.get("imports", ()):
+                    try:
+                        exec(line, self.namespace)
+                    except ImportError:
+                        pass
+                for source in case["definitions"].values():
+                    exec(source, self.namespace)
+
+    def ref(self, path):
+        if path.startswith("local:"):
+            return self.namespace[path[len("local:"):]]
+        obj = keras
+        for part in path.split(".")[1:]:
+            obj = getattr(obj, part)
+        return obj
+
+    def __call__(self, value):
+        if isinstance(value, dict):
+            if "__ref__" in value:
+                return self.ref(value["__ref__"])
+            if "__call__" in value:
+                fn = self.ref(value["__call__"])
+                return fn(*[self.argument(a) for a in value["args"]],
+                          **{k: self.argument(v) for k, v in value["kwargs"].items()})
+            if "__array__" in value:
+                return ArrayValue(value["__array__"])
+            if "__lambda__" in value:
+                return eval(value["__lambda__"], dict(self.namespace, keras=keras, ops=keras.ops))
+            if "__unevaluated__" in value:
+                return None
+            if "__tuple__" in value:
+                return tuple(self(v) for v in value["__tuple__"])
+            return {k: self(v) for k, v in value.items()}
+        if isinstance(value, tuple):
+            return tuple(self(v) for v in value)
+        if isinstance(value, list):
+            return [self(v) for v in value]
+        return value
+
+    def argument(self, value):
+        out = self(value)
+        return tree.map_structure(
+            lambda v: v.as_argument() if isinstance(v, ArrayValue) else v, out) \
+            if isinstance(out, (list, tuple, dict, ArrayValue)) else out
+
+
+def seed_generators(layer):
+    """keras/src/testing/test_case.py ``get_seed_generators``."""
+    found, seen = [], set()
+    for sublayer in layer._flatten_layers(True, True):
+        for sg in sublayer._seed_generators:
+            if id(sg) not in seen:
+                found.append(sg)
+                seen.add(id(sg))
+    return found
+
+
+def layer_record(layer):
+    rec = {
+        "built": bool(layer.built),
+        "weights": [[w.path, list(w.shape), w.dtype, bool(w.trainable)] for w in layer.weights],
+        "trainable_weights": [w.path for w in layer.trainable_weights],
+        "non_trainable_weights": [w.path for w in layer.non_trainable_weights],
+        "non_trainable_variables": [[v.path, list(v.shape), v.dtype]
+                                    for v in layer.non_trainable_variables],
+        "seed_generators": len(seed_generators(layer)),
+        "supports_masking": bool(layer.supports_masking),
+    }
+    try:
+        rec["count_params"] = layer.count_params()
+    except ParamscopeError as e:
+        rec["count_params"] = None
+        rec["count_params_error"] = "ValueError"
+    return rec
+
+
+def tensor_record(x):
+    if x is None:
+        return None
+    rec = {"shape": list(x.shape), "dtype": x.dtype, "sparse": bool(getattr(x, "sparse", False))}
+    mask = getattr(x, "_keras_mask", None)
+    if mask is not None:
+        rec["mask_shape"] = list(mask.shape)
+    return rec
+
+
+def structure(outputs):
+    if isinstance(outputs, dict):
+        return {str(k): structure(v) for k, v in outputs.items()}
+    if isinstance(outputs, (list, tuple)):
+        return [structure(v) for v in outputs]
+    return tensor_record(outputs)
+
+
+class Runner:
+    """``run_layer_test``'s stages on paramscope (tools/make_layer_tests.py for Keras)."""
+
+    def __init__(self, args):
+        self.args = args
+        self.init_kwargs = {k: self._argument(v) for k, v in (args.get("init_kwargs") or {}).items()}
+        self.call_kwargs = {k: self._argument(v) for k, v in (args.get("call_kwargs") or {}).items()}
+        self.has_input = args.get("input_data") is not None or args.get("input_shape") is not None
+
+    @staticmethod
+    def _argument(value):
+        return tree.map_structure(
+            lambda v: v.as_argument() if isinstance(v, ArrayValue) else v, value) \
+            if isinstance(value, (list, tuple, dict, ArrayValue)) else value
+
+    def new(self, **extra):
+        return self.args["layer_cls"](**{**self.init_kwargs, **extra})
+
+    def call(self, layer, inputs):
+        if isinstance(inputs, dict):
+            return layer(**inputs, **self.call_kwargs)
+        return layer(inputs, **self.call_kwargs)
+
+    def _dtype_structure(self):
+        shape = self.args["input_shape"]
+        dtype = self.args.get("input_dtype")
+        if dtype is None:
+            dtype = tree.map_shape_structure(lambda _: "float32", shape)
+        return shape, dtype
+
+    def inputs(self, eager):
+        """The inputs as KerasTensors: Keras's eager tensors (``eager``) or its KerasTensors."""
+        sparse = self.args.get("input_sparse", False)
+        data = self.args.get("input_data")
+        if data is not None:
+            return tree.map_structure(
+                lambda a: a.eager_tensor() if eager else a.symbolic_tensor(), data)
+        shape, dtype = self._dtype_structure()
+        if isinstance(shape, dict):
+            return {k[:-len("_shape")] if k.endswith("_shape") else k:
+                    keras.KerasTensor(v, dtype=JAX_DTYPES.get(dtype[k], dtype[k]), sparse=sparse)
+                    for k, v in shape.items()}
+        return map_shape_dtype(lambda s, d: keras.KerasTensor(
+            s, dtype=JAX_DTYPES.get(d, d) if eager else d, sparse=sparse), shape, dtype)
+
+    def stage_eager(self):
+        if not self.has_input:
+            return None
+        layer = self.new()
+        outputs = self.call(layer, self.inputs(eager=True))
+        return {"layer": layer_record(layer), "outputs": structure(outputs)}
+
+    def stage_init(self):
+        layer = self.new()
+        rec = {"layer": layer_record(layer), "serialization": None}
+        try:
+            config = layer.get_config()
+            type(layer).from_config(config)
+            type(layer).from_config(layer.get_config())
+        except ParamscopeError as e:
+            rec["serialization"] = {"type": type(e).__name__, "message": str(e)}
+        return rec
+
+    def stage_build(self):
+        if not self.has_input:
+            return None
+        data = self.args.get("input_data")
+        if data is not None:
+            shape = tree.map_structure(lambda a: a.shape, data)
+        else:
+            shape = self.args["input_shape"]
+        layer = self.new()
+        if isinstance(shape, dict):
+            layer.build(**shape)
+        else:
+            layer.build(shape)
+        return {"layer": layer_record(layer)}
+
+    def stage_symbolic(self):
+        if not self.has_input:
+            return None
+        self.keras_tensors = inputs = self.inputs(eager=False)
+        layer = self.new()
+        outputs = self.call(layer, inputs)
+        rec = {"layer": layer_record(layer), "outputs": structure(outputs)}
+        if self.args.get("expected_mask_shape") is not None:
+            mask = layer.compute_mask(inputs)
+            rec["compute_mask_shape"] = None if mask is None else list(mask.shape)
+        return rec
+
+    def stage_instantiation(self):
+        if not (self.has_input and self.args.get("assert_built_after_instantiation")):
+            return None
+        layer = self.new()
+
+        class ModifiedBuildLayer(self.args["layer_cls"]):
+            def build(self, *a, **k):
+                pass
+
+        modified = ModifiedBuildLayer(**self.init_kwargs)
+        return {"built": bool(layer.built), "modified_build_built": bool(modified.built)}
+
+    def stage_eager_call(self):
+        return self.stage_eager()
+
+    def stage_mixed_precision(self):
+        if not self.has_input or self.args.get("run_mixed_precision_check", True) is False:
+            return None
+        layer = self.new(dtype="mixed_float16")
+        float_dtype = lambda d: "float" in d
+        spec = tree.map_structure(lambda t: keras.KerasTensor(t.shape, dtype=(
+            layer.compute_dtype if layer.autocast and float_dtype(t.dtype) else t.dtype)),
+            self.keras_tensors)
+        outputs = self.call(layer, self.inputs(eager=True))
+        if isinstance(spec, dict):
+            output_spec = layer.compute_output_spec(**spec)
+        else:
+            output_spec = layer.compute_output_spec(spec)
+        return {"layer": layer_record(layer),
+                "output_dtypes": [t.dtype for t in tree.flatten(outputs)],
+                "spec_dtypes": [t.dtype for t in tree.flatten(output_spec)]}
+
+
+def map_shape_dtype(fn, shape, dtype):
+    """keras/src/testing/test_case.py ``map_shape_dtype_structure``."""
+    if is_shape_tuple(shape):
+        return fn(tuple(shape), dtype)
+    if isinstance(shape, list):
+        return [map_shape_dtype(fn, s, d) for s, d in zip(shape, dtype)]
+    if isinstance(shape, tuple):
+        return tuple(map_shape_dtype(fn, s, d) for s, d in zip(shape, dtype))
+    if isinstance(shape, dict):
+        return {k: map_shape_dtype(fn, v, dtype[k]) for k, v in shape.items()}
+    raise ValueError(f"cannot map {shape!r}")
+
+
+def is_shape_tuple(x):
+    return isinstance(x, (list, tuple)) and all(isinstance(e, (int, type(None))) for e in x)
+
+
+def run_case(record):
+    """Run a case on paramscope: ``(stages, error stage or None)``."""
+    keras.backend.clear_session()
+    stages, stage = {}, "arguments"
+    try:
+        args = Materializer(record["case"])(record["case"]["arguments"])
+        runner = Runner(args)
+        for stage in STAGES:
+            rec = getattr(runner, "stage_" + stage)()
+            if rec is not None:
+                stages[stage] = rec
+    except ParamscopeError:
+        return stages, stage
+    return stages, None
+
+
+def _comparable(stage, rec):
+    """What is compared of a stage's record (Keras's error messages and losses are not)."""
+    rec = dict(rec)
+    rec.pop("losses", None)
+    if stage == "init":
+        rec["serialization"] = rec["serialization"] is None
+    return rec
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
+def test_keras_layer_test_case(record):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got, error_stage = run_case(record)
+    expected = record["error"]
+    for stage, want in record["stages"].items():
+        assert stage in got, f"paramscope raised at stage {error_stage!r}; Keras did not"
+        assert _comparable(stage, got[stage]) == _comparable(stage, want), stage
+    if expected is None:
+        assert error_stage is None, f"paramscope raised at stage {error_stage!r}; Keras did not"
+    else:
+        assert error_stage == expected["stage"], (
+            f"Keras raised {expected['type']} at stage {expected['stage']!r} "
+            f"({expected['message'][:200]}); paramscope raised at {error_stage!r}")
+
+
+def test_fixture_covers_the_extracted_cases():
+    assert DATA["keras_version"] == "3.15.1"
+    assert len(RECORDS) >= 500
+    assert all(item["reason"] for item in DATA["left_out"])
