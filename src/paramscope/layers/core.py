@@ -7,6 +7,7 @@ import warnings
 from .. import tree
 from ..errors import LayerError, describe_layer, format_shape
 from . import args as A
+from . import quantization as Q
 from .base import InputLayer, InputSpec, Layer
 
 __all__ = ["Dense", "Embedding", "Identity", "Masking", "Lambda", "InputLayer"]
@@ -97,17 +98,9 @@ class Dense(LoRAMixin, Layer):
                 "Flatten/pool a tensor with known sizes first.", self)
         kernel_shape = (in_dim, self.units)
         mode = quantization_mode(self)
-        if mode == "int8":
-            self._kernel = self.add_weight(name="kernel", shape=kernel_shape, dtype="int8",
-                                           trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        elif mode == "int4":
-            self._kernel = self.add_weight(name="kernel", shape=((in_dim + 1) // 2, self.units),
-                                           dtype="int8", trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        else:
+        if mode is not None:
+            Q.build_matmul_kernel(self, in_dim, self.units, kernel_shape, (self.units,))
+        if Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
             self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
                                            initializer=self.kernel_initializer)
         if self.use_bias:
@@ -166,12 +159,8 @@ class Embedding(LoRAMixin, Layer):
         if self.built:
             return
         shape = (self.input_dim, self.output_dim)
-        mode = quantization_mode(self)
-        if mode == "int8":
-            self._embeddings = self.add_weight(name="embeddings", shape=shape, dtype="int8",
-                                               trainable=False)
-            self.embeddings_scale = self.add_weight(name="embeddings_scale",
-                                                    shape=(self.input_dim,), trainable=False)
+        if quantization_mode(self) is not None:
+            Q.build_embedding_table(self, self.input_dim, self.output_dim)
         else:
             self._embeddings = self.add_weight(name="embeddings", shape=shape,
                                                initializer=self.embeddings_initializer)
