@@ -115,6 +115,35 @@ def _one_tensor_call(layer, args, kwargs) -> bool:
             and (not kwargs or _plain_values(kwargs)))
 
 
+def _is_float(dtype):
+    return dtype.startswith(("float", "bfloat"))
+
+
+def _autocast(layer, values):
+    """Keras's input conversion (``DTypePolicy.convert_input``): float tensors of another
+    dtype reach the layer cast to its input dtype (``float64`` inputs of a float32 layer,
+    float32 inputs of a ``mixed_float16`` one).  The cast is not an operation of the graph."""
+    if values.__class__ is tuple and len(values) == 1 and values[0].__class__ is KerasTensor:
+        x = values[0]
+        if x.dtype == layer.input_dtype or not _is_float(x.dtype):
+            return values  # the common call: nothing to convert
+    if type(layer).__name__ in NO_INPUT_CONVERSION:
+        return values
+    dtype = layer.input_dtype
+
+    def convert(x):
+        if x.__class__ is not KerasTensor or x.dtype == dtype or not _is_float(x.dtype):
+            return x
+        cast = KerasTensor(x.shape, dtype=dtype, sparse=x.sparse, ragged=x.ragged)
+        cast._keras_mask = x._keras_mask
+        history = getattr(x, "_keras_history", None)
+        if history is not None:
+            cast._keras_history = history
+        return cast
+
+    return tree.map_structure(convert, values)
+
+
 class KerasTensor:
     """A symbolic tensor: a shape, a dtype, and the call that produced it."""
 
@@ -825,7 +854,11 @@ class Layer:
             with open_layer_scope(self):
                 if not self.built:
                     self._maybe_build(tensor_args, bound)
-                outputs = self.compute_output_spec(*args, **kwargs)
+                if self.autocast and self._convert_input_args:
+                    outputs = self.compute_output_spec(*_autocast(self, args),
+                                                       **_autocast(self, kwargs))
+                else:
+                    outputs = self.compute_output_spec(*args, **kwargs)
             if _masks[0]:
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)

@@ -8,7 +8,7 @@ from .. import tree
 from ..errors import LayerError, describe_layer, format_shape
 from . import args as A
 from . import quantization as Q
-from .base import InputLayer, InputSpec, Layer
+from .base import InputLayer, InputSpec, KerasTensor, Layer
 
 __all__ = ["Dense", "Embedding", "Identity", "Masking", "Lambda", "InputLayer"]
 
@@ -200,6 +200,11 @@ class Identity(Layer):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._build_at_init()
+
+    def compute_output_spec(self, inputs, **kwargs):
+        """Keras: the input's shape, dtype and sparseness, for every tensor of a structure."""
+        return tree.map_structure(
+            lambda x: KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse), inputs)
 
 
 class Masking(Layer):
