@@ -418,14 +418,23 @@ class ModuleInfo:
             cls._loaded[path] = cls(path, read(path))
         return cls._loaded[path]
 
-    def imports_for(self, names):
-        """The import lines the definitions ``names`` need (their files' imports, without
-        imports from test files: the definitions themselves come with the case)."""
+    def imports_for(self, definitions):
+        """The import lines the ``definitions`` (name -> source) use: their files' imports
+        that bind a name the sources mention (imports from test files excepted: the
+        definitions themselves come with the case)."""
+        used = set()
+        for source in definitions.values():
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Name):
+                    used.add(node.id)
         lines = []
-        modules = [self] + [self.borrowed[n] for n in sorted(names) if n in self.borrowed]
+        modules = [self] + [self.borrowed[n] for n in sorted(definitions) if n in self.borrowed]
         for module in modules:
             for line in module.import_lines:
-                if "_test import" not in line and line not in lines:
+                bound = {}
+                self.add_import(ast.parse(line).body[0], bound)
+                if ("_test import" not in line and line not in lines
+                        and used.intersection(bound)):
                     lines.append(line)
         return lines
 

@@ -212,9 +212,9 @@ class Recorder:
         keras.backend.clear_session()
         np.random.seed(0)
         out = {"id": case["id"], "stages": {}, "error": None,
-               "case": mark_tuples({k: case[k] for k in (
-                   "arguments", "definitions", "imports", "file", "keras_expects_error")
-                   if k in case})}
+               "case": {"arguments": mark_tuples(case["arguments"]),
+                        **{k: case[k] for k in ("definitions", "imports", "file",
+                                                "keras_expects_error") if k in case}}}
         stage = "arguments"
         try:
             materialize = Materializer(keras, np, case)
@@ -378,13 +378,17 @@ class Recorder:
 
 def mark_tuples(value):
     """JSON has no tuples, and ``run_layer_test`` tells a tuple of shapes from a list of
-    them: a tuple is kept as ``{"__tuple__": [...]}``."""
+    them: a tuple is kept as ``{"__tuple__": [...]}``.  The fixture's keys are sorted, but
+    the order of a case's arguments is the order Keras makes (and names) its objects in: a
+    dict is kept as ``{"__dict__": [[key, value], ...]}``."""
     if isinstance(value, tuple):
         return {"__tuple__": [mark_tuples(v) for v in value]}
     if isinstance(value, list):
         return [mark_tuples(v) for v in value]
     if isinstance(value, dict):
-        return {k: mark_tuples(v) for k, v in value.items()}
+        if any(k.startswith("__") for k in value):  # an encoded value ({"__call__": ...})
+            return {k: mark_tuples(v) for k, v in value.items()}
+        return {"__dict__": [[k, mark_tuples(v)] for k, v in value.items()]}
     return value
 
 

@@ -51,8 +51,9 @@ class ArrayValue:
         dtype = self.dtype if self.kind == "tensor" else JAX_DTYPES.get(self.dtype, self.dtype)
         return keras.KerasTensor(self.shape, dtype=dtype, sparse=self.sparse)
 
-    def symbolic_tensor(self):
-        return keras.KerasTensor(self.shape, dtype=self.dtype, sparse=self.sparse)
+    def symbolic_tensor(self, sparse):
+        """Keras's test: a KerasTensor of the data's shape and dtype, sparse as the test says."""
+        return keras.KerasTensor(self.shape, dtype=self.dtype, sparse=sparse)
 
     def as_argument(self):
         """A constructor argument (Normalization's mean, a Lambda's mask): a NumPy array."""
@@ -101,6 +102,8 @@ class Materializer:
                 return None
             if "__tuple__" in value:
                 return tuple(self(v) for v in value["__tuple__"])
+            if "__dict__" in value:
+                return {k: self(v) for k, v in value["__dict__"]}
             return {k: self(v) for k, v in value.items()}
         if isinstance(value, tuple):
             return tuple(self(v) for v in value)
@@ -199,7 +202,7 @@ class Runner:
         data = self.args.get("input_data")
         if data is not None:
             return tree.map_structure(
-                lambda a: a.eager_tensor() if eager else a.symbolic_tensor(), data)
+                lambda a: a.eager_tensor() if eager else a.symbolic_tensor(sparse), data)
         shape, dtype = self._dtype_structure()
         if isinstance(shape, dict):
             return {k[:-len("_shape")] if k.endswith("_shape") else k:
