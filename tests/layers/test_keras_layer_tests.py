@@ -92,10 +92,10 @@ class Materializer:
                 return self.ref(value["__ref__"])
             if "__call__" in value:
                 fn = self.ref(value["__call__"])
-                return fn(*[self.argument(a) for a in value["args"]],
-                          **{k: self.argument(v) for k, v in value["kwargs"].items()})
+                return fn(*as_argument(self(value["args"])),
+                          **as_argument(self(value["kwargs"])))
             if "__array__" in value:
-                return ArrayValue({k: self(v) for k, v in value["__array__"].items()})
+                return ArrayValue(self(value["__array__"]))
             if "__lambda__" in value:
                 return eval(value["__lambda__"], dict(self.namespace, keras=keras, ops=keras.ops))
             if "__unevaluated__" in value:
@@ -111,11 +111,16 @@ class Materializer:
             return [self(v) for v in value]
         return value
 
-    def argument(self, value):
-        out = self(value)
+
+
+def as_argument(value):
+    """Array arguments of constructors as NumPy arrays (the rest as it is)."""
+    if isinstance(value, ArrayValue):
+        return value.as_argument()
+    if isinstance(value, (list, tuple, dict)):
         return tree.map_structure(
-            lambda v: v.as_argument() if isinstance(v, ArrayValue) else v, out) \
-            if isinstance(out, (list, tuple, dict, ArrayValue)) else out
+            lambda v: v.as_argument() if isinstance(v, ArrayValue) else v, value)
+    return value
 
 
 def seed_generators(layer):
@@ -171,15 +176,9 @@ class Runner:
 
     def __init__(self, args):
         self.args = args
-        self.init_kwargs = {k: self._argument(v) for k, v in (args.get("init_kwargs") or {}).items()}
-        self.call_kwargs = {k: self._argument(v) for k, v in (args.get("call_kwargs") or {}).items()}
+        self.init_kwargs = as_argument(args.get("init_kwargs") or {})
+        self.call_kwargs = as_argument(args.get("call_kwargs") or {})
         self.has_input = args.get("input_data") is not None or args.get("input_shape") is not None
-
-    @staticmethod
-    def _argument(value):
-        return tree.map_structure(
-            lambda v: v.as_argument() if isinstance(v, ArrayValue) else v, value) \
-            if isinstance(value, (list, tuple, dict, ArrayValue)) else value
 
     def new(self, **extra):
         return self.args["layer_cls"](**{**self.init_kwargs, **extra})

@@ -323,6 +323,11 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
     def _owner(self):
         return describe_layer(self)
 
+    def compute_output_shape(self, input_shape):
+        """Same shape (every Keras image layer defines its own ``compute_output_shape``, so a
+        subclass that overrides ``call`` keeps it: its call is not traced)."""
+        return input_shape
+
     def _set_factor(self, factor):
         self.factor = _factor_pair(factor, self._FACTOR_BOUNDS, "factor", self._owner)
 
