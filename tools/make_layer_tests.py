@@ -168,6 +168,7 @@ class Recorder:
 
     def layer_record(self, layer):
         rec = {
+            "name": layer.name,
             "built": bool(layer.built),
             "weights": [[w.path, list(w.shape), w.dtype, bool(w.trainable)] for w in layer.weights],
             "trainable_weights": [w.path for w in layer.trainable_weights],

@@ -16,6 +16,7 @@ of the eager tensor's shape and dtype (JAX's 32-bit defaults: NumPy's float64/in
 become float32/int32 tensors, as Keras converts them).
 """
 
+import json
 import os
 import re
 import warnings
@@ -136,6 +137,7 @@ def seed_generators(layer):
 
 def layer_record(layer):
     rec = {
+        "name": layer.name,
         "built": bool(layer.built),
         "weights": [[w.path, list(w.shape), w.dtype, bool(w.trainable)] for w in layer.weights],
         "trainable_weights": [w.path for w in layer.trainable_weights],
@@ -375,3 +377,84 @@ def test_fixture_covers_the_extracted_cases():
     assert DATA["keras_version"] == "3.15.1"
     assert len(RECORDS) >= 500
     assert all(item["reason"] for item in DATA["left_out"])
+
+
+# -- what issue 8 item 5 names, each present in the fixture (and passed above) ----------------
+
+def _stage_layers(record):
+    return [(stage, rec["layer"]) for stage, rec in record["stages"].items() if "layer" in rec]
+
+
+def _layer_class(record):
+    arguments = dict(record["case"]["arguments"]["__dict__"])
+    return arguments["layer_cls"].get("__ref__")
+
+
+def _weightless_build(record):
+    build = record["stages"].get("build")
+    init = record["stages"].get("init")
+    return (build and init and not init["layer"]["built"] and build["layer"]["built"]
+            and build["layer"]["count_params"] == 0 and not build["layer"]["weights"])
+
+
+def _lambda_mask(record):
+    symbolic = record["stages"].get("symbolic")
+    return (_layer_class(record) == "keras.layers.Lambda" and symbolic
+            and symbolic["layer"]["supports_masking"])
+
+
+def _wrapper_path(record):
+    return any(w[0].startswith("spectral_normalization/dense/")
+               for _, layer in _stage_layers(record) for w in layer["weights"])
+
+
+def _reused_cell(record):
+    """A layer whose weights were built by an earlier layer keep that layer's paths."""
+    return _layer_class(record) == "keras.layers.RNN" and any(
+        layer["weights"] and not layer["weights"][0][0].startswith(layer["name"] + "/")
+        for _, layer in _stage_layers(record))
+
+
+def _seed_state(kind):
+    def check(record):
+        return _layer_class(record) == kind and any(
+            v[0].endswith("seed_generator_state") for _, layer in _stage_layers(record)
+            for v in layer["non_trainable_variables"])
+    return check
+
+
+def _quantized(kind, policy, variable):
+    def check(record):
+        text = json.dumps(record["case"]["arguments"])
+        return _layer_class(record) == kind and policy in text and any(
+            w[0].endswith("/" + variable) for _, layer in _stage_layers(record)
+            for w in layer["weights"])
+    return check
+
+
+ISSUE_ITEMS = {
+    "explicit build of a layer without weights": _weightless_build,
+    "Lambda(mask=...) supports masking": _lambda_mask,
+    "wrapper paths (spectral_normalization/dense/kernel)": _wrapper_path,
+    "re-used cells keep their paths": _reused_cell,
+    "seed state: Dropout": _seed_state("keras.layers.Dropout"),
+    "seed state: RandomX": _seed_state("keras.layers.RandomFlip"),
+    "seed state: RNN with dropout": _seed_state("keras.layers.RNN"),
+    "int4 Dense packed kernel": _quantized("keras.layers.Dense", "int4_from", "kernel"),
+    "float8 Dense amax history": _quantized("keras.layers.Dense", "float8_from",
+                                            "kernel_amax_history"),
+    "int4 Embedding": _quantized("keras.layers.Embedding", "int4_from", "embeddings_scale"),
+}
+
+
+@pytest.mark.parametrize("item", sorted(ISSUE_ITEMS))
+def test_fixture_holds_the_issue_item(item):
+    records = [r for r in RECORDS if ISSUE_ITEMS[item](r)]
+    assert records, f"no Keras layer-test case shows {item!r}"
+    for record in records:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            got, error_stage = run_case(record)
+        assert error_stage is None
+        for stage, want in record["stages"].items():
+            assert not differences(_comparable(stage, got[stage]), _comparable(stage, want), stage)

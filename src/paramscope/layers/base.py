@@ -19,7 +19,7 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
-from .state import SeedGenerator, open_layer_scope, variable_path
+from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
     """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
@@ -653,7 +653,10 @@ class Layer:
                 "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
                 self)
         w = Weight(name, shape, dtype, bool(trainable), self, initializer)
-        w._path = variable_path(self.name, self, name)
+        if SCOPES and SCOPES[-1].caller is self and SCOPES[-1].name == self.name:
+            w._path = f"{SCOPES[-1].path}/{name}"  # in its build (the usual case)
+        else:
+            w._path = variable_path(self.name, self, name)
         (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
         if not self.trainable:
             w.trainable = False
@@ -851,14 +854,16 @@ class Layer:
         try:
             if self.input_spec is not None:
                 _check_input_spec(self, self.input_spec, first)
-            with open_layer_scope(self):
-                if not self.built:
-                    self._maybe_build(tensor_args, bound)
-                if self.autocast and self._convert_input_args:
-                    outputs = self.compute_output_spec(*_autocast(self, args),
-                                                       **_autocast(self, kwargs))
-                else:
-                    outputs = self.compute_output_spec(*args, **kwargs)
+            cls = type(self)
+            if self.built and cls.compute_output_shape is not Layer.compute_output_shape:
+                # Built, and not traced: nothing it does now creates variables (Keras opens
+                # the layer's name scope for the call; no path can depend on it here).
+                outputs = self._output_spec(args, kwargs)
+            else:
+                with open_layer_scope(self):
+                    if not self.built:
+                        self._maybe_build(tensor_args, bound)
+                    outputs = self._output_spec(args, kwargs)
             if _masks[0]:
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
@@ -870,6 +875,15 @@ class Layer:
         if not _tracing():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
+
+    def _output_spec(self, args, kwargs):
+        """``compute_output_spec`` on the inputs as Keras converts them (``_autocast``)."""
+        if (kwargs or len(args) != 1 or (args[0].__class__ is KerasTensor
+                                         and args[0].dtype != self.input_dtype
+                                         and _is_float(args[0].dtype))):
+            if self.autocast and self._convert_input_args:
+                return self.compute_output_spec(*_autocast(self, args), **_autocast(self, kwargs))
+        return self.compute_output_spec(*args, **kwargs)
 
     def _prepare_call(self, args, kwargs):
         """Check a call's arguments and bind them: ``(bound, options, tensor_args, first)``."""
@@ -1229,8 +1243,11 @@ def _marking_build(build):
         return build
 
     def wrapper(self, *args, **kwargs):
-        with open_layer_scope(self):
+        if SCOPES and SCOPES[-1].caller is self:  # called by Layer.__call__: scope open
             build(self, *args, **kwargs)
+        else:
+            with open_layer_scope(self):
+                build(self, *args, **kwargs)
         if self._build_shapes_dict is None:
             if args:
                 self._build_shapes_dict = {"input_shape": args[0]}

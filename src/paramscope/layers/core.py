@@ -100,7 +100,7 @@ class Dense(LoRAMixin, Layer):
         mode = quantization_mode(self)
         if mode is not None:
             Q.build_matmul_kernel(self, in_dim, self.units, kernel_shape, (self.units,))
-        if Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
+        if mode is None or Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
             self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
                                            initializer=self.kernel_initializer)
         if self.use_bias:

@@ -18,14 +18,14 @@ from __future__ import annotations
 from .. import naming
 from ..errors import LayerError
 
-#: The open name scopes, outermost first.
-_stack: list = []
+#: The open name scopes, outermost first (``SCOPES[-1].path`` is the current path).
+SCOPES: list = []
 
 
 class name_scope:
     """A sub-namespace for variable paths (Keras's ``backend.name_scope``)."""
 
-    __slots__ = ("name", "caller", "override_parent", "_pushed")
+    __slots__ = ("name", "caller", "override_parent", "path", "_pushed")
 
     def __init__(self, name, caller=None, override_parent=None):
         self.name = name
@@ -36,37 +36,59 @@ class name_scope:
         self._pushed = False
 
     def __enter__(self):
-        if _stack:
-            top = _stack[-1]
+        if SCOPES:
+            top = SCOPES[-1]
             if self.caller is not None and top.caller is self.caller and top.name == self.name:
                 return self  # the same layer's scope is already open
-        _stack.append(self)
+            parent = top.path
+        else:
+            parent = ""
+        if self.override_parent is not None:  # a path current_path() gave: no empty parts
+            parent = self.override_parent
+        # current_path() with this scope open, computed once.
+        self.path = f"{parent}/{self.name}" if parent else self.name
+        SCOPES.append(self)
         self._pushed = True
         return self
 
     def __exit__(self, *exc):
-        if self._pushed and _stack:
-            _stack.pop()
+        if self._pushed and SCOPES:
+            SCOPES.pop()
         return False
 
 
 def current_path() -> str:
-    parts: list = []
-    for entry in _stack:
-        if entry.override_parent is not None:
-            parts = [p for p in entry.override_parent.split("/") if p]
-        parts.append(entry.name)
-    return "/".join(parts)
+    """The open scopes' path (``outer/inner``); Keras's ``current_path``."""
+    return SCOPES[-1].path if SCOPES else ""
 
 
 def variable_path(owner_name, owner, variable_name) -> str:
     """The path of a variable ``owner`` creates now (``add_weight``)."""
-    with name_scope(owner_name, caller=owner):
-        return f"{current_path()}/{variable_name}"
+    if SCOPES and SCOPES[-1].caller is owner and SCOPES[-1].name == owner_name:
+        return f"{SCOPES[-1].path}/{variable_name}"  # inside the owner's build or call
+    with name_scope(owner_name, caller=owner) as scope:
+        return f"{scope.path}/{variable_name}"
+
+
+class _AlreadyOpen:
+    """The context of a scope that is already the innermost one (nothing to do)."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+_ALREADY_OPEN = _AlreadyOpen()
 
 
 def open_layer_scope(layer):
     """``Layer._open_name_scope``: the layer's scope; the first time, note where it is."""
+    if SCOPES and SCOPES[-1].caller is layer and SCOPES[-1].name == layer.name:
+        return _ALREADY_OPEN
     if layer.__dict__.get("_parent_path") is None:
         object.__setattr__(layer, "_parent_path", current_path())
     return name_scope(layer.name, caller=layer)
@@ -74,7 +96,7 @@ def open_layer_scope(layer):
 
 def reset() -> None:
     """``clear_session``: no scope is open."""
-    _stack.clear()
+    SCOPES.clear()
 
 
 class SeedGenerator:
