@@ -13,12 +13,11 @@ Golden fixture (real Keras 3.15.1, JAX backend):
 ``CASES``: one dict per ``run_layer_test`` call: ``id`` (file::class::method[params]@Lline),
 ``file``, ``arguments`` (the call's keyword arguments), ``definitions`` (source of the classes
 and functions of the test file the case uses, keyed by name), ``imports`` (the test file's
-import lines, for those definitions), ``keras_expects_error`` (the call sits in a
+import lines those definitions use), ``keras_expects_error`` (the call sits in a
 ``with self.assertRaises...`` block).  Encoded values: see the extractor's docstring.
 
-``LEFT_OUT``: calls not extracted, each with the reason.  ``EXCLUDED`` (in
-tools/make_layer_tests.py's terms): see ``EXCLUDED`` below, the cases extracted but not
-compared, each with its reason.
+``LEFT_OUT``: the ``run_layer_test`` calls that are not cases, each with the reason (not
+run on JAX, skipped by Keras, or left out by tools/extract_layer_tests.py's ``EXCLUDED``).
 """
 
 # fmt: off
