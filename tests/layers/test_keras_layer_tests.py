@@ -4,12 +4,12 @@ Fixture: tests/golden/keras3_layer_tests.json.gz, made by tools/make_layer_tests
 Keras 3.15.1 (JAX) from the cases tools/extract_layer_tests.py extracted from Keras's test
 files.  Each record holds the case's arguments and what Keras gave, stage by stage, the way
 ``TestCase.run_layer_test`` runs a layer; this test runs the same stages on paramscope (after
-``keras.backend.clear_session()``, so layer and seed-generator names count up the same way)
-and compares: built or not, every weight's path/shape/dtype/trainable, the trainable /
+``keras.backend.clear_session()``, so layer names count up the same way) and compares: the
+layer's name, built or not, every weight's path/shape/dtype/trainable, the trainable /
 non-trainable weights, the non-trainable variables (seed-generator state included), the
 number of seed generators, ``count_params()``, ``supports_masking``, output shapes, dtypes,
 sparseness and masks, the mixed-precision dtypes, and whether Keras raised.  Where Keras
-raised, paramscope must raise a ParamscopeError (its own wording).
+raised, paramscope must raise a ParamscopeError (its own wording), at the same stage.
 
 Keras's eager calls are run symbolically here (paramscope has no values): on a KerasTensor
 of the eager tensor's shape and dtype (JAX's 32-bit defaults: NumPy's float64/int64 arrays
@@ -113,7 +113,6 @@ class Materializer:
         return value
 
 
-
 def as_argument(value):
     """Array arguments of constructors as NumPy arrays (the rest as it is)."""
     if isinstance(value, ArrayValue):
@@ -149,7 +148,7 @@ def layer_record(layer):
     }
     try:
         rec["count_params"] = layer.count_params()
-    except ParamscopeError as e:
+    except ParamscopeError:  # an unbuilt layer: Keras raises a ValueError
         rec["count_params"] = None
         rec["count_params_error"] = "ValueError"
     return rec
@@ -205,12 +204,12 @@ class Runner:
             return tree.map_structure(
                 lambda a: a.eager_tensor() if eager else a.symbolic_tensor(sparse), data)
         shape, dtype = self._dtype_structure()
-        if isinstance(shape, dict):
-            return {k[:-len("_shape")] if k.endswith("_shape") else k:
-                    keras.KerasTensor(v, dtype=JAX_DTYPES.get(dtype[k], dtype[k]), sparse=sparse)
+        make = lambda s, d: keras.KerasTensor(s, dtype=JAX_DTYPES.get(d, d) if eager else d,
+                                              sparse=sparse)
+        if isinstance(shape, dict):  # {"query_shape": ...}: the call's {"query": ...}
+            return {k[:-len("_shape")] if k.endswith("_shape") else k: make(v, dtype[k])
                     for k, v in shape.items()}
-        return map_shape_dtype(lambda s, d: keras.KerasTensor(
-            s, dtype=JAX_DTYPES.get(d, d) if eager else d, sparse=sparse), shape, dtype)
+        return map_shape_dtype(make, shape, dtype)
 
     def stage_eager(self):
         if not self.has_input:
