@@ -491,19 +491,7 @@ def dedupe_ids(cases):
 
 
 #: Cases extracted but left out, by id prefix, with the reason.
-EXCLUDED = {
-    "preprocessing/hashed_crossing_test.py::": (
-        "Keras 3.15's HashedCrossing computes with TensorFlow even on the JAX backend (its "
-        "call imports tensorflow): Keras itself cannot run it without TensorFlow installed"),
-    "preprocessing/data_layer_test.py::": (
-        "the test's layer subclasses keras.src.layers.preprocessing.data_layer.DataLayer and "
-        "draws seeds through self.backend (Keras's internal multi-backend data layer), which "
-        "is not Keras's public API, the API paramscope provides"),
-    "rnn/dropout_rnn_cell_test.py::": (
-        "the test's cell mixes in keras.src.layers.rnn.dropout_rnn_cell.DropoutRNNCell and "
-        "creates keras.src.backend.random.SeedGenerator, Keras internals outside its public "
-        "API, the API paramscope provides"),
-}
+EXCLUDED = {}
 
 
 def extract():

@@ -4,8 +4,15 @@
 Developer tool, never imported by paramscope or by the tests.  Run it in the Keras 3
 virtualenv with the JAX backend:
 
-    KERAS_BACKEND=jax /work/venvs/k3/bin/python tools/make_layer_tests.py
+    KERAS_BACKEND=jax /work/venvs/k3/bin/python tools/make_layer_tests.py \
+        --tensorflow-site /work/venvs/k2/lib/python3.11/site-packages
         -> tests/golden/keras3_layer_tests.json.gz
+
+Keras's tests run on JAX with TensorFlow installed (its CI installs both; HashedCrossing
+computes with TensorFlow on every backend, and its test file imports it).  The Keras 3 venv
+has no TensorFlow, so ``--tensorflow-site`` names a site-packages directory that has it
+(the tf-keras venv's); it is put *after* the venv's own, so Keras, JAX and NumPy stay the
+venv's.  The generator refuses to run without TensorFlow.
 
 (The fixture sits beside ``keras3_reloaded.json.gz`` rather than in ``golden/keras3/``,
 whose every file the model-summary harness reads as model cases.)
@@ -146,10 +153,18 @@ class Materializer:
 
 
 class Recorder:
-    def __init__(self):
+    def __init__(self, tensorflow_site=None):
         os.environ.setdefault("KERAS_BACKEND", "jax")
         if os.environ["KERAS_BACKEND"] != "jax":
             sys.exit("the layer-test fixtures are generated with KERAS_BACKEND=jax")
+        if tensorflow_site:
+            sys.path.append(tensorflow_site)
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        try:
+            import tensorflow  # noqa: F401 - Keras's layers import it where they need it
+        except ImportError:
+            sys.exit("Keras's layer tests run with TensorFlow installed: give a site-packages "
+                     "directory that has it with --tensorflow-site")
         os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="layer_tests_keras_home_")
         import numpy as np
 
@@ -161,8 +176,9 @@ class Recorder:
     def versions(self):
         import jax
         import numpy
+        import tensorflow
         return {"keras_version": self.keras.__version__, "jax_version": jax.__version__,
-                "numpy_version": numpy.__version__}
+                "numpy_version": numpy.__version__, "tensorflow_version": tensorflow.__version__}
 
     # -- what a layer looks like ------------------------------------------------------------
 
@@ -462,6 +478,8 @@ def main(argv=None):
     parser.add_argument("--show", help="print one case's record")
     parser.add_argument("--verify", action="store_true",
                         help="also run Keras's own run_layer_test on every case (slow)")
+    parser.add_argument("--tensorflow-site", metavar="DIR",
+                        help="a site-packages directory with TensorFlow (appended to sys.path)")
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != "0":
         env = dict(os.environ, PYTHONHASHSEED="0")
@@ -472,7 +490,7 @@ def main(argv=None):
         cases = [c for c in cases if c["id"] == args.show]
     elif args.only:
         cases = [c for c in cases if any(c["id"].startswith(p) for p in args.only)]
-    recorder = Recorder()
+    recorder = Recorder(args.tensorflow_site)
     records = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

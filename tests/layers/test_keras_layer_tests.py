@@ -154,22 +154,29 @@ def layer_record(layer):
     return rec
 
 
-def tensor_record(x):
+def eager_dtype(dtype):
+    """An eager JAX array's dtype: 32 bits at most (x64 off), whatever the layer asked for
+    (HashedCrossing's int64 output is an int32 array)."""
+    return JAX_DTYPES.get(dtype, dtype)
+
+
+def tensor_record(x, eager=False):
     if x is None:
         return None
-    rec = {"shape": list(x.shape), "dtype": x.dtype, "sparse": bool(getattr(x, "sparse", False))}
+    rec = {"shape": list(x.shape), "dtype": eager_dtype(x.dtype) if eager else x.dtype,
+           "sparse": bool(getattr(x, "sparse", False))}
     mask = getattr(x, "_keras_mask", None)
     if mask is not None:
         rec["mask_shape"] = list(mask.shape)
     return rec
 
 
-def structure(outputs):
+def structure(outputs, eager=False):
     if isinstance(outputs, dict):
-        return {str(k): structure(v) for k, v in outputs.items()}
+        return {str(k): structure(v, eager) for k, v in outputs.items()}
     if isinstance(outputs, (list, tuple)):
-        return [structure(v) for v in outputs]
-    return tensor_record(outputs)
+        return [structure(v, eager) for v in outputs]
+    return tensor_record(outputs, eager)
 
 
 class Runner:
@@ -216,7 +223,7 @@ class Runner:
             return None
         layer = self.new()
         outputs = self.call(layer, self.inputs(eager=True))
-        return {"layer": layer_record(layer), "outputs": structure(outputs)}
+        return {"layer": layer_record(layer), "outputs": structure(outputs, eager=True)}
 
     def stage_init(self):
         return {"layer": layer_record(self.new())}
@@ -278,7 +285,7 @@ class Runner:
         else:
             output_spec = layer.compute_output_spec(spec)
         return {"layer": layer_record(layer),
-                "output_dtypes": [t.dtype for t in tree.flatten(outputs)],
+                "output_dtypes": [eager_dtype(t.dtype) for t in tree.flatten(outputs)],
                 "spec_dtypes": [t.dtype for t in tree.flatten(output_spec)]}
 
 

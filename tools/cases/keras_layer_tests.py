@@ -3240,6 +3240,92 @@ CASES = [{'id': 'activations/activation_test.py::ActivationTest::test_activation
   'definitions': {},
   'keras_expects_error': None,
   'file': 'keras/src/layers/pooling/max_pooling_test.py'},
+ {'id': 'preprocessing/data_layer_test.py::DataLayerTest::test_layer@L42',
+  'arguments': {'layer_cls': {'__ref__': 'local:RandomRGBToHSVLayer'},
+                'init_kwargs': {'seed': 1337, 'data_format': 'channels_last'},
+                'input_shape': (1, 2, 2, 3),
+                'supports_masking': False,
+                'expected_output_shape': (1, 2, 2, 3)},
+  'definitions': {'RandomRGBToHSVLayer': 'class RandomRGBToHSVLayer(DataLayer):\n'
+                                         '    def __init__(self, data_format=None, seed=None, '
+                                         '**kwargs):\n'
+                                         '        super().__init__(**kwargs)\n'
+                                         '        self.data_format = '
+                                         'backend.standardize_data_format(data_format)\n'
+                                         '        self.seed = seed\n'
+                                         '        self.generator = SeedGenerator(seed)\n'
+                                         '\n'
+                                         '    def call(self, inputs):\n'
+                                         '        images_shape = self.backend.shape(inputs)\n'
+                                         '        batch_size = 1 if len(images_shape) == 3 else '
+                                         'images_shape[0]\n'
+                                         '        seed = '
+                                         'self._get_seed_generator(self.backend._backend)\n'
+                                         '\n'
+                                         '        probability = self.backend.random.uniform(\n'
+                                         '            shape=(batch_size,),\n'
+                                         '            minval=0.0,\n'
+                                         '            maxval=1.0,\n'
+                                         '            seed=seed,\n'
+                                         '        )\n'
+                                         '        hsv_images = self.backend.image.rgb_to_hsv(\n'
+                                         '            inputs, data_format=self.data_format\n'
+                                         '        )\n'
+                                         '        return self.backend.numpy.where(\n'
+                                         '            probability[:, None, None, None] > 0.5, '
+                                         'hsv_images, inputs\n'
+                                         '        )\n'
+                                         '\n'
+                                         '    def compute_output_shape(self, input_shape):\n'
+                                         '        return input_shape'},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/preprocessing/data_layer_test.py',
+  'imports': ['from keras.src import backend',
+              'from keras.src.layers.preprocessing.data_layer import DataLayer',
+              'from keras.src.random import SeedGenerator']},
+ {'id': 'preprocessing/data_layer_test.py::DataLayerTest::test_layer@L53',
+  'arguments': {'layer_cls': {'__ref__': 'local:RandomRGBToHSVLayer'},
+                'init_kwargs': {'seed': 1337, 'data_format': 'channels_first'},
+                'input_shape': (1, 3, 2, 2),
+                'supports_masking': False,
+                'expected_output_shape': (1, 3, 2, 2)},
+  'definitions': {'RandomRGBToHSVLayer': 'class RandomRGBToHSVLayer(DataLayer):\n'
+                                         '    def __init__(self, data_format=None, seed=None, '
+                                         '**kwargs):\n'
+                                         '        super().__init__(**kwargs)\n'
+                                         '        self.data_format = '
+                                         'backend.standardize_data_format(data_format)\n'
+                                         '        self.seed = seed\n'
+                                         '        self.generator = SeedGenerator(seed)\n'
+                                         '\n'
+                                         '    def call(self, inputs):\n'
+                                         '        images_shape = self.backend.shape(inputs)\n'
+                                         '        batch_size = 1 if len(images_shape) == 3 else '
+                                         'images_shape[0]\n'
+                                         '        seed = '
+                                         'self._get_seed_generator(self.backend._backend)\n'
+                                         '\n'
+                                         '        probability = self.backend.random.uniform(\n'
+                                         '            shape=(batch_size,),\n'
+                                         '            minval=0.0,\n'
+                                         '            maxval=1.0,\n'
+                                         '            seed=seed,\n'
+                                         '        )\n'
+                                         '        hsv_images = self.backend.image.rgb_to_hsv(\n'
+                                         '            inputs, data_format=self.data_format\n'
+                                         '        )\n'
+                                         '        return self.backend.numpy.where(\n'
+                                         '            probability[:, None, None, None] > 0.5, '
+                                         'hsv_images, inputs\n'
+                                         '        )\n'
+                                         '\n'
+                                         '    def compute_output_shape(self, input_shape):\n'
+                                         '        return input_shape'},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/preprocessing/data_layer_test.py',
+  'imports': ['from keras.src import backend',
+              'from keras.src.layers.preprocessing.data_layer import DataLayer',
+              'from keras.src.random import SeedGenerator']},
  {'id': 'preprocessing/discretization_test.py::DiscretizationTest::test_discretization_basics@L19',
   'arguments': {'layer_cls': {'__ref__': 'keras.layers.Discretization'},
                 'init_kwargs': {'bin_boundaries': [0.0, 0.5, 1.0]},
@@ -3254,6 +3340,58 @@ CASES = [{'id': 'activations/activation_test.py::ActivationTest::test_activation
   'definitions': {},
   'keras_expects_error': None,
   'file': 'keras/src/layers/preprocessing/discretization_test.py'},
+ {'id': 'preprocessing/hashed_crossing_test.py::HashedCrossingTest::test_basics@L14',
+  'arguments': {'layer_cls': {'__ref__': 'keras.layers.HashedCrossing'},
+                'init_kwargs': {'num_bins': 3, 'output_mode': 'int'},
+                'input_data': ({'__array__': {'shape': (2,),
+                                              'dtype': 'int64',
+                                              'values': [1, 2],
+                                              'low': None,
+                                              'sparse': False,
+                                              'kind': 'numpy'}},
+                               {'__array__': {'shape': (2,),
+                                              'dtype': 'int64',
+                                              'values': [4, 5],
+                                              'low': None,
+                                              'sparse': False,
+                                              'kind': 'numpy'}}),
+                'expected_output_shape': (2,),
+                'expected_num_trainable_weights': 0,
+                'expected_num_non_trainable_weights': 0,
+                'expected_num_seed_generators': 0,
+                'expected_num_losses': 0,
+                'supports_masking': False,
+                'run_training_check': False,
+                'run_mixed_precision_check': False},
+  'definitions': {},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/preprocessing/hashed_crossing_test.py'},
+ {'id': 'preprocessing/hashed_crossing_test.py::HashedCrossingTest::test_basics@L31',
+  'arguments': {'layer_cls': {'__ref__': 'keras.layers.HashedCrossing'},
+                'init_kwargs': {'num_bins': 4, 'output_mode': 'one_hot'},
+                'input_data': ({'__array__': {'shape': (2,),
+                                              'dtype': 'int64',
+                                              'values': [1, 2],
+                                              'low': None,
+                                              'sparse': False,
+                                              'kind': 'numpy'}},
+                               {'__array__': {'shape': (2,),
+                                              'dtype': 'int64',
+                                              'values': [4, 5],
+                                              'low': None,
+                                              'sparse': False,
+                                              'kind': 'numpy'}}),
+                'expected_output_shape': (2, 4),
+                'expected_num_trainable_weights': 0,
+                'expected_num_non_trainable_weights': 0,
+                'expected_num_seed_generators': 0,
+                'expected_num_losses': 0,
+                'supports_masking': False,
+                'run_training_check': False,
+                'run_mixed_precision_check': False},
+  'definitions': {},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/preprocessing/hashed_crossing_test.py'},
  {'id': 'preprocessing/image_preprocessing/aug_mix_test.py::RandAugmentTest::test_layer@L11',
   'arguments': {'layer_cls': {'__ref__': 'keras.layers.AugMix'},
                 'init_kwargs': {'value_range': (0, 255),
@@ -7815,6 +7953,123 @@ CASES = [{'id': 'activations/activation_test.py::ActivationTest::test_activation
   'definitions': {},
   'keras_expects_error': None,
   'file': 'keras/src/layers/rnn/conv_lstm3d_test.py'},
+ {'id': 'rnn/dropout_rnn_cell_test.py::DropoutRNNCellTest::test_basics@L53',
+  'arguments': {'layer_cls': {'__ref__': 'keras.layers.RNN'},
+                'init_kwargs': {'cell': {'__call__': 'local:RNNCellWithDropout',
+                                         'args': [5],
+                                         'kwargs': {'seed': 1337}}},
+                'input_shape': (3, 2, 4),
+                'call_kwargs': {'training': True},
+                'expected_output_shape': (3, 5),
+                'expected_num_trainable_weights': 2,
+                'expected_num_non_trainable_weights': 0,
+                'expected_num_non_trainable_variables': 1,
+                'supports_masking': True,
+                'run_mixed_precision_check': False},
+  'definitions': {'RNNCellWithDropout': 'class RNNCellWithDropout(layers.Layer, DropoutRNNCell):\n'
+                                        '    def __init__(\n'
+                                        '        self, units, dropout=0.5, recurrent_dropout=0.5, '
+                                        'seed=None, **kwargs\n'
+                                        '    ):\n'
+                                        '        super().__init__(**kwargs)\n'
+                                        '        self.seed = seed\n'
+                                        '        self.seed_generator = '
+                                        'backend.random.SeedGenerator(seed)\n'
+                                        '        self.units = units\n'
+                                        '        self.state_size = units\n'
+                                        '        self.dropout = dropout\n'
+                                        '        self.recurrent_dropout = recurrent_dropout\n'
+                                        '\n'
+                                        '    def build(self, input_shape):\n'
+                                        '        self.kernel = self.add_weight(\n'
+                                        '            shape=(input_shape[-1], self.units),\n'
+                                        '            initializer="ones",\n'
+                                        '            name="kernel",\n'
+                                        '        )\n'
+                                        '        self.recurrent_kernel = self.add_weight(\n'
+                                        '            shape=(self.units, self.units),\n'
+                                        '            initializer="ones",\n'
+                                        '            name="recurrent_kernel",\n'
+                                        '        )\n'
+                                        '\n'
+                                        '    def call(self, inputs, states, training=False):\n'
+                                        '        if training:\n'
+                                        '            dp_mask = self.get_dropout_mask(inputs)\n'
+                                        '            inputs = inputs * dp_mask\n'
+                                        '        prev_output = states[0]\n'
+                                        '        h = ops.matmul(inputs, self.kernel)\n'
+                                        '        if training:\n'
+                                        '            rdp_mask = '
+                                        'self.get_recurrent_dropout_mask(prev_output)\n'
+                                        '            prev_output = prev_output * rdp_mask\n'
+                                        '        output = h + ops.matmul(prev_output, '
+                                        'self.recurrent_kernel)\n'
+                                        '        return output, [output]'},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/rnn/dropout_rnn_cell_test.py',
+  'imports': ['from keras.src import backend',
+              'from keras.src import layers',
+              'from keras.src import ops',
+              'from keras.src.layers.rnn.dropout_rnn_cell import DropoutRNNCell']},
+ {'id': 'rnn/dropout_rnn_cell_test.py::DropoutRNNCellTest::test_basics@L73',
+  'arguments': {'layer_cls': {'__ref__': 'keras.layers.RNN'},
+                'init_kwargs': {'cell': {'__call__': 'local:RNNCellWithDropout',
+                                         'args': [5],
+                                         'kwargs': {'seed': 1337, 'dtype': 'mixed_float16'}},
+                                'dtype': 'mixed_float16'},
+                'input_shape': (3, 2, 4),
+                'call_kwargs': {'training': True},
+                'expected_output_shape': (3, 5),
+                'expected_num_trainable_weights': 2,
+                'expected_num_non_trainable_weights': 0,
+                'expected_num_non_trainable_variables': 1,
+                'supports_masking': True,
+                'run_mixed_precision_check': False},
+  'definitions': {'RNNCellWithDropout': 'class RNNCellWithDropout(layers.Layer, DropoutRNNCell):\n'
+                                        '    def __init__(\n'
+                                        '        self, units, dropout=0.5, recurrent_dropout=0.5, '
+                                        'seed=None, **kwargs\n'
+                                        '    ):\n'
+                                        '        super().__init__(**kwargs)\n'
+                                        '        self.seed = seed\n'
+                                        '        self.seed_generator = '
+                                        'backend.random.SeedGenerator(seed)\n'
+                                        '        self.units = units\n'
+                                        '        self.state_size = units\n'
+                                        '        self.dropout = dropout\n'
+                                        '        self.recurrent_dropout = recurrent_dropout\n'
+                                        '\n'
+                                        '    def build(self, input_shape):\n'
+                                        '        self.kernel = self.add_weight(\n'
+                                        '            shape=(input_shape[-1], self.units),\n'
+                                        '            initializer="ones",\n'
+                                        '            name="kernel",\n'
+                                        '        )\n'
+                                        '        self.recurrent_kernel = self.add_weight(\n'
+                                        '            shape=(self.units, self.units),\n'
+                                        '            initializer="ones",\n'
+                                        '            name="recurrent_kernel",\n'
+                                        '        )\n'
+                                        '\n'
+                                        '    def call(self, inputs, states, training=False):\n'
+                                        '        if training:\n'
+                                        '            dp_mask = self.get_dropout_mask(inputs)\n'
+                                        '            inputs = inputs * dp_mask\n'
+                                        '        prev_output = states[0]\n'
+                                        '        h = ops.matmul(inputs, self.kernel)\n'
+                                        '        if training:\n'
+                                        '            rdp_mask = '
+                                        'self.get_recurrent_dropout_mask(prev_output)\n'
+                                        '            prev_output = prev_output * rdp_mask\n'
+                                        '        output = h + ops.matmul(prev_output, '
+                                        'self.recurrent_kernel)\n'
+                                        '        return output, [output]'},
+  'keras_expects_error': None,
+  'file': 'keras/src/layers/rnn/dropout_rnn_cell_test.py',
+  'imports': ['from keras.src import backend',
+              'from keras.src import layers',
+              'from keras.src import ops',
+              'from keras.src.layers.rnn.dropout_rnn_cell import DropoutRNNCell']},
  {'id': 'rnn/gru_test.py::GRUTest::test_basics@L13',
   'arguments': {'layer_cls': {'__ref__': 'keras.layers.GRU'},
                 'init_kwargs': {'units': 3, 'dropout': 0.5},
@@ -8558,26 +8813,4 @@ LEFT_OUT = [{'id': 'attention/grouped_query_attention_test.py@L121',
  {'id': 'attention/multi_head_attention_test.py@L117',
   'reason': 'Keras does not run it on JAX (a branch for another backend)'},
  {'id': 'core/embedding_test.py::EmbeddingTest::test_ragged@L114',
-  'reason': 'Keras skips it on JAX: Backend does not support ragged tensors.'},
- {'id': 'preprocessing/data_layer_test.py::DataLayerTest::test_layer@L42',
-  'reason': "the test's layer subclasses keras.src.layers.preprocessing.data_layer.DataLayer and "
-            "draws seeds through self.backend (Keras's internal multi-backend data layer), which "
-            "is not Keras's public API, the API paramscope provides"},
- {'id': 'preprocessing/data_layer_test.py::DataLayerTest::test_layer@L53',
-  'reason': "the test's layer subclasses keras.src.layers.preprocessing.data_layer.DataLayer and "
-            "draws seeds through self.backend (Keras's internal multi-backend data layer), which "
-            "is not Keras's public API, the API paramscope provides"},
- {'id': 'preprocessing/hashed_crossing_test.py::HashedCrossingTest::test_basics@L14',
-  'reason': "Keras 3.15's HashedCrossing computes with TensorFlow even on the JAX backend (its "
-            'call imports tensorflow): Keras itself cannot run it without TensorFlow installed'},
- {'id': 'preprocessing/hashed_crossing_test.py::HashedCrossingTest::test_basics@L31',
-  'reason': "Keras 3.15's HashedCrossing computes with TensorFlow even on the JAX backend (its "
-            'call imports tensorflow): Keras itself cannot run it without TensorFlow installed'},
- {'id': 'rnn/dropout_rnn_cell_test.py::DropoutRNNCellTest::test_basics@L53',
-  'reason': "the test's cell mixes in keras.src.layers.rnn.dropout_rnn_cell.DropoutRNNCell and "
-            'creates keras.src.backend.random.SeedGenerator, Keras internals outside its public '
-            'API, the API paramscope provides'},
- {'id': 'rnn/dropout_rnn_cell_test.py::DropoutRNNCellTest::test_basics@L73',
-  'reason': "the test's cell mixes in keras.src.layers.rnn.dropout_rnn_cell.DropoutRNNCell and "
-            'creates keras.src.backend.random.SeedGenerator, Keras internals outside its public '
-            'API, the API paramscope provides'}]
+  'reason': 'Keras skips it on JAX: Backend does not support ragged tensors.'}]

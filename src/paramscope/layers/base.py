@@ -619,7 +619,7 @@ class Layer:
     def __setattr__(self, key, value):
         if value.__class__ in _UNTRACKED:
             return object.__setattr__(self, key, value)
-        if value.__class__ is SeedGenerator:
+        if isinstance(value, SeedGenerator):
             generators = self.__dict__.get("_seed_generators")
             if generators is not None and all(g is not value for g in generators):
                 generators.append(value)

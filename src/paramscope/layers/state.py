@@ -16,7 +16,7 @@ state is a variable (``seed_generator_3/seed_generator_state``, two uint32): in 
 from __future__ import annotations
 
 from .. import naming
-from ..errors import LayerError
+from ..errors import ParamscopeError
 
 #: The open name scopes, outermost first (``SCOPES[-1].path`` is the current path).
 SCOPES: list = []
@@ -100,29 +100,31 @@ def reset() -> None:
 
 
 class SeedGenerator:
-    """``keras.random.SeedGenerator``: a random layer's seed state, a ``(2,)`` uint32 variable
-    named ``seed_generator_state`` under the generator's own name."""
+    """``keras.random.SeedGenerator`` (keras/src/random/seed_generator.py): a seed and its
+    state, a ``(2,)`` uint32 variable (JAX) named ``seed_generator_state`` under the
+    generator's name in the scopes open when it is made; not a weight (summaries do not
+    count it).  A layer that holds one has its state in ``non_trainable_variables``."""
 
     def __init__(self, seed=None, name=None, **kwargs):
         from .base import Weight
+        if name is None:
+            name = naming.auto_name(type(self).__name__)
+        self.name = name
         kwargs.pop("backend", None)
         if kwargs:
-            raise LayerError(f"SeedGenerator: unrecognized keyword arguments: {kwargs}")
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-            raise LayerError(
-                f"SeedGenerator: argument `seed` must be an integer (or None). Received: "
-                f"seed={seed!r}")
-        self.name = name if name is not None else naming.auto_name("SeedGenerator")
+            raise ParamscopeError(f"Unrecognized keyword arguments: {kwargs}")
         self._initial_seed = seed
+        if seed is not None and not isinstance(seed, int):
+            raise ParamscopeError(f"Argument `seed` must be an integer. Received: seed={seed}")
         state = Weight("seed_generator_state", (2,), "uint32", trainable=False)
-        with name_scope(self.name, caller=self):
-            state._path = f"{current_path()}/seed_generator_state"
+        with name_scope(self.name, caller=self) as scope:
+            state._path = f"{scope.path}/seed_generator_state"
         self.state = state
 
     def next(self, ordered=True):
-        from ..errors import NeedsComputationError
-        raise NeedsComputationError("SeedGenerator.next() draws random seeds: it needs real "
-                                    "computation.")
+        """The next seed: a ``(2,)`` uint32 tensor known by its shape."""
+        from ..ops import Constant
+        return Constant((2,), "uint32")
 
     def get_config(self):
         return {"seed": self._initial_seed, "name": self.name}
