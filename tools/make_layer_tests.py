@@ -47,9 +47,7 @@ step; slow) and reports the cases whose Keras test fails, a check of the extract
 """
 
 import argparse
-import gzip
 import importlib.util
-import io
 import json
 import os
 import re
@@ -60,6 +58,10 @@ import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+
+import make_golden  # noqa: E402  (the shared helpers: dump)
+
 CASES = os.path.join(HERE, "cases", "keras_layer_tests.py")
 OUT = os.path.join(ROOT, "tests", "golden", "keras3_layer_tests.json.gz")
 GENERATOR = "tools/make_layer_tests.py v1"
@@ -417,17 +419,6 @@ def _jsonable(x):
     return None if x is None else int(x)
 
 
-def dump(data, path):
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path + ".tmp", "wb") as f:
-        f.write(buf.getvalue())
-    os.replace(path + ".tmp", path)
-
-
 def expectation_mismatches(case, rec):
     """Where the recorded results contradict the Keras test's own expectations (the
     extraction is then wrong, or the test expects an error)."""
@@ -516,7 +507,7 @@ def main(argv=None):
         return 0
     data = {"generator": GENERATOR, "format_version": 1, "backend": "jax",
             **recorder.versions(), "left_out": module.LEFT_OUT, "cases": records}
-    dump(data, args.out)
+    make_golden.dump(data, args.out)
     print(f"wrote {os.path.relpath(args.out, ROOT)}")
     return 0
 

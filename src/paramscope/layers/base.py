@@ -96,6 +96,14 @@ class Weight:
         return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
 
 
+def _add_unique(out, seen, values):
+    """Append to ``out`` the ``values`` whose ids are not in ``seen`` (and note them)."""
+    for v in values:
+        if id(v) not in seen:
+            seen.add(id(v))
+            out.append(v)
+
+
 _PLAIN_VALUE_TYPES = frozenset({bool, int, float, str, type(None)})
 
 
@@ -727,15 +735,9 @@ class Layer:
         if not self._layers and (len(own) < 2 or len(set(map(id, own))) == len(own)):
             return own  # no sub-layers, no weight listed twice (most layers)
         seen, out = set(), []
-        for w in own:
-            if id(w) not in seen:
-                seen.add(id(w))
-                out.append(w)
+        _add_unique(out, seen, own)
         for layer in self._layers:
-            for w in layer.weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    out.append(w)
+            _add_unique(out, seen, layer.weights)
         return out
 
     @property
@@ -745,16 +747,10 @@ class Layer:
         if not self._layers and not self._seed_generators:
             return self.weights
         seen, out = set(), []
-        for v in own:
-            if id(v) not in seen:
-                seen.add(id(v))
-                out.append(v)
-        out.extend(g.state for g in self._seed_generators)
+        _add_unique(out, seen, own)
+        out.extend(g.state for g in self._seed_generators)  # (as Keras: not deduplicated)
         for layer in self._layers:
-            for v in layer.variables:
-                if id(v) not in seen:
-                    seen.add(id(v))
-                    out.append(v)
+            _add_unique(out, seen, layer.variables)
         return out
 
     def _flatten_layers(self, include_self=True, recursive=True):
