@@ -375,5 +375,6 @@ def _loop(box):
     right, middle = x + w, y + h / 2
     spread = min(6.0, h / 4)
     reach = LOOP_ROOM - 4
-    return [(right, middle - spread), (right + reach, middle - spread - 8),
-            (right + reach, middle + spread + 8), (right, middle + spread)]
+    bulge = min(8.0, h / 2 - spread)   # the curve stays within the box's own height
+    return [(right, middle - spread), (right + reach, middle - spread - bulge),
+            (right + reach, middle + spread + bulge), (right, middle + spread)]
