@@ -17,6 +17,8 @@ Measures:
    million times more parameters (target: ratio about 1: memory independent of counts).
 4. Model configs (ResNet50, NASNetLarge) when their golden configs are present: paramscope
    vs Keras loading the same config and printing its summary.
+5. Diagrams (bench/layout.py): edge crossings and drawing size of the keras.applications
+   models against Keras's order in one column, and the time to draw NASNetLarge.
 """
 
 from __future__ import annotations
@@ -183,6 +185,15 @@ def bench_configs(n):
         os.unlink(config_path)
 
 
+def bench_diagrams():
+    print("5. Diagrams (bench/layout.py): layout quality against one column, NASNetLarge's time")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_layout", os.path.join(HERE, "layout.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["layout.py"])
+
+
 def main():
     n = int(os.environ.get("BENCH_REPEAT", "10"))
     print(f"paramscope benchmarks (python {sys.version.split()[0]}, {n} runs each, min shown)")
@@ -190,6 +201,7 @@ def main():
     bench_deep_model()
     bench_memory()
     bench_configs(n)
+    bench_diagrams()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from . import gcpause, tree
 from .layers import base
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
 from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
+from .layers.state import open_layer_scope
 
 
 def _needs_computation(what):
@@ -699,7 +700,8 @@ class Sequential(Model):
             dtype = self._layers[0].compute_dtype
             self._layers.insert(0, InputLayer(batch_shape=input_shape, dtype=dtype))
         x = inputs = self._layers[0].output
-        with gcpause.paused(), base.recording_nodes():
+        # Keras builds under the model's name scope: weights made now are sequential/dense/...
+        with gcpause.paused(), base.recording_nodes(), open_layer_scope(self):
             for layer in self._layers[1:]:
                 x = layer(x)
             self._functional = Functional(inputs=inputs, outputs=x, _internal=True)

@@ -98,6 +98,10 @@ class _Finder:
         if len(parts) == 1:
             return facade
         if parts[1] == "src":
+            from ._src import module
+            internal = module(".".join(parts))  # keras.src.backend, DataLayer's module, ...
+            if internal is not None:
+                return internal
             parts = parts[:1] + parts[2:]
             if len(parts) == 1:
                 return facade
