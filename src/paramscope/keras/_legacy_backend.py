@@ -99,6 +99,12 @@ def names(keras2):
     return sorted(n for n, (_, keras3) in FUNCTIONS.items() if keras3 or keras2)
 
 
+def is_legacy_function(name):
+    """Whether ``keras.backend.<name>`` is one of the Keras 2 functions of this module."""
+    lookup("")
+    return name in FUNCTIONS
+
+
 def is_keras2_only(name):
     lookup("")
     entry = FUNCTIONS.get(name)
