@@ -17,6 +17,8 @@ Measures:
    million times more parameters (target: ratio about 1: memory independent of counts).
 4. Model configs (ResNet50, NASNetLarge) when their golden configs are present: paramscope
    vs Keras loading the same config and printing its summary.
+5. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
+   when the page is built (make web) and Chromium and Playwright are there.
 """
 
 from __future__ import annotations
@@ -190,6 +192,9 @@ def main():
     bench_deep_model()
     bench_memory()
     bench_configs(n)
+    sys.path.insert(0, HERE)
+    from web import bench_web
+    bench_web()
 
 
 if __name__ == "__main__":

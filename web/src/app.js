@@ -308,12 +308,17 @@ function showResult(result, elapsed, label) {
   if (label) page.lastLabel = label;
   $("placeholder").hidden = true;
   $("result").hidden = false;
-  const source = page.lastLabel && page.lastLabel !== "model.py" ? ` · ${page.lastLabel}` : "";
-  $("model-title").textContent = result.table.title + source;
+  const fromFile = page.lastLabel && page.lastLabel !== "model.py";
+  $("model-title").textContent = result.table.title + (fromFile ? ` · ${page.lastLabel}` : "");
+  $("source-note").hidden = !fromFile;
+  $("source-note").textContent = fromFile
+    ? `From the file ${page.lastLabel}, read in your browser (nothing uploaded, nothing in it run); the code on the left was not run.`
+    : "";
   $("timing").textContent = `${Math.round(elapsed)} ms`;
   renderTotals(result.table.totals);
   renderTable(result.table);
-  $("explain").textContent = result.explain.join("\n");
+  // The lines --explain prints; their heading is the page's own.
+  $("explain").textContent = result.explain.filter((l) => l !== "Parameter arithmetic:").join("\n");
   $("summary-json").textContent = result.json_text;
   renderText();
   renderProfilePanel($("profile"), result, python);
