@@ -216,6 +216,7 @@ async function run() {
     return;
   }
   if (page.running) return;
+  page.running = true;  // at once: a second Ctrl+Enter while the link is written does nothing
   syncExampleMenu();
   await updateFragment();
   await runInPython("run_code", { code: editor.getValue() }, "model.py");
@@ -271,8 +272,9 @@ async function openFile(file) {
     showNotes(`Loaded ${file.name} into the editor: press Run to summarise it.`);
     return;
   }
-  if (!page.ready) {
-    showNotes("Python is still loading: drop the file again in a moment.");
+  if (!page.ready || page.running) {
+    showNotes(page.ready ? "A run is in progress: drop the file again when it has finished."
+      : "Python is still loading: drop the file again in a moment.");
     return;
   }
   const data = await readWithFileReader(file);
@@ -493,6 +495,12 @@ function setUpControls() {
   $("download-json").addEventListener("click", () => {
     const name = (page.lastResult?.summary?.name || "model") + ".summary.json";
     download(name, $("summary-json").textContent);
+  });
+  document.addEventListener("keydown", (event) => {  // Ctrl+Enter anywhere (the editor has its own)
+    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && !event.defaultPrevented) {
+      event.preventDefault();
+      run();
+    }
   });
   window.addEventListener("hashchange", async () => {
     if (await applyFragment()) run();
