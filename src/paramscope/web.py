@@ -7,6 +7,11 @@ dicts (JSON-able) for the page: the Keras 3 table as rows, the text in every sty
 stderr, or the error message the CLI prints with the line of the code it points at.
 Nothing here needs a browser (``tests/test_web_glue.py``).
 
+It uses paramscope's public functions (the CLI's ``load_model_source``, ``summarize``, the
+renderers' ``render_summary``, ``explain.lines`` and the JSON renderer); only
+:func:`render_texts` and :func:`table` know how the renderers take their options and lay out
+Keras 3's table, so a change there (one options value for the renderers) touches those two.
+
 >>> session = Session()
 >>> result = session.run_code("import keras\\nmodel = keras.Sequential("
 ...                           "[keras.Input((2,)), keras.layers.Dense(3)])\\n")
@@ -112,8 +117,8 @@ class Session:
         return self._result(Options.from_mapping(options), source=None)
 
     def _load(self, name, data, options, is_script):
+        from . import summarize
         from .commands import load_model_source
-        from .summary import summarize
         start = time.perf_counter()
         stdout, stderr = _CappedText(), _CappedText()
         self.model = self.summary = None
