@@ -87,6 +87,9 @@ def build_wheel(dest):
             shutil.copy2(os.path.join(ROOT, name), source)
         shutil.copytree(os.path.join(ROOT, "src"), os.path.join(source, "src"), ignore=ignore)
         out = os.path.join(tmp, "out")
+        # Fixed file dates in the wheel: the same sources give the same wheel (and the service
+        # worker's cache keeps its name while nothing changed).
+        os.environ.setdefault("SOURCE_DATE_EPOCH", "315532800")
         run(_wheel_command(source, out))
         (wheel,) = [n for n in os.listdir(out) if n.endswith(".whl")]
         shutil.copy2(os.path.join(out, wheel), os.path.join(dest, wheel))

@@ -314,6 +314,12 @@ def test_typed_broken_model_marks_its_line(page, tmp_path):
     assert marked_lines(page) == ["5"]
     assert page.is_hidden("#result")
     screenshot(page, "web-error.png")
+    # A package the page's Python does not have: the script's error, and why.
+    set_code(page, "import numpy as np\n" + FIXED)
+    run(page)
+    assert text_of(page, "#error-text").startswith("paramscope: error: model.py:1: ")
+    assert marked_lines(page) == ["1"]
+    assert "numpy is not available here" in text_of(page, "#notes-text")
     # Fixing the line clears the mark; the page stays usable.
     set_code(page, FIXED)
     assert marked_lines(page) == []

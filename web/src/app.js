@@ -397,8 +397,14 @@ function showError(result, label) {
   $("error-details").hidden = !result.traceback;
   $("error-traceback").textContent = result.traceback || "";
   if (result.line && label === "model.py") markLine(result.line);
+  const missing = /No module named '([\w.]+)'/.exec(result.error);
   if (label && /\.(h5|hdf5)$/i.test(label) && /h5py/.test(result.error)) {
     showNotes(H5_NOTE);
+  } else if (missing) {
+    showNotes(`The Python in this page has its standard library and paramscope only: ${missing[1]} ` +
+      "is not available here. paramscope needs no numpy or TensorFlow to summarise a model; " +
+      "for a script that prepares data with other packages, use the command line " +
+      "(pip install paramscope, then paramscope summary script.py).");
   }
 }
 
