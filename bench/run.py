@@ -17,7 +17,9 @@ Measures:
    million times more parameters (target: ratio about 1: memory independent of counts).
 4. Model configs (ResNet50, NASNetLarge) when their golden configs are present: paramscope
    vs Keras loading the same config and printing its summary.
-5. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
+5. Diagrams (bench/layout.py): edge crossings and drawing size of the keras.applications
+   models against Keras's order in one column, and the time to draw NASNetLarge.
+6. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
    when the page is built (make web) and Chromium and Playwright are there.
 """
 
@@ -185,6 +187,15 @@ def bench_configs(n):
         os.unlink(config_path)
 
 
+def bench_diagrams():
+    print("5. Diagrams (bench/layout.py): layout quality against one column, NASNetLarge's time")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_layout", os.path.join(HERE, "layout.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["layout.py"])
+
+
 def main():
     n = int(os.environ.get("BENCH_REPEAT", "10"))
     print(f"paramscope benchmarks (python {sys.version.split()[0]}, {n} runs each, min shown)")
@@ -192,6 +203,7 @@ def main():
     bench_deep_model()
     bench_memory()
     bench_configs(n)
+    bench_diagrams()
     sys.path.insert(0, HERE)
     from web import bench_web
     bench_web()

@@ -40,4 +40,12 @@ def register_layer(*args, **kwargs):
     return _register(*args, **kwargs)
 
 
-__all__ = ["summarize", "load", "load_config", "register_layer", "ParamscopeError", "__version__"]
+def plot_model(model, to_file="model.png", **kwargs):
+    """Draw the model as Keras's ``keras.utils.plot_model`` does, without Graphviz: SVG (or
+    DOT for a ``.dot`` file); see :func:`paramscope.diagram.plot.plot_model`."""
+    from .diagram.plot import plot_model as _plot_model
+    return _plot_model(model, to_file=to_file, **kwargs)
+
+
+__all__ = ["summarize", "load", "load_config", "register_layer", "plot_model",
+           "ParamscopeError", "__version__"]

@@ -32,6 +32,15 @@ SUMMARY_OPTIONS = (
      "colour the Keras 3 table (default: when stdout is a terminal)"),
 )
 
+# Running scripts: go on past what needs data, and the values the user supplies.
+SET_OPTION = (("--set",), "settings", "append", None, None, "NAME=VALUE",
+              "in a script: give NAME (or NAME.ATTRIBUTE, e.g. 'x_train.shape=(60000, 28, 28)') "
+              "this Python literal where the script would leave it unknown for want of data "
+              "(repeatable)")
+KEEP_GOING_OPTION = (("--keep-going",), "keep_going", "flag", None, False, None,
+                     "skip (and list on stderr) what needs data, a missing package or "
+                     "TensorFlow, and go on, as `paramscope summary` does")
+
 COMMAND_OPTIONS = {
     "summary": (
         (("--format",), "format", "choice", ("text", "json"), "text", None,
@@ -42,13 +51,44 @@ COMMAND_OPTIONS = {
         (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
          "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
          "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
     ) + SUMMARY_OPTIONS,
-    "run": SUMMARY_OPTIONS,
+    "run": (KEEP_GOING_OPTION, SET_OPTION) + SUMMARY_OPTIONS,
     "demo": SUMMARY_OPTIONS,
+    "plot": (
+        # "--output" first: the fast parser reads the long form; "-o" goes to argparse
+        # (which reads "-o=x.svg" as "=x.svg", a form the fast parser would read otherwise).
+        (("--output", "-o"), "output", "str", None, None, "FILE",
+         "write the diagram to FILE: .svg (SVG) or .dot/.gv (DOT text for Graphviz); "
+         "default: SVG on stdout"),
+        (("--format",), "format", "choice", ("svg", "dot"), None, None,
+         "svg or dot (default: from the extension of -o, else svg)"),
+        (("--show-shapes",), "show_shapes", "flag", None, False, None,
+         "each box shows its input and output shapes"),
+        (("--show-dtype",), "show_dtype", "flag", None, False, None,
+         "each box shows its output dtype"),
+        (("--show-layer-activations",), "show_layer_activations", "flag", None, False, None,
+         "each box of a layer with an activation shows it"),
+        (("--show-trainable",), "show_trainable", "flag", None, False, None,
+         "each box of a layer with weights shows whether it is trainable"),
+        (("--show-params",), "show_params", "flag", None, False, None,
+         "each box shows its parameter count"),
+        (("--rankdir",), "rankdir", "choice", ("TB", "LR", "BT", "RL"), "TB", None,
+         "direction: TB top to bottom (default), LR left to right, BT, RL"),
+        (("--expand-nested",), "expand_nested", "flag", None, False, None,
+         "draw nested models' layers, framed, instead of one box per nested model"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the global variable or model name to draw"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
+         "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
+    ),
 }
 
 # The positional argument of each command, and whether the rest of the line is the script's.
-POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False)}
+POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
+              "plot": ("model", False)}
 
 
 def _add_options(parser, options):
@@ -95,6 +135,12 @@ def build_parser():
 
     p = sub.add_parser("demo", help="summarise an embedded example model, with its arithmetic")
     _add_options(p, COMMAND_OPTIONS["demo"])
+
+    p = sub.add_parser("plot", help="draw a model's graph as SVG (or DOT), without Graphviz",
+                       description="Draw MODEL's layers and connections, as Keras's plot_model "
+                                   "does, laid out and written by paramscope (no Graphviz).")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["plot"])
     return parser
 
 
@@ -185,7 +231,7 @@ def main(argv=None) -> int:
     from . import commands
     from .errors import ParamscopeError
     handler = {"summary": commands.summary_command, "run": commands.run_command,
-               "demo": commands.demo_command}[args.command]
+               "demo": commands.demo_command, "plot": commands.plot_command}[args.command]
     try:
         return handler(args)
     except ParamscopeError as e:

@@ -8,7 +8,8 @@ import sys
 from .errors import ParamscopeError
 
 
-def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=()):
+def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=(),
+                      settings=()):
     """A model from a ``.py`` script (run on paramscope) or a model file."""
     if not os.path.exists(path):
         raise ParamscopeError(f"{path}: no such file")
@@ -16,31 +17,66 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
         raise ParamscopeError(f"{path}: is a directory; expected a model file or a .py script")
     if path.endswith(".py"):
         from .keras.runner import pick_model, pick_model_named, run_script
-        result = run_script(path, stdout=script_stdout, stop_at_computation=True)
-        for text in result.warnings:
-            print(f"paramscope: warning: {text}", file=sys.stderr)
-        try:
-            model = pick_model_named(result, model_name) if model_name else pick_model(result)
-        except ParamscopeError:
-            if result.stopped is not None:  # it stopped before building the model
-                raise result.stopped from None
-            raise
+        result = run_script(path, stdout=script_stdout, keep_going=True, settings=settings,
+                            stop_at_computation=True)
         if result.stopped is not None:
-            # Scripts usually train after building: the model is summarised as built.
-            print(f"paramscope: note: the script stopped where it needs real computation "
-                  f"({result.stopped}); the summary is of the model built before that.",
-                  file=sys.stderr)
+            model = _model_built_before_the_stop(result, model_name)
+        else:
+            model = pick_model_named(result, model_name) if model_name else pick_model(result)
+        _print_script_warnings(result)  # when there is a summary: a stop is one message
         return model
     from .formats import load
     return load(path, assume_passthrough=assume_passthrough)
 
 
+def _print_script_warnings(result):
+    for text in result.warnings:
+        print(f"paramscope: warning: {text}", file=sys.stderr)
+    for text in result.unused_settings:
+        print(f"paramscope: warning: --set {text} was not used: the script never left "
+              f"{text.split('=', 1)[0].split('.', 1)[0]} unknown", file=sys.stderr)
+
+
+def _model_built_before_the_stop(result, model_name):
+    """After a script stopped: at its training (``fit``...), the model as built then (the
+    script's ``model``, its only model, or the one ``--model`` names); after any other stop,
+    only the model ``--model`` names, if it was built before the stop; otherwise the stop,
+    listing the models built before it."""
+    from .graph import Model
+    from .keras.runner import ScriptError, built_models, pick_model_named, top_level_models
+    model = None
+    if model_name:
+        try:
+            model = pick_model_named(result, model_name)
+        except ParamscopeError as e:  # not built before the stop: say why it stopped too
+            raise ScriptError(f"{str(result.stopped).rstrip('.')}. {e}") from None
+    elif getattr(result.stopped, "computation", False):
+        complete = [m for m in top_level_models(result.models) if id(m) not in result.incomplete]
+        candidate = result.namespace.get("model")
+        if isinstance(candidate, Model) and id(candidate) not in result.incomplete:
+            model = candidate
+        elif len(complete) == 1:
+            model = complete[0]
+    if model is not None:
+        print(f"paramscope: note: the script stopped ({result.stopped}); the summary is of "
+              f"{model.name!r} as built before that.", file=sys.stderr)
+        return model
+    models = built_models(result)
+    if not models:
+        raise result.stopped
+    raise ScriptError(
+        f"{str(result.stopped).rstrip('.')}. Models built before it stopped: "
+        f"{', '.join(models)}; pass --model NAME to summarise one of them.")
+
+
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
-    model = load_model_source(args.model, getattr(args, "model_name", None),
-                              script_stdout=sys.stderr,
-                              assume_passthrough=getattr(args, "assume_passthrough", ()))
+    with _script_semantics(args):
+        model = load_model_source(args.model, getattr(args, "model_name", None),
+                                  script_stdout=sys.stderr,
+                                  assume_passthrough=getattr(args, "assume_passthrough", ()),
+                                  settings=getattr(args, "settings", ()))
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
         print(f"paramscope: warning: {text}", file=sys.stderr)
@@ -63,9 +99,13 @@ def run_command(args) -> int:
     report.defaults.update(style=args.style, explain=args.explain,
                            expand_nested=args.expand_nested, show_trainable=args.show_trainable,
                            line_length=args.line_length)
-    result = run_script(args.script, argv=args.args)
-    for text in result.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+    with _script_semantics(args):
+        result = run_script(args.script, argv=args.args,
+                            keep_going=getattr(args, "keep_going", False),
+                            settings=getattr(args, "settings", ()))
+    if result.stopped is not None:
+        raise result.stopped
+    _print_script_warnings(result)
     return 0
 
 
@@ -84,6 +124,38 @@ def demo_command(args) -> int:
     sys.stdout.write(report.render_summary(summarize(model), style=args.style, explain=True,
                                            color=_use_color(args)))
     return 0
+
+
+def plot_command(args) -> int:
+    """Draw the model's diagram (see paramscope.diagram)."""
+    from .diagram.from_model import Options
+    from .diagram.plot import check_output_path, plot_format, render_model, write_atomically
+    if args.output:
+        check_output_path(args.output)     # before the model is loaded: fail fast
+    fmt = plot_format(args.output, args.format)
+    model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
+                              assume_passthrough=args.assume_passthrough,
+                              settings=args.settings)
+    options = Options(show_shapes=args.show_shapes, show_dtype=args.show_dtype,
+                      show_layer_activations=args.show_layer_activations,
+                      show_trainable=args.show_trainable, show_params=args.show_params,
+                      expand_nested=args.expand_nested)
+    text = render_model(model, fmt, args.rankdir, options)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _script_semantics(args):
+    """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
+    (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""
+    if not str(getattr(args, "style", "keras3")).startswith("keras2"):
+        import contextlib
+        return contextlib.nullcontext()
+    from .keras.tensorflow import tf_keras_semantics
+    return tf_keras_semantics(True)
 
 
 def _use_color(args) -> bool:

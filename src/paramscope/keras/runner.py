@@ -20,14 +20,22 @@ from . import shim
 class ScriptResult:
     """What running a script produced: its globals and the models it built."""
 
-    def __init__(self, path, namespace, models=(), warnings=(), stopped=None):
+    def __init__(self, path, namespace, models=(), warnings=(), stopped=None, skipped=(),
+                 unused_settings=(), incomplete=()):
         self.path = path
         self.namespace = namespace
         self.models = list(models)
         self.warnings = list(warnings)
-        #: With ``stop_at_computation``: the error that stopped the script (``fit``,
-        #: ``predict``, data loading, ...), whose models so far are the result.
+        #: The error that stopped the script (``ScriptError``), when the run returns what it
+        #: built so far instead of raising: with ``keep_going`` (any stop), or with
+        #: ``stop_at_computation`` (training, data loading...).
         self.stopped = stopped
+        #: ``(line, text)`` of each statement skipped with ``keep_going``.
+        self.skipped = list(skipped)
+        #: ``--set`` options the script never needed.
+        self.unused_settings = list(unused_settings)
+        #: ``id()`` of models the script was building when it stopped (not summarised).
+        self.incomplete = set(incomplete)
 
 
 class ScriptError(ParamscopeError):
@@ -45,64 +53,179 @@ def _script_line(tb, path):
     return line
 
 
-def run_script(path, argv=None, stdout=None, stop_at_computation=False):
+def _read(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise ParamscopeError(f"cannot read {path}: {e.strerror}") from None
+
+
+def _compile(source, path, keep_going):
+    """``(code, statements)``; with ``keep_going`` the script runs statement by statement."""
+    try:
+        if keep_going:
+            from .statements import instrument
+            return instrument(source, path)
+        return compile(source, path, "exec"), None
+    except SyntaxError as e:
+        raise ScriptError(
+            f"{path}:{e.lineno}: syntax error: {e.msg}"
+            + (f"\n    {e.text.rstrip()}" if e.text else "")) from None
+    except (ValueError, RecursionError, MemoryError) as e:  # e.g. null bytes, deep nesting
+        raise ScriptError(f"{path}: cannot compile the script: {e}") from None
+
+
+def _report_to_stderr(text):
+    sys.stdout.flush()
+    print(text, file=sys.stderr, flush=True)
+
+
+#: The path of the script running now (``None`` between runs).
+current_script = [None]
+
+
+def run_script(path, argv=None, stdout=None, stop_at_computation=False, keep_going=False,
+               settings=(), report=None):
     """Execute a script; return its namespace and the models it built.
 
     ``stdout``: where the script's own prints go (``None`` keeps stdout).
     ``stop_at_computation``: when the script reaches something that needs real computation
     (training after building its model, say), stop there and return what it built so far
     (``result.stopped`` holds the error) instead of raising.
+    ``keep_going``: run statement by statement (:mod:`paramscope.keras.keep_going`): what
+    needs data is skipped, each skipped statement is reported (``report(text)``, default
+    stderr) and the script goes on; a stop is returned in ``result.stopped``.  With
+    ``stop_at_computation`` too, training and inference stop it (the model as trained).
+    ``settings``: ``--set NAME=VALUE`` options (with ``keep_going``).
     """
-    from .. import backend_config, graph, naming
-    try:
-        with open(path, "rb") as f:
-            source = f.read()
-    except OSError as e:
-        raise ParamscopeError(f"cannot read {path}: {e.strerror}") from None
-    try:
-        code = compile(source, path, "exec")
-    except SyntaxError as e:
-        raise ScriptError(
-            f"{path}:{e.lineno}: syntax error: {e.msg}"
-            + (f"\n    {e.text.rstrip()}" if e.text else "")) from None
-    except ValueError as e:  # e.g. null bytes
-        raise ScriptError(f"{path}: cannot compile the script: {e}") from None
+    settings = tuple(settings or ())
+    if settings and not keep_going:
+        raise ParamscopeError("--set applies when paramscope goes on past what needs data: "
+                              "use it with `paramscope summary` or `paramscope run --keep-going`.")
+    source = _read(path)
+    if keep_going and not settings and report is None and only_builds_models(source):
+        result = _run_whole_quietly(path, source, argv, stdout)
+        if result is not None:
+            return result
+    code, statements = _compile(source, path, keep_going)
+    runtime = None
+    if keep_going:
+        from .keep_going import KeepGoing
+        from .settings import Settings
+        runtime = KeepGoing(path, statements, Settings(settings), report or _report_to_stderr,
+                            stop_at_computation=stop_at_computation)
+    log, caught, stopped, namespace = _execute(path, code, argv, stdout, runtime)
+    if stopped is not None and not keep_going and not (
+            stop_at_computation and isinstance(stopped, NeedsComputationError)):
+        raise stopped
+    return ScriptResult(path, namespace, log, _script_warnings(caught), stopped,
+                        runtime.skipped if runtime else (),
+                        runtime.settings.unused() if runtime else (),
+                        runtime.incomplete if runtime else ())
 
+
+def _execute(path, code, argv, stdout, runtime=None):
+    """Run compiled script code: ``(models, warnings, stop, namespace)``."""
+    from .. import backend_config, graph, naming
     naming.clear_session()
     backend_config.reset()
     namespace = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
+    folders = contextlib.nullcontext()
+    if runtime is not None:
+        from .keep_going import lazy_builtins
+        from .missing_folders import raising
+        from .statements import names_bound_and_read
+        namespace["__paramscope__"] = runtime
+        namespace.update(lazy_builtins())
+        runtime.settings.bind_unassigned(namespace, *names_bound_and_read(runtime.statements))
+        folders = runtime.folders = raising()
     log = graph.start_model_log()
     saved_argv = sys.argv
     sys.argv = [path] + list(argv or [])
     script_dir = os.path.dirname(os.path.abspath(path))
     sys.path.insert(0, script_dir)
+    current_script[0] = path
     caught = []
     stopped = None
     redirect = contextlib.redirect_stdout(stdout) if stdout is not None else contextlib.nullcontext()
     try:
-        with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect:
+        with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect, folders:
             warnings.simplefilter("always")
             try:
                 exec(code, namespace)
-            except SystemExit as e:
-                if e.code not in (None, 0):
-                    raise ScriptError(f"{path}: the script exited with status {e.code}") from None
-            except ParamscopeError as e:
-                line = _script_line(e.__traceback__, path)
-                where = f"{path}:{line}: " if line else f"{path}: "
-                if stop_at_computation and isinstance(e, NeedsComputationError):
-                    stopped = type(e)(where + str(e))
-                else:
-                    raise type(e)(where + str(e)) from None
-            except Exception as e:  # noqa: BLE001 - the user's script failed: report, no traceback
-                line = _script_line(e.__traceback__, path)
-                where = f"{path}:{line}" if line else path
-                raise ScriptError(f"{where}: the script raised {type(e).__name__}: {e}") from None
+            except BaseException as e:  # noqa: BLE001 - the script stopped: one message
+                stopped = _stop_error(e, path)
     finally:
         sys.argv = saved_argv
         if sys.path and sys.path[0] == script_dir:
             del sys.path[0]
         graph.stop_model_log()
+        current_script[0] = None
+        unknown = sys.modules.get("paramscope.keras.unknown")
+        if unknown is not None:
+            unknown.forget()
+    if stopped is None and runtime is not None and runtime.stop is not None:
+        stopped = _stop_error(runtime.stop, path)  # the script's own `except:` swallowed it
+    return list(log), caught, stopped, namespace
+
+
+#: Modules a script may import and still only build models (see ``only_builds_models``).
+_MODEL_MODULES = frozenset((b"keras", b"tensorflow", b"tf_keras", b"numpy", b"math",
+                            b"paramscope", b"__future__"))
+#: Words of a script that may read or write data, the command line or the environment.
+_DATA_WORDS = (b"open(", b"read", b"load", b"fit", b"predict", b"evaluate", b"save", b"input(",
+               b"argv", b"argparse", b"glob", b"Path", b"download", b"get_file", b"dataset",
+               b"environ", b"getenv", b"system(", b"subprocess", b"socket", b"url", b"request",
+               b"write", b"remove", b"mkdir", b"rmtree", b"unlink", b"exec(", b"eval(",
+               b"__import__", b"importlib", b"tf.data", b"pickle", b"shelve", b"sqlite")
+
+
+def only_builds_models(source):
+    """Whether a script (bytes) imports only Keras, TensorFlow, NumPy and math and has none of
+    the words of code that reads or writes data: then running it whole, and again statement
+    by statement only if it fails, changes nothing but the time it takes."""
+    if any(word in source for word in _DATA_WORDS):
+        return False
+    for line in source.splitlines():
+        words = line.split()
+        if words[:1] == [b"import"]:
+            modules = [part.split()[0] for part in b" ".join(words[1:]).split(b",")
+                       if part.split()]
+        elif words[:1] == [b"from"] and len(words) > 1:
+            modules = [words[1]]
+        else:
+            continue
+        if not all(module.split(b".")[0] in _MODEL_MODULES for module in modules):
+            return False
+    return True
+
+
+def _run_whole_quietly(path, source, argv, stdout):
+    """Run a script that only builds models (``only_builds_models``) whole, holding back what
+    it prints: its result if it ends normally, else ``None`` (then it runs again statement by
+    statement, as if this run had not happened)."""
+    import io
+    try:
+        code = compile(source, path, "exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    printed = io.StringIO()
+    before = set(sys.modules)
+    with contextlib.redirect_stderr(printed):
+        log, caught, stopped, namespace = _execute(path, code, argv, printed)
+    if stopped is not None:
+        script_dir = os.path.dirname(os.path.abspath(path))
+        for name in set(sys.modules) - before:  # the script's own modules run again too
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if os.path.dirname(os.path.abspath(module_file)) == script_dir:
+                del sys.modules[name]
+        return None
+    (stdout or sys.stdout).write(printed.getvalue())
+    return ScriptResult(path, namespace, log, _script_warnings(caught))
+
+
+def _script_warnings(caught):
     seen = []
     for w in caught or []:
         if issubclass(w.category, ImportWarning):  # the import machinery's, not the script's
@@ -110,7 +233,31 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
         text = str(w.message)
         if text not in seen:
             seen.append(text)
-    return ScriptResult(path, namespace, list(log), seen, stopped)
+    return seen
+
+
+def _stop_error(error, path):
+    """The ParamscopeError that reports ``error`` (which stopped the script), in a user's
+    words; ``None`` when the script ended normally (``sys.exit(0)``)."""
+    keep_going = sys.modules.get("paramscope.keras.keep_going")
+    if keep_going is not None and isinstance(error, keep_going.ScriptStop):
+        stop = ScriptError(str(error))
+        stop.building, stop.computation = error.building, error.computation
+        return stop
+    if isinstance(error, SystemExit):
+        if error.code in (None, 0):
+            return None
+        return ScriptError(f"{path}: the script exited with status {error.code}")
+    if isinstance(error, KeyboardInterrupt):
+        raise error
+    line = _script_line(error.__traceback__, path)
+    where = f"{path}:{line}" if line else path
+    if isinstance(error, ParamscopeError):
+        return type(error)(f"{where}: {error}")
+    if not isinstance(error, Exception):
+        raise error
+    from .failures import stop_message
+    return ScriptError(f"{where}: {stop_message(error, keep_going_hint=True)}")
 
 
 def top_level_models(models):
@@ -125,6 +272,23 @@ def top_level_models(models):
     return [m for m in models if id(m) not in nested]
 
 
+def _is_unknown(value):
+    unknown = sys.modules.get("paramscope.keras.unknown")  # no unknown value without it
+    return unknown is not None and unknown.is_unknown(value)
+
+
+def built_models(result: ScriptResult):
+    """``["encoder (encoder)", "'classifier'"]``: the top-level models a script built, each
+    with the global variable that holds it, if any."""
+    names = []
+    for m in top_level_models(result.models):
+        if id(m) in result.incomplete:
+            continue
+        globals_for = [k for k, v in result.namespace.items() if v is m and not k.startswith("_")]
+        names.append(f"{globals_for[0]} ({m.name})" if globals_for else m.name)
+    return names
+
+
 def pick_model(result: ScriptResult):
     """The script's global ``model``, else the only model it built, else an error."""
     from ..graph import Model
@@ -132,29 +296,36 @@ def pick_model(result: ScriptResult):
     if isinstance(candidate, Model):
         return candidate
     models = top_level_models(result.models)
+    if _is_unknown(candidate):
+        from .failures import story
+        if len(models) == 1:
+            print(f"paramscope: note: the script's `model` is unknown ({story(candidate)}); the "
+                  f"summary is of the only model it built, {models[0].name!r}.", file=sys.stderr)
+            return models[0]
+        raise ScriptError(f"{result.path}: the script's `model` is unknown: {story(candidate)}."
+                          + (f" Models built: {', '.join(built_models(result))}; pass --model "
+                             "NAME to summarise one of them." if models else ""))
     if len(models) == 1:
         return models[0]
     if not models:
         raise ScriptError(
             f"{result.path}: the script builds no Keras model. paramscope summarises the model "
             "in a global variable named `model`, or the only model the script builds.")
-    names = []
-    for m in models:
-        globals_for = [k for k, v in result.namespace.items() if v is m and not k.startswith("_")]
-        names.append(f"{globals_for[0]} ({m.name})" if globals_for else m.name)
     raise ScriptError(
-        f"{result.path}: the script builds {len(models)} models: {', '.join(names)}. Assign the "
+        f"{result.path}: the script builds {len(models)} models: {', '.join(built_models(result))}. Assign the "
         "one to summarise to a global variable named `model` (or pass --model NAME).")
 
 
 def pick_model_named(result: ScriptResult, name: str):
     from ..graph import Model
     value = result.namespace.get(name)
-    if isinstance(value, Model):
+    if not isinstance(value, Model):
+        value = next((m for m in result.models if m.name == name), None)
+    if value is not None and id(value) in result.incomplete:
+        raise ScriptError(f"The model {name!r} is incomplete: the script stopped while "
+                          "building it.")
+    if value is not None:
         return value
-    for m in result.models:
-        if m.name == name:
-            return m
     raise ScriptError(
         f"{result.path}: no model named {name!r}: it is neither a global variable holding a "
         f"model nor a model's name. Models built: {', '.join(m.name for m in top_level_models(result.models)) or 'none'}.")

@@ -19,6 +19,7 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
+from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
     """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
@@ -64,10 +65,6 @@ class Weight:
             return self._path
         return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
 
-    def nest_path(self, outer: str) -> None:
-        """The weight was created inside ``outer``'s build: its path starts with it."""
-        self._path = f"{outer}/{self.path}"
-
     @property
     def size(self) -> int:
         return math.prod(self.shape)
@@ -99,6 +96,14 @@ class Weight:
         return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
 
 
+def _add_unique(out, seen, values):
+    """Append to ``out`` the ``values`` whose ids are not in ``seen`` (and note them)."""
+    for v in values:
+        if id(v) not in seen:
+            seen.add(id(v))
+            out.append(v)
+
+
 _PLAIN_VALUE_TYPES = frozenset({bool, int, float, str, type(None)})
 
 
@@ -116,6 +121,35 @@ def _one_tensor_call(layer, args, kwargs) -> bool:
     return (len(args) == 1 and args[0].__class__ is KerasTensor
             and type(layer)._bind_call is Layer._bind_call
             and (not kwargs or _plain_values(kwargs)))
+
+
+def _is_float(dtype):
+    return dtype.startswith(("float", "bfloat"))
+
+
+def _autocast(layer, values):
+    """Keras's input conversion (``DTypePolicy.convert_input``): float tensors of another
+    dtype reach the layer cast to its input dtype (``float64`` inputs of a float32 layer,
+    float32 inputs of a ``mixed_float16`` one).  The cast is not an operation of the graph."""
+    if values.__class__ is tuple and len(values) == 1 and values[0].__class__ is KerasTensor:
+        x = values[0]
+        if x.dtype == layer.input_dtype or not _is_float(x.dtype):
+            return values  # the common call: nothing to convert
+    if type(layer).__name__ in NO_INPUT_CONVERSION:
+        return values
+    dtype = layer.input_dtype
+
+    def convert(x):
+        if x.__class__ is not KerasTensor or x.dtype == dtype or not _is_float(x.dtype):
+            return x
+        cast = KerasTensor(x.shape, dtype=dtype, sparse=x.sparse, ragged=x.ragged)
+        cast._keras_mask = x._keras_mask
+        history = getattr(x, "_keras_history", None)
+        if history is not None:
+            cast._keras_history = history
+        return cast
+
+    return tree.map_structure(convert, values)
 
 
 class KerasTensor:
@@ -296,8 +330,38 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+#: While a script has unknown values (``paramscope.keras.unknown``): the function that stops
+#: a layer or model from receiving one, ``check(owner, function, args, kwargs)``; ``None``
+#: otherwise, so that it costs nothing.  Set with :func:`watch_unknown_values`.
+unknown_value_check = None
+#: ... and the function that gives a layer called on an unknown value (data the script did
+#: not load, a tensor a skipped statement would have made) an unknown value as its output.
+unknown_call_result = None
+
+
+def watch_unknown_values(check, call_result=None):
+    global unknown_value_check, unknown_call_result
+    unknown_value_check = check
+    unknown_call_result = call_result
+
+
 #: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
 _tracing_flag = [0]
+
+
+def _constants_as_tensors(args, kwargs):
+    """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
+    any other: a layer can take it (Keras's backend traces both alike)."""
+    from ..ops import Constant
+
+    def convert(x):
+        return KerasTensor(x.shape, dtype=x.dtype, name="traced") if isinstance(x, Constant) else x
+    return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
+
+
+def _is_traced_size(dim) -> bool:
+    """A stand-in size of a dimension Keras does not know, while tracing (ops.StandIn)."""
+    return dim.__class__ is not int and type(dim).__name__ == "StandIn"
 
 
 def _tracing():
@@ -308,6 +372,19 @@ def is_tracing() -> bool:
     """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
     backend's tracers, where concrete values and symbolic ones mix freely."""
     return bool(_tracing_flag[0])
+
+
+class recording_nodes:
+    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
+    graph there, such as a Sequential built by its first call, needs them)."""
+
+    def __enter__(self):
+        self._depth = _tracing_flag[0]
+        _tracing_flag[0] = 0
+
+    def __exit__(self, *exc):
+        _tracing_flag[0] = self._depth
+        return False
 
 
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
@@ -513,6 +590,7 @@ class Layer:
         # Plain values, set in one go (no sub-layers among them: __setattr__ is not needed).
         self.__dict__.update(
             _layers=[], _trainable_variables=[], _non_trainable_variables=[], _inbound_nodes=[],
+            _seed_generators=[], _parent_path=None,
             _outbound_nodes=[], _build_shapes_dict=None, built=False, _trainable=trainable,
             autocast=autocast, activity_regularizer=activity_regularizer, input_spec=None,
             _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[])
@@ -549,7 +627,11 @@ class Layer:
     def __setattr__(self, key, value):
         if value.__class__ in _UNTRACKED:
             return object.__setattr__(self, key, value)
-        if isinstance(value, Layer) and key != "_parent" and value is not self:
+        if isinstance(value, SeedGenerator):
+            generators = self.__dict__.get("_seed_generators")
+            if generators is not None and all(g is not value for g in generators):
+                generators.append(value)
+        elif isinstance(value, Layer) and key != "_parent" and value is not self:
             self._track_layer(value)
         elif (type(value) in (list, tuple) and value and isinstance(value[0], Layer)
               and all(isinstance(v, Layer) for v in value)):
@@ -606,7 +688,10 @@ class Layer:
         for d in shape:
             if d.__class__ is int and d >= 0:
                 continue
-            if d is None or not isinstance(d, int) or d < 0:
+            if d is None or not isinstance(d, int) or d < 0 or _is_traced_size(d):
+                if unknown_value_check is not None:
+                    unknown_value_check(f"Layer {describe_layer(self)}, creating weight "
+                                        f"'{name}',", None, (shape,), {})
                 raise LayerError(
                     f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
                     f"{shape}: every dimension must be a known non-negative integer. This usually "
@@ -622,6 +707,10 @@ class Layer:
                 "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
                 self)
         w = Weight(name, shape, dtype, bool(trainable), self, initializer)
+        if SCOPES and SCOPES[-1].caller is self and SCOPES[-1].name == self.name:
+            w._path = f"{SCOPES[-1].path}/{name}"  # in its build (the usual case)
+        else:
+            w._path = variable_path(self.name, self, name)
         (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
         if not self.trainable:
             w.trainable = False
@@ -646,18 +735,38 @@ class Layer:
         if not self._layers and (len(own) < 2 or len(set(map(id, own))) == len(own)):
             return own  # no sub-layers, no weight listed twice (most layers)
         seen, out = set(), []
-        for w in own:
-            if id(w) not in seen:
-                seen.add(id(w))
-                out.append(w)
+        _add_unique(out, seen, own)
         for layer in self._layers:
-            for w in layer.weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    out.append(w)
+            _add_unique(out, seen, layer.weights)
         return out
 
-    variables = weights
+    @property
+    def variables(self):
+        """The weights and the seed-generator states (Keras's ``layer.variables``)."""
+        own = self._trainable_variables + self._non_trainable_variables
+        if not self._layers and not self._seed_generators:
+            return self.weights
+        seen, out = set(), []
+        _add_unique(out, seen, own)
+        out.extend(g.state for g in self._seed_generators)  # (as Keras: not deduplicated)
+        for layer in self._layers:
+            _add_unique(out, seen, layer.variables)
+        return out
+
+    def _flatten_layers(self, include_self=True, recursive=True):
+        """This layer and its sub-layers, depth first (Keras's ``_flatten_layers``)."""
+        layers = [self] if include_self else []
+        seen = {id(self)}
+        stack = list(reversed(self._layers))
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            layers.append(layer)
+            if recursive:
+                stack.extend(reversed(layer._layers))
+        return layers
 
     @property
     def trainable_weights(self):
@@ -673,7 +782,12 @@ class Layer:
             return self.weights
         return [w for w in self.weights if not w.trainable]
 
-    non_trainable_variables = non_trainable_weights
+    @property
+    def non_trainable_variables(self):
+        """The non-trainable weights and the seed-generator states."""
+        if not self.trainable:
+            return self.variables
+        return [v for v in self.variables if not v.trainable]
 
     def count_params(self) -> int:
         if not self.built:
@@ -717,8 +831,12 @@ class Layer:
         if type(self).build is Layer.build:
             self.built = True
 
-    def build(self, input_shape):
-        """Create the layer's weights.  The default layer has none."""
+    def build(self, input_shape=None):
+        """Create the layer's weights.  The default layer has none; like Keras's
+        ``build_wrapper``, an explicit ``layer.build(shape)`` marks it built."""
+        if self._build_shapes_dict is None:
+            self._build_shapes_dict = {"input_shape": input_shape}
+        self.built = True
 
     def compute_output_shape(self, input_shape):
         """The output shape for ``input_shape``; by default the same shape."""
@@ -763,6 +881,12 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
+        if unknown_call_result is not None:
+            unknown_output = unknown_call_result(self, args, kwargs)
+            if unknown_output is not None:
+                return unknown_output
+        if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
+            args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.
@@ -778,9 +902,16 @@ class Layer:
         try:
             if self.input_spec is not None:
                 _check_input_spec(self, self.input_spec, first)
-            if not self.built:
-                self._maybe_build(tensor_args, bound)
-            outputs = self.compute_output_spec(*args, **kwargs)
+            cls = type(self)
+            if self.built and cls.compute_output_shape is not Layer.compute_output_shape:
+                # Built, and not traced: nothing it does now creates variables (Keras opens
+                # the layer's name scope for the call; no path can depend on it here).
+                outputs = self._output_spec(args, kwargs)
+            else:
+                with open_layer_scope(self):
+                    if not self.built:
+                        self._maybe_build(tensor_args, bound)
+                    outputs = self._output_spec(args, kwargs)
             if _masks[0]:
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
@@ -792,6 +923,15 @@ class Layer:
         if not _tracing():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
+
+    def _output_spec(self, args, kwargs):
+        """``compute_output_spec`` on the inputs as Keras converts them (``_autocast``)."""
+        if (kwargs or len(args) != 1 or (args[0].__class__ is KerasTensor
+                                         and args[0].dtype != self.input_dtype
+                                         and _is_float(args[0].dtype))):
+            if self.autocast and self._convert_input_args:
+                return self.compute_output_spec(*_autocast(self, args), **_autocast(self, kwargs))
+        return self.compute_output_spec(*args, **kwargs)
 
     def _prepare_call(self, args, kwargs):
         """Check a call's arguments and bind them: ``(bound, options, tensor_args, first)``."""
@@ -950,6 +1090,9 @@ class Layer:
 
     def _maybe_build(self, tensor_args, bound):
         args, kwargs = self._shapes_for(self.build, tensor_args, bound)
+        if _tracing():  # inside a traced call(): stand-in sizes are unknown to Keras's build
+            from ..ops import known_shape
+            args, kwargs = tree.map_shape_structure(known_shape, (args, kwargs))
         self.build(*args, **kwargs)
         self._build_shapes_dict = kwargs if kwargs else {"input_shape": args[0]}
         self.built = True
@@ -984,8 +1127,7 @@ class Layer:
     def _trace_call(self, args, kwargs):
         from .. import ops
         try:
-            with ops.tracing():
-                outputs = self.call(*args, **kwargs)
+            outputs = ops.traced_call(self.call, *args, **kwargs)
         except ParamscopeError as e:
             raise LayerError(
                 f"Layer {describe_layer(self)}: tracing its call() failed: {e}. Define "
@@ -1114,8 +1256,11 @@ def _reporting_init(init):
     """Missing or unexpected constructor arguments become a LayerError (Keras: TypeError)."""
     if getattr(init, "_paramscope_wrapped", False):
         return init
+    builtin = (init.__module__ or "").startswith("paramscope.")
 
     def __init__(self, *args, **kwargs):
+        if builtin and unknown_value_check is not None:
+            unknown_value_check(type(self).__name__, init, args, kwargs)
         if "_init_arguments" not in self.__dict__:  # the outermost constructor's call
             self.__dict__["_init_arguments"] = (args, dict(kwargs))
         try:
@@ -1151,7 +1296,11 @@ def _marking_build(build):
         return build
 
     def wrapper(self, *args, **kwargs):
-        build(self, *args, **kwargs)
+        if SCOPES and SCOPES[-1].caller is self:  # called by Layer.__call__: scope open
+            build(self, *args, **kwargs)
+        else:
+            with open_layer_scope(self):
+                build(self, *args, **kwargs)
         if self._build_shapes_dict is None:
             if args:
                 self._build_shapes_dict = {"input_shape": args[0]}
@@ -1257,18 +1406,30 @@ OPERATOR_DUNDERS = (
     "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
     "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
     "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lt__",
-    "__le__", "__gt__", "__ge__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
-    "__getitem__")
+    "__le__", "__gt__", "__ge__", "__ne__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
+    "__invert__", "__getitem__", "__round__", "reshape", "squeeze")
 
 
 def _first_use(dunder):
-    def operator(self, *args):
+    def operator(self, *args, **kwargs):
         from .. import ops
         ops.install_operators(KerasTensor)  # replaces every stub with the real operator
-        return getattr(KerasTensor, dunder)(self, *args)
+        return getattr(KerasTensor, dunder)(self, *args, **kwargs)
     operator.__name__ = dunder
     return operator
 
 
 for _dunder in OPERATOR_DUNDERS:
     setattr(KerasTensor, _dunder, _first_use(_dunder))
+
+
+def _tensor_eq(self, other):
+    """``==`` is identity (Keras 3), an operation under tf.keras semantics (``x == 0.0``)."""
+    if naming.keras2_active():
+        from .. import ops
+        ops.install_operators(KerasTensor)
+        return KerasTensor.__eq__(self, other)
+    return NotImplemented
+
+
+KerasTensor.__eq__ = _tensor_eq  # (set after the class: __hash__ stays object's)

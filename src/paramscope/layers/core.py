@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import warnings
 
-from .. import tree
+from .. import naming, tree
 from ..errors import LayerError, describe_layer, format_shape
 from . import args as A
-from .base import InputLayer, InputSpec, Layer
+from . import quantization as Q
+from .base import InputLayer, InputSpec, KerasTensor, Layer
 
 __all__ = ["Dense", "Embedding", "Identity", "Masking", "Lambda", "InputLayer"]
 
@@ -97,17 +98,9 @@ class Dense(LoRAMixin, Layer):
                 "Flatten/pool a tensor with known sizes first.", self)
         kernel_shape = (in_dim, self.units)
         mode = quantization_mode(self)
-        if mode == "int8":
-            self._kernel = self.add_weight(name="kernel", shape=kernel_shape, dtype="int8",
-                                           trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        elif mode == "int4":
-            self._kernel = self.add_weight(name="kernel", shape=((in_dim + 1) // 2, self.units),
-                                           dtype="int8", trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        else:
+        if mode is not None:
+            Q.build_matmul_kernel(self, in_dim, self.units, kernel_shape, (self.units,))
+        if mode is None or Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
             self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
                                            initializer=self.kernel_initializer)
         if self.use_bias:
@@ -143,8 +136,13 @@ class Embedding(LoRAMixin, Layer):
         self.input_dim = A.positive_int(input_dim, "input_dim", owner)
         self.output_dim = A.positive_int(output_dim, "output_dim", owner)
         input_length = kwargs.pop("input_length", None)
+        keras2 = naming.keras2_active()
+        if keras2 and "input_shape" not in kwargs and "batch_input_shape" not in kwargs:
+            # tf.keras (--style keras2): Embedding declares its input, (input_length,) or
+            # (None,), so a Sequential that starts with it is built.
+            kwargs["input_shape"] = (input_length,) if input_length else (None,)
         super().__init__(**kwargs)
-        if input_length is not None:
+        if input_length is not None and not keras2:
             warnings.warn("Argument `input_length` is deprecated. Just remove it.", UserWarning,
                           stacklevel=2)
         owner = describe_layer(self)
@@ -166,12 +164,8 @@ class Embedding(LoRAMixin, Layer):
         if self.built:
             return
         shape = (self.input_dim, self.output_dim)
-        mode = quantization_mode(self)
-        if mode == "int8":
-            self._embeddings = self.add_weight(name="embeddings", shape=shape, dtype="int8",
-                                               trainable=False)
-            self.embeddings_scale = self.add_weight(name="embeddings_scale",
-                                                    shape=(self.input_dim,), trainable=False)
+        if quantization_mode(self) is not None:
+            Q.build_embedding_table(self, self.input_dim, self.output_dim)
         else:
             self._embeddings = self.add_weight(name="embeddings", shape=shape,
                                                initializer=self.embeddings_initializer)
@@ -212,6 +206,11 @@ class Identity(Layer):
         super().__init__(**kwargs)
         self._build_at_init()
 
+    def compute_output_spec(self, inputs, **kwargs):
+        """Keras: the input's shape, dtype and sparseness, for every tensor of a structure."""
+        return tree.map_structure(
+            lambda x: KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse), inputs)
+
 
 class Masking(Layer):
     """Masking: marks timesteps equal to ``mask_value``; shape unchanged."""
@@ -244,6 +243,16 @@ class Lambda(Layer):
         self.mask = mask
         self._output_shape = output_shape
         self.passthrough_warning = None
+        self.supports_masking = mask is not None  # Keras: a Lambda with a mask passes it on
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras's ``Lambda.compute_mask``: the ``mask`` function's result, or the given
+        mask itself.  A mask function read from a file (a serialized dict) is never run."""
+        if callable(self.mask):
+            return self.mask(inputs, mask)
+        if isinstance(self.mask, dict):
+            return None
+        return self.mask
 
     def compute_output_shape(self, input_shape):
         output_shape = self._output_shape

@@ -36,7 +36,7 @@ def format_shape_spans(shape):
     for i, d in enumerate(shape):
         if i:
             spans.append((", ", None))
-        spans.append((str(d), NONE if d is None else NUMBER))
+        spans.append((str(d), NONE if d is None else NUMBER if isinstance(d, int) else None))
     spans.append((")", None))
     return spans
 
