@@ -24,7 +24,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "browser"))
 
-import harness  # noqa: E402  (tests/browser/harness.py: the server and the browser launch)
+import page_harness as harness  # noqa: E402  (tests/browser/page_harness.py: the server and the browser launch)
 
 #: A "normal connection" for the throttled first load.
 DOWNLOAD_MBIT, UPLOAD_MBIT, LATENCY_MS = 50, 10, 20

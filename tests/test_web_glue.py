@@ -64,9 +64,14 @@ def test_tutorial_as_the_cli_prints_it(session, tmp_path, monkeypatch, capsys):
     assert result["json_text"] == out
     assert result["summary"] == json.loads(out)
     assert result["notes"] == err  # the CLI's warnings, word for word
+    assert result["semantics"] == "keras3" and set(result["text"]) == {"keras3"}
+    tf_keras = session.run_code(code, {"style": "keras2"})  # built as tf.keras, as --style keras2
+    assert tf_keras["semantics"] == "keras2"
+    assert set(tf_keras["text"]) == {"keras2", "keras2-classic"}
     for style in web.STYLES:
         _, out, _ = cli_summary(tmp_path, monkeypatch, capsys, "model.py", code, "--style", style)
-        assert result["text"][style] == out, style
+        shown = result if web.semantics_of(style) == "keras3" else tf_keras
+        assert shown["text"][style] == out, style
     _, out, _ = cli_summary(tmp_path, monkeypatch, capsys, "model.py", code, "--explain")
     assert "\n".join(result["explain"]) + "\n" == out.split("\n\n", 1)[1]
     table = result["table"]
@@ -98,7 +103,7 @@ def test_table_cells_follow_the_keras3_table(session, tmp_path, monkeypatch, cap
 
 
 def test_display_options_rerender_without_running_again(session, tmp_path, monkeypatch, capsys):
-    first = session.run_code(NESTED_FROZEN)
+    first = session.run_code(NESTED_FROZEN, {"style": "keras2"})
     assert [row["level"] for row in first["table"]["rows"]] == [0, 0, 0]
     again = session.render({"show_trainable": True, "expand_nested": True})
     assert again["ok"] and "output" not in again  # nothing ran
@@ -249,3 +254,15 @@ def test_profile_panel_hook(session):
     else:  # issue 11 landed: the panel gets the figures of `paramscope profile --format json`
         assert answer["ok"], answer
         assert {"macs", "flops", "batch_size", "memory"} <= set(answer["profile"])
+
+
+def test_import_machinery_warnings_are_not_the_scripts():
+    """Python 3.12+ (the page's Pyodide too) warns "__package__ != __spec__.parent" from
+    frozen importlib about the shim's modules: not a warning of the script's."""
+    import warnings
+
+    from paramscope.keras.runner import _script_warnings
+    machinery = warnings.WarningMessage("__package__ != __spec__.parent", DeprecationWarning,
+                                        "<frozen importlib._bootstrap>", 1)
+    script = warnings.WarningMessage("use Input(shape)", UserWarning, "model.py", 3)
+    assert _script_warnings([machinery, script]) == ["use Input(shape)"]

@@ -43,16 +43,25 @@ STYLES = ("keras3", "keras2", "keras2-classic")
 
 
 class Options:
-    """Display options of the page (the CLI's ``--show-trainable``, ``--expand-nested``)."""
+    """Display options of the page (the CLI's ``--show-trainable``, ``--expand-nested`` and
+    ``--style``)."""
 
-    def __init__(self, show_trainable=False, expand_nested=False):
+    def __init__(self, show_trainable=False, expand_nested=False, style="keras3"):
         self.show_trainable = bool(show_trainable)
         self.expand_nested = bool(expand_nested)
+        self.style = style if style in STYLES else "keras3"
 
     @classmethod
     def from_mapping(cls, values):
         values = dict(values or {})
-        return cls(values.get("show_trainable", False), values.get("expand_nested", False))
+        return cls(values.get("show_trainable", False), values.get("expand_nested", False),
+                   values.get("style", "keras3"))
+
+
+def semantics_of(style) -> str:
+    """The Keras a script is built as for ``style``: ``keras2`` (tf.keras: TFOpLambda rows,
+    its auto-names) for the two Keras 2 styles, as ``paramscope summary --style`` builds it."""
+    return "keras2" if str(style).startswith("keras2") else "keras3"
 
 
 class _CappedText(io.StringIO):
@@ -83,6 +92,8 @@ class Session:
         self.workdir = workdir or tempfile.mkdtemp(prefix="paramscope-web-")
         self.model = None
         self.summary = None
+        #: For code: the Keras it was built as (see :func:`semantics_of`); None for a file.
+        self.semantics = None
 
     def run_code(self, code, options=None) -> dict:
         """Run ``code`` as ``paramscope summary model.py`` would; the result dict."""
@@ -120,11 +131,14 @@ class Session:
         from . import summarize
         from .commands import load_model_source
         start = time.perf_counter()
+        from .keras.tensorflow import tf_keras_semantics
         stdout, stderr = _CappedText(), _CappedText()
         self.model = self.summary = None
+        semantics = semantics_of(Options.from_mapping(options).style) if is_script else None
         try:
             with _in_directory(self.workdir), _columns(COLUMNS), \
-                    contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+                    contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                    tf_keras_semantics(semantics == "keras2"):
                 with open(name, "wb") as f:
                     f.write(data)
                 try:
@@ -144,7 +158,7 @@ class Session:
                              "paramscope, not in your code: please report it with the code)",
                     "traceback": traceback.format_exc(), "notes": stderr.text(),
                     "output": stdout.text(), "elapsed_ms": _ms(start)}
-        self.model, self.summary = model, summary
+        self.model, self.summary, self.semantics = model, summary, semantics
         notes = stderr.text() + "".join(f"paramscope: warning: {w}\n" for w in summary.warnings)
         result = self._result(Options.from_mapping(options), source=name)
         result.update(notes=notes, output=stdout.text(), elapsed_ms=_ms(start))
@@ -154,8 +168,9 @@ class Session:
         from .report import json as json_report
         summary = self.summary
         with _columns(COLUMNS):
-            texts = render_texts(summary, options)
-        return {"ok": True, "source": source, "summary": json_report.to_dict(summary),
+            texts = render_texts(summary, options, self.semantics)
+        return {"ok": True, "source": source, "semantics": self.semantics,
+                "summary": json_report.to_dict(summary),
                 "json_text": json_report.render(summary),
                 "table": table(summary, options), "text": texts,
                 "explain": explain_lines(summary), "profile_available": profile_available()}
@@ -199,13 +214,15 @@ def profile_figures(model, batch_size, optimizer) -> dict:
     return to_dict()
 
 
-def render_texts(summary, options) -> dict:
-    """The summary text in every style, exactly as the CLI prints it (no colour)."""
+def render_texts(summary, options, semantics=None) -> dict:
+    """The summary text in every style, exactly as the CLI prints it (no colour); for code
+    built as one Keras (``semantics``), the styles of that Keras only: the others need the
+    code run again (``paramscope summary --style keras2`` builds it as tf.keras)."""
     from . import report
     return {style: report.render_summary(summary, style=style,
                                          show_trainable=options.show_trainable,
                                          expand_nested=options.expand_nested)
-            for style in STYLES}
+            for style in STYLES if semantics in (None, semantics_of(style))}
 
 
 def explain_lines(summary) -> list:

@@ -22,7 +22,7 @@ import sys
 
 import pytest
 
-import harness
+import page_harness as harness
 
 ARTIFACTS = os.path.join(harness.ROOT, "tests", "artifacts")
 GOLDEN_FILES = os.path.join(harness.ROOT, "tests", "golden", "files")
@@ -49,9 +49,7 @@ FIXED = BROKEN.replace("input_shape=(28, 28)", "input_shape=(28, 28, 1)")
 def browser():
     reason = harness.unavailable_reason()
     if reason is not None:
-        if harness.required():
-            pytest.fail(f"the browser tests must run in CI, but {reason}")
-        pytest.skip(f"browser tests: {reason}")
+        harness.browser_support.skip_or_fail(reason)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         chromium = harness.launch(playwright)
@@ -229,10 +227,11 @@ def test_default_example_shows_the_tutorials_totals(page, cli_expected):
     # The text exactly as Keras prints it, and in tf.keras 2's style.
     page.click("#tab-text")
     assert text_of(page, "#summary-text") == cli_expected["cnn_tutorial"]["keras3"].result()[1]
-    page.select_option("#style", "keras2")
+    # Code is built again as tf.keras for its styles, as `--style keras2` builds it.
+    harness.run_and_wait(page, lambda: page.select_option("#style", "keras2"))
     assert text_of(page, "#summary-text") == cli_expected["cnn_tutorial"]["keras2"].result()[1]
     screenshot(page, "web-text-keras2.png")
-    page.select_option("#style", "keras3")
+    harness.run_and_wait(page, lambda: page.select_option("#style", "keras3"))
     page.click("#tab-json")
     assert text_of(page, "#summary-json") == out
     page.click("#tab-table")
@@ -254,9 +253,9 @@ def test_every_example_is_what_the_cli_prints(page, examples, cli_expected, timi
         assert text_of(page, "#summary-json") == out, example["id"]
         assert table_rows(page) == expected_rows(json.loads(out)), example["id"]
         assert text_of(page, "#summary-text") == cli_expected[example["id"]]["keras3"].result()[1]
-        page.select_option("#style", "keras2")
+        harness.run_and_wait(page, lambda: page.select_option("#style", "keras2"))
         assert text_of(page, "#summary-text") == cli_expected[example["id"]]["keras2"].result()[1]
-        page.select_option("#style", "keras3")
+        harness.run_and_wait(page, lambda: page.select_option("#style", "keras3"))
         if example["group"] == "Seed tutorials":  # the re-run time of a seed model
             timings["reruns_ms"][example["id"]] = run(page)["ms"]
     page.click("#tab-table")
@@ -314,12 +313,20 @@ def test_typed_broken_model_marks_its_line(page, tmp_path):
     assert marked_lines(page) == ["5"]
     assert page.is_hidden("#result")
     screenshot(page, "web-error.png")
-    # A package the page's Python does not have: the script's error, and why.
+    # A package the page's Python does not have: its import is skipped, as the CLI skips it
+    # where the package is not installed, the model is built, and the note says why.
     set_code(page, "import numpy as np\n" + FIXED)
     run(page)
-    assert text_of(page, "#error-text").startswith("paramscope: error: model.py:1: ")
-    assert marked_lines(page) == ["1"]
-    assert "numpy is not available here" in text_of(page, "#notes-text")
+    assert page.is_hidden("#error") and table_totals(page)[0].startswith("Total params: 54,170 ")
+    notes = text_of(page, "#notes-text")
+    assert "model.py:1: skipped (needs package numpy, which is not installed)" in notes
+    assert "numpy is not available here" in notes
+    # Where the model needs it, the CLI's stop message, with its line marked.
+    set_code(page, "import numpy as np\n" + FIXED.replace("Dense(10,", "Dense(np.int64(10),"))
+    run(page)
+    error = text_of(page, "#error-text")
+    assert error.startswith("paramscope: error: model.py:") and "np" in error, error
+    assert marked_lines(page) == [re.match(r"paramscope: error: model\.py:(\d+):", error).group(1)]
     # Fixing the line clears the mark; the page stays usable.
     set_code(page, FIXED)
     assert marked_lines(page) == []

@@ -252,7 +252,8 @@ function stop() {
 }
 
 function displayOptions() {
-  return { show_trainable: $("opt-trainable").checked, expand_nested: $("opt-nested").checked };
+  return { show_trainable: $("opt-trainable").checked, expand_nested: $("opt-nested").checked,
+           style: $("style").value };
 }
 
 async function rerender() {
@@ -294,7 +295,9 @@ function readWithFileReader(file) {
 // Showing results
 
 function showResult(result, elapsed, label) {
-  showNotes(result.notes || "");
+  // A skipped import (the CLI's note: "skipped (needs package numpy, which is not installed)").
+  const skipped = /needs package ([\w.]+), which is not installed/.exec(result.notes || "");
+  showNotes((result.notes || "") + (skipped ? "\n" + missingPackageNote(skipped[1]) : ""));
   const output = (result.output || "").replace(/\s+$/, "");
   $("output").hidden = !output;
   $("output-text").textContent = output;
@@ -388,7 +391,7 @@ function renderTable(table) {
 
 function renderText() {
   if (!page.lastResult) return;
-  $("summary-text").textContent = page.lastResult.text[$("style").value];
+  $("summary-text").textContent = page.lastResult.text[$("style").value] ?? "";
 }
 
 function showError(result, label) {
@@ -401,11 +404,16 @@ function showError(result, label) {
   if (label && /\.(h5|hdf5)$/i.test(label) && /h5py/.test(result.error)) {
     showNotes(H5_NOTE);
   } else if (missing) {
-    showNotes(`The Python in this page has its standard library and paramscope only: ${missing[1]} ` +
-      "is not available here. paramscope needs no numpy or TensorFlow to summarise a model; " +
-      "for a script that prepares data with other packages, use the command line " +
-      "(pip install paramscope, then paramscope summary script.py).");
+    showNotes(missingPackageNote(missing[1]));
   }
+}
+
+/** A script's import of a package the page's Python lacks (numpy, pandas...): what that means. */
+function missingPackageNote(name) {
+  return `The Python in this page has its standard library and paramscope only: ${name} ` +
+    "is not available here. paramscope needs no numpy or TensorFlow to summarise a model; " +
+    "for a script that prepares data with other packages, use the command line " +
+    "(pip install paramscope, then paramscope summary script.py).";
 }
 
 function hideError() {
@@ -492,6 +500,14 @@ function setUpControls() {
     tab.addEventListener("click", () => selectTab(tab));
   }
   $("style").addEventListener("change", () => {
+    // Code is built as the Keras of the style (tf.keras for the Keras 2 styles, as
+    // `paramscope summary --style keras2` builds it): another Keras means running it again.
+    const semantics = $("style").value.startsWith("keras2") ? "keras2" : "keras3";
+    if (page.lastLabel === "model.py" && page.lastResult?.semantics
+        && page.lastResult.semantics !== semantics && page.ready && !page.running) {
+      run();
+      return;
+    }
     renderText();
     if (page.lastLabel === "model.py") updateFragment();
   });

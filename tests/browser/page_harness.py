@@ -1,44 +1,38 @@
 """Serve the built page (web/dist) and drive headless Chromium with Playwright.
 
-Shared by the browser tests (tests/browser/) and the benchmark (bench/web.py). The browser
-is Debian's ``chromium`` (``/usr/bin/chromium``, or ``PARAMSCOPE_CHROMIUM``): Playwright's
-own browser download cannot work on these machines.
+Shared by the browser tests of the page (tests/browser/) and the benchmark (bench/web.py);
+the browser itself is tests/browser_support.py's.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import os
 import shutil
+import sys
 import threading
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from browser_support import CHROMIUM, launch, required  # noqa: E402,F401  (shared with tests/diagram)
+import browser_support  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DIST = os.path.join(ROOT, "web", "dist")
-CHROMIUM = os.environ.get("PARAMSCOPE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 #: Loading Pyodide on a busy 2-core machine can take long; the page itself shows progress.
 LOAD_TIMEOUT_MS = 120_000
 RUN_TIMEOUT_MS = 60_000
 
 
 def unavailable_reason():
-    """Why the browser tests cannot run here (None when they can)."""
-    if importlib.util.find_spec("playwright") is None:
-        return "the playwright Python package is not installed (pip install -e '.[test]')"
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set PARAMSCOPE_CHROMIUM)"
+    """Why the browser tests of the page cannot run here (None when they can)."""
+    reason = browser_support.unavailable_reason()
+    if reason:
+        return reason
     if not os.path.exists(os.path.join(DIST, "build.json")):
         reason = "the page is not built (make web"
         return reason + (")" if shutil.which("npm") else "; it needs npm, which is not installed)")
     return None
-
-
-def required():
-    """In CI (``CI`` set, as .ci/run runs) the browser tests must run, not skip."""
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -65,10 +59,6 @@ class StaticServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
 def wait_until_ready(page):
