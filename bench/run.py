@@ -19,6 +19,8 @@ Measures:
    vs Keras loading the same config and printing its summary.
 5. Diagrams (bench/layout.py): edge crossings and drawing size of the keras.applications
    models against Keras's order in one column, and the time to draw NASNetLarge.
+6. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
+   when the page is built (make web) and Chromium and Playwright are there.
 """
 
 from __future__ import annotations
@@ -202,6 +204,9 @@ def main():
     bench_memory()
     bench_configs(n)
     bench_diagrams()
+    sys.path.insert(0, HERE)
+    from web import bench_web
+    bench_web()
 
 
 if __name__ == "__main__":

@@ -1,50 +1,27 @@
-"""Headless Chromium (Debian's, driven by Playwright) for the diagram tests and screenshots.
+"""The diagram tests' browser fixture, the page that shows one SVG, and screenshots
+(tests/artifacts/diagram/, git-ignored); the browser itself is tests/browser_support.py's."""
 
-The browser is ``/usr/bin/chromium`` (or ``PARAMSCOPE_CHROMIUM``); Playwright's own browser
-download cannot work on these machines.  Outside CI the browser tests are skipped, with the
-reason shown, where Chromium or Playwright is missing; in CI (``CI`` set, as .ci/run runs)
-they fail instead.  Screenshots go to tests/artifacts/diagram/ (git-ignored).
-"""
-
-import importlib.util
 import os
 import re
-import shutil
+import sys
 
 import pytest
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from browser_support import CHROMIUM, CHROMIUM_ARGS, launch, skip_or_fail, unavailable_reason  # noqa: E402,F401
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARTIFACTS = os.path.join(HERE, "..", "artifacts", "diagram")
-CHROMIUM = os.environ.get("PARAMSCOPE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def unavailable_reason():
-    """Why the browser cannot run here (None when it can)."""
-    if importlib.util.find_spec("playwright") is None:
-        return "the playwright Python package is not installed (pip install -e '.[test]')"
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set PARAMSCOPE_CHROMIUM)"
-    return None
-
-
-def required():
-    """In CI the browser tests must run, not skip."""
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture(scope="module")
 def chromium():
     reason = unavailable_reason()
     if reason:
-        if required():
-            pytest.fail(f"browser tests are required in CI: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(reason)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                             headless=True)
+        browser = launch(playwright)
         try:
             yield browser
         finally:
