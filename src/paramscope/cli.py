@@ -43,8 +43,9 @@ KEEP_GOING_OPTION = (("--keep-going",), "keep_going", "flag", None, False, None,
 
 COMMAND_OPTIONS = {
     "summary": (
-        (("--format",), "format", "choice", ("text", "json"), "text", None,
-         "text (the Keras table) or json"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text (the Keras table), json, markdown (a GitHub table with the totals) or csv "
+         "(one row per layer); for many files, one row per file"),
         (("--model",), "model_name", "str", None, None, "NAME",
          "in a script that builds several models: the global variable or model name to "
          "summarise"),
@@ -88,7 +89,9 @@ COMMAND_OPTIONS = {
 
 # The positional argument of each command, and whether the rest of the line is the script's.
 POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
-              "plot": ("model", False)}
+              "plot": ("model", False), "report": ("model", False)}
+# Commands whose positional argument is repeatable (a list, as argparse's nargs="+").
+MANY_POSITIONALS = {"summary"}
 
 
 def _add_options(parser, options):
@@ -122,7 +125,9 @@ def build_parser():
                        description="Print the summary Keras would print for MODEL: a Python "
                                    "script that builds a Keras model (run on paramscope), or a "
                                    "model file (.keras, .h5, .json).")
-    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    p.add_argument("model", metavar="MODEL", nargs="+",
+                   help="a .py script, or a .keras/.h5/.json file; several files, a directory "
+                        "or a glob: one row per model file")
     _add_options(p, COMMAND_OPTIONS["summary"])
 
     p = sub.add_parser("run", help="run a Keras script on paramscope (no TensorFlow needed)",
@@ -199,6 +204,8 @@ def fast_parse(argv):
                 values[dest].append(value)
             else:
                 values[dest] = value
+        elif positional and command in MANY_POSITIONALS:
+            found = (found or []) + [token]
         elif positional and found is None:
             found = token
             if remainder:

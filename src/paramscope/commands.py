@@ -72,8 +72,11 @@ def _model_built_before_the_stop(result, model_name):
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
+    paths = [args.model] if isinstance(args.model, str) else list(args.model)
+    if len(paths) != 1 or _many_models(paths):
+        return summary_of_files(args, paths)
     with _script_semantics(args):
-        model = load_model_source(args.model, getattr(args, "model_name", None),
+        model = load_model_source(paths[0], getattr(args, "model_name", None),
                                   script_stdout=sys.stderr,
                                   assume_passthrough=getattr(args, "assume_passthrough", ()),
                                   settings=getattr(args, "settings", ()))
@@ -84,6 +87,15 @@ def summary_command(args) -> int:
         from .report import json as json_report
         sys.stdout.write(json_report.render(summary, explain=args.explain))
         return 0
+    if args.format == "markdown":
+        from .report import markdown
+        sys.stdout.write(markdown.render(summary, expand_nested=args.expand_nested,
+                                         show_trainable=args.show_trainable))
+        return 0
+    if args.format == "csv":
+        from .report import csv as csv_report
+        sys.stdout.write(csv_report.render(summary, expand_nested=args.expand_nested))
+        return 0
     color = _use_color(args)
     text = report.render_summary(summary, style=args.style, line_length=args.line_length,
                                  expand_nested=args.expand_nested,
@@ -91,6 +103,26 @@ def summary_command(args) -> int:
                                  explain=args.explain)
     sys.stdout.write(text)
     return 0
+
+
+def _many_models(paths) -> bool:
+    from .batch import is_many
+    return is_many(paths)
+
+
+def summary_of_files(args, paths) -> int:
+    """``paramscope summary DIR`` (or several files, or a glob): one row per model file;
+    exit 2 if any failed."""
+    from .batch import find_models, summarise_files
+    from .report.files import RENDERERS
+    files = find_models(paths)
+    options = {"assume_passthrough": getattr(args, "assume_passthrough", ()),
+               "settings": getattr(args, "settings", ()),
+               "model_name": getattr(args, "model_name", None)}
+    with _script_semantics(args):
+        rows = summarise_files(files, options)
+    sys.stdout.write(RENDERERS[args.format](rows))
+    return 2 if any(row.error is not None for row in rows) else 0
 
 
 def run_command(args) -> int:
