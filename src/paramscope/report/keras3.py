@@ -144,7 +144,8 @@ def render(summary: ModelSummary, line_length=None, positions=None, expand_neste
     rows = [_row_cells(row, level, summary.sequential_like, show_trainable)
             for level, row in summary.iter_rows(expand_nested)]
     if console_width is None:
-        console_width = boxtable.console_width(is_terminal=color)
+        from .notebook import in_jupyter
+        console_width = boxtable.console_width(is_terminal=color, jupyter=in_jupyter())
     out = [boxtable.render_line([(f'Model: "{summary.name}"', "bold")], console_width, color)]
     out.append(boxtable.render_table(cols, rows, line_length, console_width, color))
     for label, count, size in totals(summary):
