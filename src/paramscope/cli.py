@@ -85,6 +85,22 @@ COMMAND_OPTIONS = {
          "layer that keeps its input's shape (repeatable)"),
         SET_OPTION,
     ),
+    "report": (
+        (("--output", "-o"), "output", "str", None, None, "FILE",
+         "write the page to FILE (.html); default: the HTML on stdout"),
+        (("--batch-size",), "batch_size", "int", None, 1, "N",
+         "batch size of the training-memory figures (when the profile is available)"),
+        (("--optimizer",), "optimizer", "str", None, None, "NAME",
+         "optimizer of the training-memory figures (default: the model's, else adam)"),
+        (("--rankdir",), "rankdir", "choice", ("TB", "LR", "BT", "RL"), "TB", None,
+         "direction of the diagram: TB (default), LR, BT, RL"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the global variable or model name"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
+         "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
+    ),
 }
 
 # The positional argument of each command, and whether the rest of the line is the script's.
@@ -146,6 +162,14 @@ def build_parser():
                                    "does, laid out and written by paramscope (no Graphviz).")
     p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
     _add_options(p, COMMAND_OPTIONS["plot"])
+
+    p = sub.add_parser("report", help="write a self-contained HTML report of a model",
+                       description="Write one HTML page about MODEL (inline CSS and SVG; opens "
+                                   "offline): headline numbers, the summary table, charts of "
+                                   "parameters (and MACs, memory) per layer, the diagram, each "
+                                   "layer's arithmetic and the warnings.")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["report"])
     return parser
 
 
@@ -238,7 +262,8 @@ def main(argv=None) -> int:
     from . import commands
     from .errors import ParamscopeError
     handler = {"summary": commands.summary_command, "run": commands.run_command,
-               "demo": commands.demo_command, "plot": commands.plot_command}[args.command]
+               "demo": commands.demo_command, "plot": commands.plot_command,
+               "report": commands.report_command}[args.command]
     try:
         return handler(args)
     except ParamscopeError as e:

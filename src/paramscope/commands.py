@@ -180,6 +180,28 @@ def plot_command(args) -> int:
     return 0
 
 
+def report_command(args) -> int:
+    """Write the HTML report (see paramscope.report.page)."""
+    from .diagram.plot import check_output_path, write_atomically
+    from .report import page
+    if args.output:
+        check_output_path(args.output)     # before the model is loaded: fail fast
+        page.check_extension(args.output)
+    if args.batch_size < 1:
+        raise ParamscopeError(f"--batch-size must be a positive integer; received "
+                              f"{args.batch_size}")
+    model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
+                              assume_passthrough=args.assume_passthrough,
+                              settings=args.settings)
+    text = page.render(model, batch_size=args.batch_size, optimizer=args.optimizer,
+                       rankdir=args.rankdir)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _script_semantics(args):
     """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
     (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""

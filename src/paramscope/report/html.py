@@ -50,8 +50,9 @@ def _name_cell(row, level):
             f'(<span class="cls">{escape(row.class_name)}</span>)</td>')
 
 
-def table(summary: ModelSummary, expand_nested=True, show_trainable=False) -> str:
-    """The ``<table>``: Keras 3's columns, one row per layer (nested layers indented)."""
+def table_parts(summary: ModelSummary, expand_nested=True, show_trainable=False):
+    """``(thead, rows, tfoot)``: the header row's HTML, ``(level, LayerSummary, <tr> HTML)``
+    per row of the table, and the totals' rows' HTML."""
     header, align, rows = plain_rows(summary, expand_nested, show_trainable)
     head = "".join(f'<th class="{"num" if a == "right" else _COLUMN_KEYS.get(h, "")}">'
                    f"{escape(h)}</th>" for h, a in zip(header, align))
@@ -65,15 +66,22 @@ def table(summary: ModelSummary, expand_nested=True, show_trainable=False) -> st
                              f"{escape(text)}</td>")
             else:
                 cells.append(f'<td class="{key}">{escape(text)}</td>')
-        body.append(f'<tr class="{"nested" if level else "layer"}" data-level="{level}" '
-                    f'data-name="{escape(row.name)}">{"".join(cells)}</tr>')
+        body.append((level, row, f'<tr class="{"nested" if level else "layer"}" '
+                                 f'data-level="{level}" data-name="{escape(row.name)}">'
+                                 f'{"".join(cells)}</tr>'))
     foot = "".join(
         f'<tr class="total" data-total="{escape(label)}"><td colspan="2">{escape(label)}:</td>'
         f'<td class="num" data-value="{count}">{count:,}</td>'
         f'<td colspan="{max(len(header) - 3, 1)}">{escape(readable_memory_size(size))}</td></tr>'
         for label, count, size in totals(summary))
+    return f"<tr>{head}</tr>", body, foot
+
+
+def table(summary: ModelSummary, expand_nested=True, show_trainable=False) -> str:
+    """The ``<table>``: Keras 3's columns, one row per layer (nested layers indented)."""
+    head, body, foot = table_parts(summary, expand_nested, show_trainable)
     return (f'<table class="paramscope-summary" data-model="{escape(summary.name)}">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+            f"<thead>{head}</thead><tbody>{''.join(tr for _, _, tr in body)}</tbody>"
             f"<tfoot>{foot}</tfoot></table>")
 
 
