@@ -73,3 +73,13 @@ def test_report_in_chromium(chromium, tmp_path, case_id):
     unexpanded = [d for d in CASES[case_id]["drawings"] if not d["options"].get("expand_nested")]
     assert seen["diagramBoxes"] == len(unexpanded[0]["nodes"])     # Keras's plot_model boxes
     assert seen["arithmetic"] == len(data["layers"])
+
+
+def test_readme_picture_is_made_by_this_script(chromium, tmp_path):
+    from report_pictures import report_picture
+    path = report_picture(chromium, str(tmp_path))
+    with open(path, "rb") as f:
+        header = f.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert (width, height) == (1100, 1250)
