@@ -18,7 +18,7 @@ from .. import __version__
 from . import blocks as blocks_module
 from .charts import bar_chart, top_items
 from .html import CSS as TABLE_CSS
-from .html import escape, table_parts
+from .html import escape, table, table_parts
 from .keras3 import readable_memory_size
 
 TOP_LAYERS = 15
@@ -99,12 +99,10 @@ def _rows_by_top_level(body):
 
 
 def _table_section(summary, blocks):
+    if blocks is None:
+        return table(summary, expand_nested=True)
     head, body, foot = table_parts(summary, expand_nested=True)
     model = escape(summary.name)
-    if blocks is None:
-        rows = "".join(tr for _, _, tr in body)
-        return (f'<table class="paramscope-summary" data-model="{model}"><thead>{head}</thead>'
-                f"<tbody>{rows}</tbody><tfoot>{foot}</tfoot></table>")
     by_top = _rows_by_top_level(body)
     parts = []
     for block in blocks:
