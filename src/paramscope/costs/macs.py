@@ -45,9 +45,9 @@ from ..layers import InputLayer, KerasTensor, Layer, get_layer_class
 def prod(dims):
     """The product of ``dims``; None if any is None."""
     dims = tuple(dims)
-    if any(d is None for d in dims):
+    if None in dims:
         return None
-    return math.prod(int(d) for d in dims)
+    return math.prod(dims)
 
 
 def mul(*factors):
@@ -403,15 +403,21 @@ BYTES_BY_DTYPE = {
 }
 
 
-def tensor_bytes(tensors):
-    """Bytes of one sample of each tensor (its shape without the batch), summed."""
+def tensor_bytes(tensors, cache=None):
+    """Bytes of one sample of each tensor (its shape without the batch), summed; ``cache``
+    maps ``id(tensor)`` to its bytes (a model's tensors are sized once)."""
     total = 0
     for t in tensors:
-        size = BYTES_BY_DTYPE.get(str(t.dtype))
-        n = prod(tuple(t.shape)[1:])
-        if size is None or n is None:
+        n = cache.get(id(t), False) if cache is not None else False
+        if n is False:
+            size = BYTES_BY_DTYPE.get(str(t.dtype))
+            dims = tuple(t.shape)[1:]
+            n = None if size is None or None in dims else math.prod(dims) * size
+            if cache is not None:
+                cache[id(t)] = n
+        if n is None:
             return None
-        total += n * size
+        total += n
     return total
 
 
@@ -471,13 +477,13 @@ def _call_text(layer, texts, macs):
     return f"{layer.name}: {body} = {number_text(macs)} MACs"
 
 
-def row_cost(layer, node_ids) -> RowCost:
+def row_cost(layer, node_ids, sizes=None) -> RowCost:
     from ..graph import Model
     nodes = [n for n in layer._inbound_nodes if id(n) in node_ids]
     class_name = getattr(layer, "class_name", None) or type(layer).__name__
-    outputs = [add(*[tensor_bytes([t for t in n.outputs if isinstance(t, KerasTensor)])
-                     for n in nodes])] if nodes else [None]
-    row = RowCost(layer.name, class_name, len(nodes), 0, outputs[0],
+    outputs = add(*[tensor_bytes([t for t in n.outputs if isinstance(t, KerasTensor)], sizes)
+                    for n in nodes]) if nodes else None
+    row = RowCost(layer.name, class_name, len(nodes), 0, outputs,
                   operation=not isinstance(layer, Layer))
     if isinstance(layer, Model):
         inner = model_costs(layer)
@@ -500,7 +506,7 @@ def row_cost(layer, node_ids) -> RowCost:
     return row
 
 
-def _peak_bytes(model, node_ids):
+def _peak_bytes(model, node_ids, sizes):
     """The largest inputs + outputs of any one call (per sample), for the inference estimate."""
     peak = 0
     for layer in model.layers:
@@ -509,7 +515,7 @@ def _peak_bytes(model, node_ids):
                 continue
             tensors = [t for t in list(node.input_tensors) + list(node.outputs)
                        if isinstance(t, KerasTensor)]
-            size = tensor_bytes(tensors)
+            size = tensor_bytes(tensors, sizes)
             if size is None:
                 return None
             peak = max(peak, size)
@@ -520,7 +526,8 @@ def model_costs(model) -> ModelCosts:
     """The costs of every row of ``model`` and its totals."""
     node_ids = _graph_node_ids(model)
     layers = rows_of(model)
-    rows = [row_cost(layer, node_ids) for layer in layers]
+    sizes = {}
+    rows = [row_cost(layer, node_ids, sizes) for layer in layers]
     model_layer_ids = {id(layer) for layer in model.layers}
     counted = [r.activation_bytes for r, layer in zip(rows, layers)
                if id(layer) in model_layer_ids and not isinstance(layer, InputLayer)]
@@ -532,4 +539,4 @@ def model_costs(model) -> ModelCosts:
     return ModelCosts(rows=rows, macs=add(*[r.macs for r in rows]),
                       activation_bytes=add(*counted) if counted else 0,
                       input_bytes=tensor_bytes(inputs) if inputs else None,
-                      peak_bytes=_peak_bytes(model, node_ids) if node_ids else None)
+                      peak_bytes=_peak_bytes(model, node_ids, sizes) if node_ids else None)
