@@ -101,11 +101,45 @@ COMMAND_OPTIONS = {
          "layer that keeps its input's shape (repeatable)"),
         SET_OPTION,
     ),
+    "profile": (
+        (("--batch-size",), "batch_size", "str", None, "1", "N",
+         "samples per batch for the per-batch figures and memory (default 1)"),
+        (("--optimizer",), "optimizer", "str", None, None, "SPEC",
+         "a Keras optimizer identifier (adam, sgd, ...) or the JSON of "
+         "keras.optimizers.serialize(...); default: the model's compiled optimizer, else adam"),
+        (("--format",), "format", "choice", ("text", "json"), "text", None, "text or json"),
+        (("--explain",), "explain", "flag", None, False, None,
+         "print each layer's MAC arithmetic and the memory arithmetic"),
+        (("--input-shape",), "input_shapes", "append", None, None, "SHAPE",
+         "rebuild the model at this input shape (64,64,3 or 1x64x64x3; repeat per input, "
+         "or NAME=SHAPE)"),
+        (("--line-length",), "line_length", "int", None, None, "N", "total width of the table"),
+        (("--expand-nested",), "expand_nested", "flag", None, False, None,
+         "list the layers of nested models"),
+        (("--color",), "color", "choice", ("auto", "always", "never"), "auto", None,
+         "colour the table (default: when stdout is a terminal)"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the one to profile"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class NAME as a weightless passthrough"),
+        SET_OPTION,
+    ),
+    "diff": (
+        (("--format",), "format", "choice", ("text", "json", "markdown"), "text", None,
+         "text, json or markdown"),
+        (("--model-a",), "model_a", "str", None, None, "NAME", "the model of A's script"),
+        (("--model-b",), "model_b", "str", None, None, "NAME", "the model of B's script"),
+        (("--exit-code",), "exit_code", "flag", None, False, None,
+         "exit 1 when the models differ (for CI)"),
+        SET_OPTION,
+    ),
 }
 
 # The positional argument of each command, and whether the rest of the line is the script's.
 POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
-              "plot": ("model", False), "report": ("model", False)}
+              "plot": ("model", False), "report": ("model", False),
+              "profile": ("model", False),
+              "diff": (None, False)}  # diff: two positionals, argparse reads them
 # Commands whose positional argument is repeatable (a list, as argparse's nargs="+").
 MANY_POSITIONALS = {"summary"}
 
@@ -170,6 +204,18 @@ def build_parser():
                                    "layer's arithmetic and the warnings.")
     p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
     _add_options(p, COMMAND_OPTIONS["report"])
+
+    p = sub.add_parser("profile", help="MACs, FLOPs and memory (training and inference)",
+                       description="What MODEL costs: MACs and FLOPs per layer, per sample and "
+                                   "per batch, and the memory to train and to run it.")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["profile"])
+
+    p = sub.add_parser("diff", help="compare two models layer by layer",
+                       description="Compare A and B (scripts or model files; A.py:NAME picks "
+                                   "a model of a script): shapes, params and MACs per layer.")
+    p.add_argument("models", metavar="MODEL", nargs=2, help="A and B")
+    _add_options(p, COMMAND_OPTIONS["diff"])
     return parser
 
 
@@ -263,7 +309,8 @@ def main(argv=None) -> int:
     from .errors import ParamscopeError
     handler = {"summary": commands.summary_command, "run": commands.run_command,
                "demo": commands.demo_command, "plot": commands.plot_command,
-               "report": commands.report_command}[args.command]
+               "report": commands.report_command,
+               "profile": commands.profile_command, "diff": commands.diff_command}[args.command]
     try:
         return handler(args)
     except ParamscopeError as e:

@@ -202,6 +202,23 @@ def report_command(args) -> int:
     return 0
 
 
+def profile_command(args) -> int:
+    """MACs, FLOPs and memory (see paramscope.costs)."""
+    from .costs.command import run_profile
+    return run_profile(args, _use_color(args))
+
+
+def diff_command(args) -> int:
+    """Two models compared layer by layer (see paramscope.costs.diff)."""
+    from .costs.command import run_diff
+    return run_diff(args)
+
+
+def script_semantics(args):
+    """The public name of :func:`_script_semantics` (the cost commands load as summary does)."""
+    return _script_semantics(args)
+
+
 def _script_semantics(args):
     """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
     (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""

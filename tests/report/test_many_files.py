@@ -45,6 +45,11 @@ def test_directory_of_good_files_equals_each_files_json(capsys):
         for key in ("name", "class_name", "total_params", "trainable_params",
                     "non_trainable_params", "total_bytes"):
             assert row[key] == one[key], (name, key)
+        import paramscope
+        if callable(getattr(paramscope, "profile", None)):   # MACs: issue 11's profile
+            assert row["macs"] == paramscope.profile(paramscope.load(path)).macs
+        else:
+            assert row["macs"] is None
         truth = keras_truth(name)                       # and Keras's own count
         assert row["trainable_params"] + row["non_trainable_params"] == truth["total_params"]
         assert row["name"] == truth["name"]

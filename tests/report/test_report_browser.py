@@ -70,6 +70,31 @@ def test_report_in_chromium(chromium, tmp_path, case_id):
         assert bar["height"] == pytest.approx(tallest * bar["value"] / top, abs=0.6), bar
     assert len({round(b["bottom"], 1) for b in bars}) == 1          # on one baseline
 
+    import paramscope
+    if callable(getattr(paramscope, "profile", None)):     # issue 11's profile: MACs, memory
+        prof = paramscope.profile(model).to_dict()
+        known = sorted((l["macs"] for l in prof["layers"] if l["macs"] is not None),
+                       reverse=True)
+        macs = [b["value"] for b in seen["charts"]["macs"]]
+        assert macs == known[:page.TOP_LAYERS] + ([sum(known[page.TOP_LAYERS:])]
+                                                  if len(known) > page.TOP_LAYERS else [])
+        memory = prof["memory"]
+        parts = [memory[k] for k in ("weights_bytes", "gradients_bytes", "optimizer_bytes",
+                                     "activations_bytes")]
+        if None in parts:         # an unknown dimension (a sequence length): no chart
+            assert "memory" not in seen["charts"] and prof["macs"] is None
+            assert seen["headline"]["macs"] == "" and seen["headline"]["training_bytes"] == ""
+        else:
+            assert [b["value"] for b in seen["charts"]["memory"]] == parts
+            assert int(seen["headline"]["macs"]) == prof["macs"]
+            assert int(seen["headline"]["training_bytes"]) == memory["training_bytes"]
+    for chart in seen["charts"].values():               # every chart: heights proportional
+        top = max([b["value"] for b in chart] + [0])
+        tallest = max([b["height"] for b in chart] + [0])
+        for bar in chart:
+            wanted = tallest * bar["value"] / top if top else 0
+            assert bar["height"] == pytest.approx(wanted, abs=0.6), bar
+
     unexpanded = [d for d in CASES[case_id]["drawings"] if not d["options"].get("expand_nested")]
     assert seen["diagramBoxes"] == len(unexpanded[0]["nodes"])     # Keras's plot_model boxes
     assert seen["arithmetic"] == len(data["layers"])

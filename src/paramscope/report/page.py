@@ -76,7 +76,7 @@ def _headline(summary, profile):
         items += [("macs", "MACs per sample", "?" if macs is None else f"{macs:,}",
                    "", macs),
                   ("training_bytes", f"Training memory (batch {batch}, "
-                   f"{memory.get('optimizer', '?')})",
+                   f"{memory.get('optimizer_class') or memory.get('optimizer', '?')})",
                    "?" if training is None else readable_memory_size(training), "estimate",
                    training)]
     out = []
@@ -135,6 +135,10 @@ def _charts(summary, profile):
                        f"{escape(profile.get('batch_size'))})</h3>"
                        f"{bar_chart(parts, 'memory', 'bytes')}</div>")
     out.append("</div>")
+    if profile and "error" not in profile and profile.get("macs") is None:
+        out.append('<p class="note">Some MACs and memory figures are unknown: a dimension of '
+                   "the model's input is None (<code>paramscope profile --input-shape</code> "
+                   "sets it).</p>")
     if not profile:
         out.append('<p class="note">MACs and memory: this paramscope has no '
                    "<code>paramscope.profile</code>; the page shows them when it does.</p>")
