@@ -50,12 +50,12 @@ def bar_chart(items, kind, unit="") -> str:
     """An SVG chart of ``items`` (``(label, value)``): one bar each, heights proportional to
     the values, the label under the bar (turned 45 degrees), the value above it."""
     top = max([value for _, value in items] + [0])
-    width = LEFT * 2 + WIDTH_PER_BAR * max(len(items), 1)
+    width = LEFT * 2 + WIDTH_PER_BAR * max(len(items), 1) + 60   # room for the last label
     height = TOP + PLOT_HEIGHT + LABEL_SPACE
     base = TOP + PLOT_HEIGHT
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{escape(kind)}" '
            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
-           f'<line x1="{LEFT}" y1="{base}" x2="{width - LEFT}" y2="{base}" stroke="#888"/>']
+           f'<line x1="{LEFT}" y1="{base}" x2="{width - LEFT - 60}" y2="{base}" stroke="#888"/>']
     for i, (label, value) in enumerate(items):
         bar_height = PLOT_HEIGHT * value / top if top else 0.0
         x = LEFT + i * WIDTH_PER_BAR + 6
