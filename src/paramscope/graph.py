@@ -51,6 +51,7 @@ def functional_init_arguments(args, kwargs):
 
 class Model(Layer):
     """``keras.Model``: called with ``(inputs, outputs)`` it is a Functional model."""
+    call_mask_args = ("mask",)
 
     _wrap_build = False
 
@@ -419,6 +420,7 @@ def _missing_input(tensor, known):
 
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
+    _convert_input_args = False
 
     #: Keras lets a Functional take non-tensor positional arguments (None for an optional input).
     _allow_non_tensor_positional_args = True

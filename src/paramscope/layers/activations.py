@@ -35,6 +35,7 @@ def _number(value, name, owner, allow_none=False, minimum=None):
 
 class Activation(Layer):
     """Activation: applies an activation function; no weights."""
+    supports_masking = True
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
@@ -44,6 +45,7 @@ class Activation(Layer):
 
 class ReLU(Layer):
     """ReLU: ``max(x, 0)`` with optional cap, slope and threshold; no weights."""
+    supports_masking = True
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -59,6 +61,7 @@ class LeakyReLU(Layer):
 
     Keras 3 still accepts the deprecated ``alpha=`` (with a warning).
     """
+    supports_masking = True
 
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
@@ -73,6 +76,7 @@ class LeakyReLU(Layer):
 
 class PReLU(Layer):
     """PReLU: a learned slope ``alpha`` of shape ``input_shape[1:]``, 1 along ``shared_axes``."""
+    supports_masking = True
 
     def __init__(self, alpha_initializer="Zeros", alpha_regularizer=None, alpha_constraint=None,
                  shared_axes=None, **kwargs):
@@ -131,6 +135,7 @@ class PReLU(Layer):
 
 class ELU(Layer):
     """ELU: exponential linear unit with scale ``alpha``; no weights."""
+    supports_masking = True
 
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
@@ -140,6 +145,8 @@ class ELU(Layer):
 
 class Softmax(Layer):
     """Softmax over ``axis`` (an int or a tuple of ints); no weights."""
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)

@@ -53,6 +53,8 @@ def _rate(value, name, owner):
 
 class _HeadsAttention(Layer):
     """What MultiHeadAttention and GroupedQueryAttention share."""
+    call_mask_args = ("query_mask", "value_mask", "key_mask")
+    supports_masking = True
 
     call_args = ("query", "value", "key")
 
@@ -60,7 +62,6 @@ class _HeadsAttention(Layer):
                      kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
                      activity_regularizer, kernel_constraint, bias_constraint, use_gate, seed):
         owner = describe_layer(self)
-        self.supports_masking = True
         self._dropout = _rate(dropout, "dropout", owner)
         self._use_bias = use_bias
         self._use_gate = use_gate
@@ -485,6 +486,8 @@ class Attention(Layer):
     Weights: ``scale`` (a scalar) with ``use_scale=True``; ``concat_score_weight``
     (a scalar) with ``score_mode="concat"``.
     """
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, use_scale=False, score_mode="dot", dropout=0.0, seed=None, **kwargs):
         super().__init__(**kwargs)

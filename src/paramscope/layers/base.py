@@ -135,7 +135,7 @@ def _autocast(layer, values):
         x = values[0]
         if x.dtype == layer.input_dtype or not _is_float(x.dtype):
             return values  # the common call: nothing to convert
-    if type(layer).__name__ in NO_INPUT_CONVERSION:
+    if not layer._convert_input_args:
         return values
     dtype = layer.input_dtype
 
@@ -425,86 +425,6 @@ class no_masks:
         return False
 
 
-#: Keras layers whose ``supports_masking`` is True (they pass a mask on), for layer classes
-#: that do not set ``supports_masking`` themselves (``[n for n in dir(keras.layers) if
-#: layer_instance.supports_masking]`` in Keras 3.15; Embedding and Lambda decide per instance).
-MASKING_LAYERS = frozenset({
-    "Activation", "ActivityRegularization", "Add", "AdditiveAttention", "AlphaDropout",
-    "Attention", "Average", "BatchNormalization", "Concatenate", "Dense", "Dot", "Dropout", "ELU",
-    "GaussianDropout", "GaussianNoise", "GlobalAveragePooling1D", "GroupNormalization",
-    "GroupQueryAttention", "GroupedQueryAttention", "Identity", "LayerNormalization",
-    "LeakyReLU", "Masking", "Maximum", "Minimum", "MultiHeadAttention", "Multiply",
-    "Normalization", "PReLU", "ReLU", "Rescaling", "Softmax", "SpatialDropout1D",
-    "SpatialDropout2D", "SpatialDropout3D", "Subtract", "UnitNormalization",
-})
-
-def _merge_mask(layer, inputs, mask):
-    """keras/src/layers/merging/base_merge.py: OR of the masks, none if one is missing."""
-    if mask is None or not isinstance(mask, (list, tuple)) or any(m is None for m in mask):
-        return None
-    from .. import ops
-    out = mask[0]
-    for m in mask[1:]:
-        out = ops.logical_or(out, m)
-    return out
-
-
-def _concatenate_mask(layer, inputs, mask):
-    """keras/src/layers/merging/concatenate.py ``compute_mask``."""
-    if (mask is None or not isinstance(mask, (list, tuple)) or not isinstance(inputs, (list, tuple))
-            or all(m is None for m in mask)):
-        return None
-    from .. import ops
-    masks = []
-    for x, m in zip(inputs, mask):
-        if m is None:
-            masks.append(ops.ones_like(x, dtype="bool"))
-        elif len(m.shape) < len(x.shape):
-            masks.append(ops.logical_or(ops.expand_dims(m, axis=-1),
-                                        ops.zeros_like(x, dtype="bool")))
-        else:
-            masks.append(m)
-    return ops.any(ops.concatenate(masks, axis=getattr(layer, "axis", -1)), axis=-1)
-
-
-#: Keras's ``compute_mask`` of built-in families whose paramscope classes do not define one.
-FAMILY_MASK_RULES = {
-    "Add": _merge_mask, "Subtract": _merge_mask, "Multiply": _merge_mask,
-    "Average": _merge_mask, "Maximum": _merge_mask, "Minimum": _merge_mask,
-    "Concatenate": _concatenate_mask, "Dot": lambda layer, inputs, mask: None,
-    "GlobalAveragePooling1D": lambda layer, inputs, mask: None,
-    "GlobalAvgPool1D": lambda layer, inputs, mask: None,
-}
-
-
-def _family_mask_rule(cls):
-    rule = cls.__dict__.get("_cached_mask_rule", 0)
-    if rule == 0:
-        rule = next((FAMILY_MASK_RULES[k.__name__] for k in cls.__mro__
-                     if k.__name__ in FAMILY_MASK_RULES), None)
-        setattr(cls, "_cached_mask_rule", rule)
-    return rule
-
-
-#: Keras classes with ``_convert_input_args = False`` (their call's kwargs dict is never copied).
-NO_INPUT_CONVERSION = frozenset({
-    "Functional", "Pipeline", "StringLookup", "TextVectorization", "Hashing", "IntegerLookup",
-    "IndexLookup", "HashedCrossing", "RandomFlip", "RandomCrop", "CategoryEncoding",
-})
-
-#: Keras layers whose ``call`` takes mask arguments (Keras fills them from the inputs' masks),
-#: for layer classes that do not declare ``call_mask_args`` themselves.
-MASK_ARG_LAYERS = {
-    "AdditiveAttention": ("mask",), "Attention": ("mask",), "BatchNormalization": ("mask",),
-    "GlobalAveragePooling1D": ("mask",), "GlobalAvgPool1D": ("mask",), "Lambda": ("mask",),
-    "Pipeline": ("mask",), "Softmax": ("mask",), "Functional": ("mask",),
-    "Sequential": ("mask",), "Model": ("mask",),
-    "MultiHeadAttention": ("query_mask", "value_mask", "key_mask"),
-    "GroupedQueryAttention": ("query_mask", "value_mask", "key_mask"),
-    "GroupQueryAttention": ("query_mask", "value_mask", "key_mask"),
-}
-
-
 def _code(fn):
     fn = getattr(fn, "__func__", fn)
     while hasattr(fn, "__wrapped__"):
@@ -565,9 +485,12 @@ class Layer:
     call_args = ("inputs",)
     #: Keyword arguments of the call that are not tensors (``training``, ...).
     call_options = ("training", "mask")
-    #: Names of the call's mask arguments; ``None``: Keras's (``MASK_ARG_LAYERS``, or a
-    #: custom layer's ``call`` signature).
+    #: Names of the call's mask arguments, which Keras fills from the inputs' masks
+    #: (``("mask",)``; ``None``: the ``mask``/``*_mask`` parameters of the ``call`` signature).
     call_mask_args = None
+    #: Whether the layer passes a mask on; a class sets it as Keras's ``__init__`` does
+    #: (``self.supports_masking = True``), otherwise it is True when ``compute_mask`` is
+    #: overridden (Keras: ``not is_default(self.compute_mask)``). See ``supports_masking``.
     #: Keras converts the inputs of a call (a new kwargs dict) unless this is False.
     _convert_input_args = True
     #: Like Keras, a layer's own ``build`` marks it built and records its input shape.
@@ -969,8 +892,7 @@ class Layer:
             cls = type(self)
             value = cls.__dict__.get("_cached_supports_masking")
             if value is None:
-                value = (cls.compute_mask is not Layer.compute_mask
-                         or any(k.__name__ in MASKING_LAYERS for k in cls.__mro__))
+                value = cls.compute_mask is not Layer.compute_mask
                 setattr(cls, "_cached_supports_masking", value)
         return value
 
@@ -980,9 +902,6 @@ class Layer:
 
     def compute_mask(self, inputs, previous_mask):
         """The output mask: Keras passes the input's mask on (merge layers combine theirs)."""
-        rule = _family_mask_rule(type(self))
-        if rule is not None:
-            return rule(self, inputs, previous_mask)
         return previous_mask
 
     def _mask_arg_names(self):
@@ -990,9 +909,6 @@ class Layer:
         names = cls.__dict__.get("_cached_mask_args")
         if names is None:
             names = cls.call_mask_args
-            if names is None:
-                names = next((MASK_ARG_LAYERS[k.__name__] for k in cls.__mro__
-                              if k.__name__ in MASK_ARG_LAYERS), None)
             if names is None:
                 call = cls.__dict__.get("call") or getattr(cls, "call", None)
                 code = _code(call) if call is not None and call is not Layer.call else None
@@ -1015,7 +931,7 @@ class Layer:
         flat_first = first if isinstance(first, KerasTensor) else None
         if not names and (flat_first is not None and flat_first._keras_mask is None):
             return None  # the common case: no mask anywhere
-        converted = self._convert_input_args and type(self).__name__ not in NO_INPUT_CONVERSION and (
+        converted = self._convert_input_args and (
             bool(kwargs) or len(args) != 1 or flat_first is None
             or flat_first.dtype != self.input_dtype)
         filled = {}
@@ -1043,8 +959,7 @@ class Layer:
         if not self.supports_masking:
             return
         cls = type(self)
-        if (previous_mask is None and cls.compute_mask is Layer.compute_mask
-                and _family_mask_rule(cls) is None):
+        if previous_mask is None and cls.compute_mask is Layer.compute_mask:
             return  # compute_mask would pass the missing mask on: nothing to attach
         flat_outputs = tree.flatten(outputs)
         if all(get_keras_mask(x) is not None for x in flat_outputs):

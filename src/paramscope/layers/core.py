@@ -62,6 +62,7 @@ class LoRAMixin:
 
 class Dense(LoRAMixin, Layer):
     """Dense: ``kernel (inputs, units)`` and ``bias (units,)``."""
+    supports_masking = True
 
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
@@ -201,6 +202,7 @@ class Embedding(LoRAMixin, Layer):
 
 class Identity(Layer):
     """Identity: returns its input unchanged."""
+    supports_masking = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -214,6 +216,7 @@ class Identity(Layer):
 
 class Masking(Layer):
     """Masking: marks timesteps equal to ``mask_value``; shape unchanged."""
+    supports_masking = True
 
     def __init__(self, mask_value=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -235,6 +238,7 @@ class Lambda(Layer):
     Python function; a function read from a model file is never run, and the
     shape is passed through with a warning.
     """
+    call_mask_args = ("mask",)
 
     def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
         super().__init__(**kwargs)

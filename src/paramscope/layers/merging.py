@@ -22,11 +22,18 @@ def _is_shape_list(input_shape):
 class Merge(Layer):
     """Elementwise merge of a list of tensors (Keras's ``Merge`` base class)."""
 
+    supports_masking = True
     _min_inputs = 1
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.supports_masking = True
+    def compute_mask(self, inputs, mask=None):
+        """keras/src/layers/merging/base_merge.py: OR of the masks, none if one is missing."""
+        if mask is None or not isinstance(mask, (list, tuple)) or any(m is None for m in mask):
+            return None
+        from .. import ops
+        out = mask[0]
+        for m in mask[1:]:
+            out = ops.logical_or(out, m)
+        return out
 
     def _compute_elemwise_op_output_shape(self, shape1, shape2):
         if shape1 is None or shape2 is None:
@@ -145,6 +152,23 @@ class Concatenate(Merge):
         self.axis = axis
         self._reshape_required = False
 
+    def compute_mask(self, inputs, mask=None):
+        """keras/src/layers/merging/concatenate.py ``compute_mask``."""
+        if (mask is None or not isinstance(mask, (list, tuple))
+                or not isinstance(inputs, (list, tuple)) or all(m is None for m in mask)):
+            return None
+        from .. import ops
+        masks = []
+        for x, m in zip(inputs, mask):
+            if m is None:
+                masks.append(ops.ones_like(x, dtype="bool"))
+            elif len(m.shape) < len(x.shape):
+                masks.append(ops.logical_or(ops.expand_dims(m, axis=-1),
+                                            ops.zeros_like(x, dtype="bool")))
+            else:
+                masks.append(m)
+        return ops.any(ops.concatenate(masks, axis=self.axis), axis=-1)
+
     def build(self, input_shape):
         # Keras uses build purely for validation; this is its logic, verbatim.
         if (not isinstance(input_shape, (list, tuple)) or len(input_shape) < 1
@@ -222,6 +246,9 @@ class Concatenate(Merge):
 
 class Dot(Merge):
     """Dot product of two inputs along ``axes`` (per sample)."""
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)

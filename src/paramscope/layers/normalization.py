@@ -68,6 +68,8 @@ class BatchNormalization(Layer):
     ``renorm=True`` adds ``moving_stddev``, ``renorm_mean``, ``renorm_stddev``
     (non-trainable).
     """
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones",
@@ -201,6 +203,7 @@ class LayerNormalization(Layer):
 
     The deprecated ``rms_scaling=True`` keeps ``gamma`` only.
     """
+    supports_masking = True
 
     def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
@@ -251,6 +254,7 @@ class GroupNormalization(Layer):
 
     The channels must split evenly into ``groups`` (``-1``: one group per channel).
     """
+    supports_masking = True
 
     def __init__(self, groups=32, axis=-1, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None,
@@ -315,6 +319,7 @@ class GroupNormalization(Layer):
 
 class UnitNormalization(Layer):
     """UnitNormalization: scales to unit L2 norm along ``axis``; no weights."""
+    supports_masking = True
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)

@@ -209,10 +209,14 @@ class GlobalMaxPooling3D(_GlobalMax):
 
 class GlobalAveragePooling1D(_GlobalAverage):
     """Average over the steps of a sequence (mask-aware in Keras); no weights."""
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
         super().__init__(1, data_format=data_format, keepdims=keepdims, **kwargs)
-        self.supports_masking = True
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
 
 class GlobalAveragePooling2D(_GlobalAverage):

@@ -42,6 +42,7 @@ __all__ = [
 
 class Rescaling(Layer):
     """Rescaling: ``inputs * scale + offset``; no weights (scale and offset are constants)."""
+    supports_masking = True
 
     def __init__(self, scale, offset=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -68,6 +69,7 @@ class Normalization(Layer):
     variable dtype) and a scalar ``count`` (int32 on JAX) when it is built;
     ``adapt()`` fills them.  With them given, the layer has no weights.
     """
+    supports_masking = True
 
     #: The dtype of ``count``: Keras 3 creates it as "int" (int32 on JAX).
     _count_dtype = "int"
@@ -94,7 +96,6 @@ class Normalization(Layer):
         self.input_mean = mean
         self.input_variance = variance
         self.invert = invert
-        self.supports_masking = True
         self._build_input_shape = None
         self.mean = None
         if (mean is not None) != (variance is not None):
@@ -532,6 +533,7 @@ class RandomContrast(_ImagePreprocessingLayer):
 
 class RandomCrop(_ImagePreprocessingLayer):
     """RandomCrop: crops to ``(height, width)``; no weights."""
+    _convert_input_args = False
 
     _config_keys = ("height", "width", "seed")
 
@@ -605,6 +607,7 @@ class RandomErasing(_ImagePreprocessingLayer):
 
 class RandomFlip(_ImagePreprocessingLayer):
     """RandomFlip: flips horizontally and/or vertically; no weights."""
+    _convert_input_args = False
 
     _USE_BASE_FACTOR = False
     _config_keys = ("mode", "seed")
@@ -1169,6 +1172,7 @@ def _string_arg(value, allowed, name, owner, allow_none=False, allow_callables=F
 
 class CategoryEncoding(_ConfigMixin, Layer):
     """CategoryEncoding: integer indices to one-hot/multi-hot/count vectors of ``num_tokens``."""
+    _convert_input_args = False
 
     call_args = ("inputs", "count_weights")
     _config_keys = ("num_tokens", "output_mode")
@@ -1302,6 +1306,7 @@ def _salt(salt, owner, what):
 
 class Hashing(_ConfigMixin, Layer):
     """Hashing: hashes values into ``num_bins`` bins (int64 indices, or vectors); no weights."""
+    _convert_input_args = False
 
     _config_keys = ("num_bins", "salt", "mask_value", "output_mode", "sparse")
 
@@ -1354,6 +1359,7 @@ class HashedCrossing(_ConfigMixin, Layer):
 
     Called on a list of two tensors.  As Keras, other keyword arguments are ignored.
     """
+    _convert_input_args = False
 
     _config_keys = ("num_bins", "output_mode", "sparse")
 
@@ -1613,6 +1619,7 @@ class _IndexLookup(_ConfigMixin, Layer):
 
 class StringLookup(_IndexLookup):
     """StringLookup: strings to int64 indices (or encoded vectors) through a vocabulary."""
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, num_oov_indices=1, mask_token=None, oov_token="[UNK]",
                  vocabulary=None, idf_weights=None, invert=False, output_mode="int",
@@ -1639,6 +1646,7 @@ class StringLookup(_IndexLookup):
 
 class IntegerLookup(_IndexLookup):
     """IntegerLookup: integers to int64 indices (or encoded vectors) through a vocabulary."""
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, num_oov_indices=1, mask_token=None, oov_token=-1,
                  vocabulary=None, vocabulary_dtype="int64", idf_weights=None, invert=False,
@@ -1676,6 +1684,7 @@ class TextVectorization(_ConfigMixin, Layer):
     StringLookup's, mask and OOV included), or ``max_tokens`` with
     ``pad_to_max_tokens=True``.
     """
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, standardize="lower_and_strip_punctuation",
                  split="whitespace", ngrams=None, output_mode="int", output_sequence_length=None,
@@ -1968,6 +1977,8 @@ class Pipeline(Layer):
     As Keras, the inner layers are called while the Pipeline is traced: they
     are built but record no nodes of their own.
     """
+    _convert_input_args = False
+    call_mask_args = ("mask",)
 
     def __init__(self, layers, name=None):
         super().__init__(name=name)

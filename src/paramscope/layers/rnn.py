@@ -512,6 +512,7 @@ class RNN(_SequenceLayer):
     _takes_initial_state = True
     call_args = ("sequences", "initial_state", "mask", "training")
     call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False,
                  stateful=False, unroll=False, zero_output_for_mask=False, **kwargs):
@@ -536,7 +537,6 @@ class RNN(_SequenceLayer):
         self.go_backwards = go_backwards
         self.stateful = stateful
         self.unroll = unroll
-        self.supports_masking = True
         self.input_spec = None
         self.states = None
         state_size = getattr(cell, "state_size", None)
@@ -1192,6 +1192,7 @@ class TimeDistributed(_SequenceLayer, Wrapper):
 
     call_args = ("inputs", "training", "mask")
     call_mask_args = ("mask",)
+    supports_masking = True
     sequence_rank = None
     sequence_axes = "(batch, timesteps, ...)"
 
@@ -1204,7 +1205,6 @@ class TimeDistributed(_SequenceLayer, Wrapper):
                 f"a keras layer instance, e.g. TimeDistributed(layers.Dense(8)). Received: "
                 f"{_what(layer)}.")
         super().__init__(layer, **kwargs)
-        self.supports_masking = True
 
     def _rank_fix(self, shape, expected):
         inner = self.layer
@@ -1301,6 +1301,7 @@ class Bidirectional(_SequenceLayer):
 
     call_args = ("sequences", "initial_state", "mask", "training")
     call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
         owner = A.owner_of(type(self), kwargs.get("name"))
@@ -1351,7 +1352,6 @@ class Bidirectional(_SequenceLayer):
         self.stateful = layer.stateful
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
-        self.supports_masking = True
         self.input_spec = layer.input_spec
 
     def _verify_layer_config(self):
