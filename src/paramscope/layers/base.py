@@ -488,9 +488,6 @@ class Layer:
     #: Names of the call's mask arguments, which Keras fills from the inputs' masks
     #: (``("mask",)``; ``None``: the ``mask``/``*_mask`` parameters of the ``call`` signature).
     call_mask_args = None
-    #: Whether the layer passes a mask on; a class sets it as Keras's ``__init__`` does
-    #: (``self.supports_masking = True``), otherwise it is True when ``compute_mask`` is
-    #: overridden (Keras: ``not is_default(self.compute_mask)``). See ``supports_masking``.
     #: Keras converts the inputs of a call (a new kwargs dict) unless this is False.
     _convert_input_args = True
     #: Like Keras, a layer's own ``build`` marks it built and records its input shape.
@@ -887,6 +884,9 @@ class Layer:
 
     @property
     def supports_masking(self):
+        """Whether the layer passes a mask on. A class that does declares
+        ``supports_masking = True`` (Keras sets it in ``__init__``); otherwise it is True
+        when ``compute_mask`` is overridden (Keras: ``not is_default(self.compute_mask)``)."""
         value = self.__dict__.get("_supports_masking")
         if value is None:
             cls = type(self)
