@@ -11,6 +11,7 @@ from __future__ import annotations
 from math import prod
 
 from . import gcpause, tree
+from .explanation import text
 from .graph import Functional, Model, Sequential
 from .layers.base import InputLayer, KerasTensor, Layer
 
@@ -304,7 +305,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
             row.explain = list(layer.explain())
             row.explain_output = list(layer.explain_output())
         except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
-            row.explain = [f"{layer.name}: (no explanation: {type(e).__name__}: {e})"]
+            row.explain = [text(f"{layer.name}: (no explanation: {type(e).__name__}: {e})")]
     return row
 
 

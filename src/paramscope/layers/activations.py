@@ -8,6 +8,7 @@ from __future__ import annotations
 import numbers
 import warnings
 
+from ..explanation import Dims, Number, Subject, line
 from ..errors import LayerError, ShapeError, describe_layer
 from ..shapes import prelu_alpha_shape
 from . import args as A
@@ -123,14 +124,14 @@ class PReLU(Layer):
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)
 
     def explain(self):
-        shape = self.alpha.shape
-        body = " x ".join(str(d) for d in shape) if shape else "1 (a scalar)"
+        body = Dims(self.alpha.shape, " x ", "1 (a scalar)")
         note = ""
         if self.shared_axes:
             axes = ", ".join(str(a) for a in self.shared_axes)
             note = (f" (shared along ax{'es' if len(self.shared_axes) > 1 else 'is'} {axes}: "
                     "size 1 there)")
-        return [f"{self.name}: alpha one per {body}{note} = {self.alpha.size}"]
+        return [line(Subject(self.name), "alpha one per ", body, note, " = ",
+                     Number(self.alpha.size))]
 
 
 class ELU(Layer):

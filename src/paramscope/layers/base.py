@@ -19,6 +19,7 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
+from ..explanation import weight_sizes
 from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
@@ -1093,20 +1094,16 @@ class Layer:
     # -- explanation ----------------------------------------------------------------
 
     def explain(self):
-        """Lines of arithmetic for this layer's parameter count.
+        """The arithmetic of this layer's parameter count, as data: a list of
+        ``explanation.Line`` (numbers with their roles; ``report.explain_words`` words them).
 
         The default spells out each weight's shape; layers override it with
         the tutorial form (``kernel 3x3 x 3 input channels x 2 filters ...``).
         """
-        weights = self.weights
-        if not weights:
-            return [f"{self.name}: no weights = 0"]
-        parts = [f"{w.name} {_times(w.shape)}" for w in weights]
-        total = sum(w.size for w in weights)
-        return [f"{self.name}: " + " + ".join(parts) + f" = {total}"]
+        return [weight_sizes(self)]
 
     def explain_output(self):
-        """Lines of arithmetic for the output shape, where it changes."""
+        """The arithmetic of the output shape, where it changes (``explanation.Line`` s)."""
         return []
 
     # -- config ------------------------------------------------------------------------
@@ -1229,15 +1226,6 @@ def _marking_build(build):
     wrapper.__qualname__ = build.__qualname__
     wrapper._paramscope_wrapped = True
     return wrapper
-
-
-def _times(shape):
-    """``kernel 3x3x3x2`` style: the weight's dimensions multiplied out."""
-    if not shape:
-        return "1 (scalar)"
-    if len(shape) == 1:
-        return f"{shape[0]}"
-    return "x".join(str(d) for d in shape)
 
 
 def _policy_or_error(dtype, layer):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from ..explanation import Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from .base import KerasTensor, Layer
 
@@ -235,8 +236,9 @@ class Concatenate(Merge):
             return []
         if any(s is None for s in sizes):
             return []
-        return [f"{self.name}: concatenate along axis {self.axis}: "
-                + " + ".join(str(s) for s in sizes) + f" = {sum(sizes)}"]
+        terms = formula(" + ".join(["{}"] * len(sizes)), *sizes)
+        return [line(Subject(self.name), formula(
+            f"concatenate along axis {self.axis}: {{}} = {{}}", terms, sum(sizes)))]
 
     def get_config(self):
         config = super().get_config()

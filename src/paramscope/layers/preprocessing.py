@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import warnings
 
+from ..explanation import Dims, Number, Subject, formula, line, text
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from ..shapes import broadcast_to_shape, conv_output_shape, value_shape
 from . import args as A
@@ -51,14 +52,10 @@ class Rescaling(Layer):
 
 
 def _times(shape):
-    if not shape:
-        return "1"
-    if len(shape) == 1:
-        return str(shape[0])
-    size = 1
-    for d in shape:
-        size *= d
-    return "x".join(map(str, shape)) + f" ({size})"
+    """``2x3 (6)``: a shape multiplied out, with its size."""
+    if len(shape) <= 1:
+        return Dims(shape)
+    return formula("{} ({})", Dims(shape), math.prod(shape))
 
 
 class Normalization(Layer):
@@ -180,11 +177,13 @@ class Normalization(Layer):
 
     def explain(self):
         if self.input_mean is not None:
-            return [f"{self.name}: no weights (mean and variance given as constants) = 0"]
+            return [line(Subject(self.name), "no weights (mean and variance given as constants) "
+                         "= ", Number(0))]
         shape = self._mean_and_var_shape
         n = self.adapt_mean.size
-        return [f"{self.name}: mean {_times(shape)} + variance {_times(shape)} + count 1 = "
-                f"{2 * n + 1} (non-trainable, set by adapt())"]
+        return [line(Subject(self.name), formula(
+            "mean {} + variance {} + count {} = {} (non-trainable, set by adapt())",
+            _times(shape), _times(shape), 1, 2 * n + 1))]
 
     def get_config(self):
         config = super().get_config()
@@ -897,7 +896,7 @@ class _RandomSide(Layer):
         return tuple(shape)
 
     def explain_output(self):
-        return [f"{self._side}: random (factor {self.factor!r}) -> None"]
+        return [text(f"{self._side}: random (factor {self.factor!r}) -> None")]
 
     def get_config(self):
         config = super().get_config()
@@ -974,11 +973,14 @@ def _explain_resize(layer):
     before, after = tuple(node.input_tensors[0].shape), tuple(node.outputs[0].shape)
     if len(before) != len(after):
         return []
-    changes = [f"axis {i}: {b} -> {a}" for i, (b, a) in enumerate(zip(before, after)) if a != b]
+    changes = [formula(f"axis {i}: {{}} -> {{}}", b, a)
+               for i, (b, a) in enumerate(zip(before, after)) if a != b]
     if not changes:
         return []
-    return [f"{layer.name}: {format_shape(before)} -> {format_shape(after)} "
-            f"({', '.join(changes)}; height={layer.height}, width={layer.width})"]
+    joined = formula(", ".join(["{}"] * len(changes)), *changes)
+    return [line(Subject(layer.name), formula(
+        f"{format_shape(before)} -> {format_shape(after)} ({{}}; height={{}}, width={{}})",
+        joined, layer.height, layer.width))]
 
 
 class Resizing(_ImagePreprocessingLayer):
@@ -1603,18 +1605,20 @@ class _IndexLookup(_ConfigMixin, Layer):
         if self.output_mode == "int":
             return []
         if self.pad_to_max_tokens:
-            return [f"{self.name}: output size {self.max_tokens} (max_tokens, "
-                    "pad_to_max_tokens=True)"]
+            return [line(Subject(self.name), formula(
+                "output size {} (max_tokens, pad_to_max_tokens=True)", self.max_tokens))]
         if self._frozen_vocab_size is None:
-            return [f"{self.name}: output size unknown (None) until the vocabulary is set "
-                    "(vocabulary=... or adapt())"]
+            return [line(Subject(self.name), "output size unknown (None) until the vocabulary "
+                         "is set (vocabulary=... or adapt())")]
         start = self._token_start_index()
-        parts = [f"{self._frozen_vocab_size - start} tokens"]
+        parts = [formula("{} tokens", self._frozen_vocab_size - start)]
         if self.num_oov_indices:
-            parts.append(f"{self.num_oov_indices} OOV")
+            parts.append(formula("{} OOV", self.num_oov_indices))
         if self._oov_start_index():
-            parts.append("1 mask")
-        return [f"{self.name}: output size {self._frozen_vocab_size} = {' + '.join(parts)}"]
+            parts.append(formula("{} mask", 1))
+        terms = formula(" + ".join(["{}"] * len(parts)), *parts)
+        return [line(Subject(self.name), formula("output size {} = {}", self._frozen_vocab_size,
+                                                 terms))]
 
 
 class StringLookup(_IndexLookup):
@@ -1805,11 +1809,12 @@ class TextVectorization(_ConfigMixin, Layer):
     def explain_output(self):
         if self._output_mode == "int":
             length = self._output_sequence_length
-            return [f"{self.name}: (batch, {length}) token indices "
-                    + ("(output_sequence_length)" if length is not None else
-                       "(no output_sequence_length: one index per token, length unknown)")]
-        return [line.replace(self._lookup_layer.name, self.name, 1)
-                for line in self._lookup_layer.explain_output()]
+            return [line(Subject(self.name), formula("(batch, {}) token indices ", length),
+                         "(output_sequence_length)" if length is not None else
+                         "(no output_sequence_length: one index per token, length unknown)")]
+        lookup = self._lookup_layer
+        return [line(Subject(self.name), l.without_subject()) if l.subject == lookup.name else l
+                for l in map(text, lookup.explain_output())]
 
 
 # ---------------------------------------------------------------------------
@@ -1917,9 +1922,10 @@ class STFTSpectrogram(_ConfigMixin, Layer):
         n = self.frame_length * (self._fft_length // 2 + 1)
         kernels = [w for w in self.weights]
         names = " + ".join(w.name for w in kernels)
-        return [f"{self.name}: {names}: {len(kernels)} x frame_length {self.frame_length} x "
-                f"{self._fft_length // 2 + 1} frequencies (fft_length {self._fft_length} // 2 "
-                f"+ 1) = {len(kernels) * n}"]
+        return [line(Subject(self.name), formula(
+            names + ": {} x frame_length {} x {} frequencies (fft_length {} // 2 + 1) = {}",
+            len(kernels), self.frame_length, self._fft_length // 2 + 1, self._fft_length,
+            len(kernels) * n))]
 
 
 class MelSpectrogram(_ConfigMixin, Layer):

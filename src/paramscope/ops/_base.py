@@ -119,7 +119,8 @@ class Operation:
         return 0
 
     def explain(self):
-        return [f"{self.name}: operation, no weights = 0"]
+        from ..explanation import Number, Subject, line
+        return [line(Subject(self.name), "operation, no weights = ", Number(0))]
 
     def explain_output(self):
         return []

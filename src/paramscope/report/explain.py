@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..summary import ModelSummary
+from .explain_words import number, sum_line, words
 
 
 def lines(summary: ModelSummary):
@@ -11,23 +12,20 @@ def lines(summary: ModelSummary):
         if not row.built:
             out.append(f"  {row.name}: not built (no input shape yet) = 0")
             continue
-        for i, text in enumerate(row.explain or [f"{row.name}: no weights = 0"]):
-            out.append(("  " if i == 0 else "    ") + text)
-        for text in row.explain_output:
-            out.append("    " + text)
+        for i, line in enumerate(row.explain or [f"{row.name}: no weights = 0"]):
+            out.append(("  " if i == 0 else "    ") + words(line))
+        for line in row.explain_output:
+            out.append("    " + words(line))
         if row.weights and not row.trainable:
-            out.append(f"    frozen (trainable=False): all {row.params} count as non-trainable")
+            out.append(f"    frozen (trainable=False): all {number(row.params)} count as "
+                       "non-trainable")
         elif row.non_trainable_params and row.trainable:
             names = ", ".join(w.name for w in row.weights if not w.trainable)
-            out.append(f"    non-trainable: {names} = {row.non_trainable_params}")
-    counts = [row.params for row in summary.layers]
+            out.append(f"    non-trainable: {names} = {number(row.non_trainable_params)}")
     total = summary.weight_params
-    if len(counts) > 1:
-        out.append(f"  total: {' + '.join(str(c) for c in counts)} = {total}")
-    else:
-        out.append(f"  total: {total}")
-    out.append(f"    trainable {summary.trainable_params} + non-trainable "
-               f"{summary.non_trainable_params} = {total}")
+    out.append("  " + sum_line("total", [row.params for row in summary.layers], total))
+    out.append(f"    trainable {number(summary.trainable_params)} + non-trainable "
+               f"{number(summary.non_trainable_params)} = {number(total)}")
     return out
 
 

@@ -9,6 +9,7 @@ import json
 
 from .. import __version__
 from ..summary import LayerSummary, ModelSummary
+from .explain_words import all_words
 
 FORMAT_VERSION = 1
 
@@ -39,7 +40,7 @@ def layer_dict(row: LayerSummary, explain=False) -> dict:
     if row.is_model:
         out["layers"] = [layer_dict(sub, explain) for sub in row.layers]
     if explain:
-        out["explain"] = list(row.explain) + list(row.explain_output)
+        out["explain"] = all_words(row.explain) + all_words(row.explain_output)
     return out
 
 
