@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test bench golden clean web serve
+.PHONY: demo test bench clean web serve
 
 # The page (web/) needs npm to fetch Pyodide; without npm, `make test` skips its browser tests
 # (with the reason shown) instead of building it.

@@ -11,7 +11,8 @@ from __future__ import annotations
 from . import gcpause, tree
 from .layers import base
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
-from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
+from .layers.base import InputLayer, KerasTensor, Layer, Node
+from .modes import tracing_depth
 from .layers.state import open_layer_scope
 
 
@@ -692,7 +693,7 @@ class Sequential(Model):
     def _maybe_build(self, tensor_args, bound):
         inputs = bound["inputs"]
         if not self.built and isinstance(inputs, KerasTensor):
-            if _tracing():  # first called inside a traced call(): built as Keras builds it,
+            if tracing_depth():  # first called inside a traced call(): built as Keras builds it,
                 from .ops import known_shape, untraced  # on symbolic tensors with nodes
                 with untraced():
                     self.build(known_shape(inputs.shape))

@@ -20,6 +20,8 @@ from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeE
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
 from ..explanation import weight_sizes
+from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
+                     tf_keras_node_order, tf_keras_order, tracing_depth)
 from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
@@ -210,7 +212,7 @@ class Node:
         else:
             # Keras 3 flattens the keyword arguments sorted by name; tf-keras keeps the
             # call's order (``nest.flatten((args, kwargs.values()))``).
-            kwargs_part = list(call_kwargs.values()) if _tf_keras_order[0] else call_kwargs
+            kwargs_part = list(call_kwargs.values()) if tf_keras_order() else call_kwargs
             self.input_tensors = [x for x in tree.flatten((call_args, kwargs_part))
                                   if isinstance(x, KerasTensor)]
         if type(outputs) is KerasTensor:
@@ -346,10 +348,6 @@ def watch_unknown_values(check, call_result=None):
     unknown_call_result = call_result
 
 
-#: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
-_tracing_flag = [0]
-
-
 def _constants_as_tensors(args, kwargs):
     """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
     any other: a layer can take it (Keras's backend traces both alike)."""
@@ -365,65 +363,10 @@ def _is_traced_size(dim) -> bool:
     return dim.__class__ is not int and type(dim).__name__ == "StandIn"
 
 
-def _tracing():
-    return _tracing_flag[0]
-
-
-def is_tracing() -> bool:
-    """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
-    backend's tracers, where concrete values and symbolic ones mix freely."""
-    return bool(_tracing_flag[0])
-
-
-class recording_nodes:
-    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
-    graph there, such as a Sequential built by its first call, needs them)."""
-
-    def __enter__(self):
-        self._depth = _tracing_flag[0]
-        _tracing_flag[0] = 0
-
-    def __exit__(self, *exc):
-        _tracing_flag[0] = self._depth
-        return False
-
-
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
 
 def get_keras_mask(x):
     return getattr(x, "_keras_mask", None)
-
-
-_masks = [True]
-_tf_keras_order = [False]
-
-
-class tf_keras_node_order:
-    """Calls inside record their tensor keyword arguments in the call's order, as tf-keras
-    does (rebuilding a tf-keras file: its "Connected to" and layer order follow it)."""
-
-    def __enter__(self):
-        self._saved = _tf_keras_order[0]
-        _tf_keras_order[0] = True
-        return self
-
-    def __exit__(self, *exc):
-        _tf_keras_order[0] = self._saved
-        return False
-
-
-class no_masks:
-    """Calls inside do not propagate masks (tf.keras computed masks outside its graph:
-    rebuilding a tf.keras file, no ``NotEqual`` rows or mask inputs may appear)."""
-
-    def __enter__(self):
-        self._saved = _masks[0]
-        _masks[0] = False
-        return self
-
-    def __exit__(self, *exc):
-        _masks[0] = self._saved
-        return False
 
 
 def _code(fn):
@@ -806,7 +749,7 @@ class Layer:
             unknown_output = unknown_call_result(self, args, kwargs)
             if unknown_output is not None:
                 return unknown_output
-        if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
+        if tracing_depth() and not _one_tensor_call(self, args, kwargs):
             args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
@@ -833,7 +776,7 @@ class Layer:
                     if not self.built:
                         self._maybe_build(tensor_args, bound)
                     outputs = self._output_spec(args, kwargs)
-            if _masks[0]:
+            if masks_enabled():
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
                 self._set_mask_metadata(first, outputs, previous_mask)
@@ -841,7 +784,7 @@ class Layer:
             raise
         except ParamscopeError as e:
             raise self._error_in_call(e, tensor_args) from None
-        if not _tracing():
+        if not tracing_depth():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
 
@@ -1006,7 +949,7 @@ class Layer:
 
     def _maybe_build(self, tensor_args, bound):
         args, kwargs = self._shapes_for(self.build, tensor_args, bound)
-        if _tracing():  # inside a traced call(): stand-in sizes are unknown to Keras's build
+        if tracing_depth():  # inside a traced call(): stand-in sizes are unknown to Keras's build
             from ..ops import known_shape
             args, kwargs = tree.map_shape_structure(known_shape, (args, kwargs))
         self.build(*args, **kwargs)

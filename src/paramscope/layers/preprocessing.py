@@ -285,18 +285,6 @@ class _ConfigMixin:
 # Image preprocessing (keras/src/layers/preprocessing/image_preprocessing)
 # ---------------------------------------------------------------------------
 
-#: Keras's image layers that own a seed generator (``self.generator = SeedGenerator(seed)``
-#: in their constructor, before any sub-layer).
-SEEDED_IMAGE_LAYERS = frozenset({
-    "AugMix", "CutMix", "MixUp", "RandAugment", "RandomBrightness", "RandomColorDegeneration",
-    "RandomColorJitter", "RandomContrast", "RandomCrop", "RandomElasticTransform",
-    "RandomErasing", "RandomFlip", "RandomGaussianBlur", "RandomGrayscale", "RandomHue",
-    "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation",
-    "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom",
-    "Solarization",
-})
-
-
 class _ImagePreprocessingLayer(_ConfigMixin, Layer):
     """Keras's ``BaseImagePreprocessingLayer``: no weights, output shaped like the input.
 
@@ -306,6 +294,9 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
 
     _USE_BASE_FACTOR = True
     _FACTOR_BOUNDS = (-1, 1)
+    #: Keras's random image layers own a seed generator (``self.generator =
+    #: SeedGenerator(seed)`` in their constructor, before any sub-layer).
+    owns_seed_generator = False
 
     def __init__(self, factor=None, bounding_box_format=None, data_format=None, **kwargs):
         super().__init__(**kwargs)
@@ -316,7 +307,7 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
         elif factor is not None:
             raise LayerError(f"Layer {describe_layer(self)} does not take a `factor` argument. "
                              f"Received: factor={factor!r}")
-        if any(k.__name__ in SEEDED_IMAGE_LAYERS for k in type(self).__mro__):
+        if self.owns_seed_generator:
             self.generator = SeedGenerator()
 
     @property
@@ -386,6 +377,7 @@ class ContrastLimitedAdaptiveHistogramEqualization(_ImagePreprocessingLayer):
 
 class CutMix(_ImagePreprocessingLayer):
     """CutMix: pastes patches between images of a batch; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -399,6 +391,7 @@ class CutMix(_ImagePreprocessingLayer):
 
 class MixUp(_ImagePreprocessingLayer):
     """MixUp: blends images of a batch; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("alpha", "seed")
 
@@ -444,6 +437,7 @@ class MaxNumBoundingBoxes(_ImagePreprocessingLayer):
 
 class RandomBrightness(_ImagePreprocessingLayer):
     """RandomBrightness: adds a random delta; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -455,6 +449,7 @@ class RandomBrightness(_ImagePreprocessingLayer):
 
 class RandomColorDegeneration(_ImagePreprocessingLayer):
     """RandomColorDegeneration: blends with the grayscale image; RGB (3-channel) images only."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -481,6 +476,7 @@ class RandomColorDegeneration(_ImagePreprocessingLayer):
 
 class RandomColorJitter(_ImagePreprocessingLayer):
     """RandomColorJitter: brightness, contrast, saturation and hue jitter (sub-layers); no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("value_range", "brightness_factor", "contrast_factor", "saturation_factor",
                     "hue_factor", "seed")
@@ -519,6 +515,7 @@ class RandomColorJitter(_ImagePreprocessingLayer):
 
 class RandomContrast(_ImagePreprocessingLayer):
     """RandomContrast: scales contrast by a random factor in ``[1 - lower, 1 + upper]``."""
+    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
     _config_keys = ("factor", "value_range", "seed")
@@ -532,6 +529,7 @@ class RandomContrast(_ImagePreprocessingLayer):
 
 class RandomCrop(_ImagePreprocessingLayer):
     """RandomCrop: crops to ``(height, width)``; no weights."""
+    owns_seed_generator = True
     _convert_input_args = False
 
     _config_keys = ("height", "width", "seed")
@@ -565,6 +563,7 @@ class RandomCrop(_ImagePreprocessingLayer):
 
 class RandomElasticTransform(_ImagePreprocessingLayer):
     """RandomElasticTransform: random elastic distortion; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -589,6 +588,7 @@ class RandomElasticTransform(_ImagePreprocessingLayer):
 
 class RandomErasing(_ImagePreprocessingLayer):
     """RandomErasing: erases random rectangles; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -606,6 +606,7 @@ class RandomErasing(_ImagePreprocessingLayer):
 
 class RandomFlip(_ImagePreprocessingLayer):
     """RandomFlip: flips horizontally and/or vertically; no weights."""
+    owns_seed_generator = True
     _convert_input_args = False
 
     _USE_BASE_FACTOR = False
@@ -619,6 +620,7 @@ class RandomFlip(_ImagePreprocessingLayer):
 
 class RandomGaussianBlur(_ImagePreprocessingLayer):
     """RandomGaussianBlur: blurs with a random sigma; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -655,6 +657,7 @@ class RandomGrayscale(_ImagePreprocessingLayer):
     Keeps the number of channels; Keras's symbolic output keeps the input's
     dtype (floats are cast to the compute dtype).
     """
+    owns_seed_generator = True
 
     _config_keys = ("factor", "seed")
 
@@ -674,6 +677,7 @@ class RandomGrayscale(_ImagePreprocessingLayer):
 
 class RandomHue(_ImagePreprocessingLayer):
     """RandomHue: shifts the hue by a random amount; no weights."""
+    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
     _config_keys = ("factor", "value_range", "seed")
@@ -687,6 +691,7 @@ class RandomHue(_ImagePreprocessingLayer):
 
 class RandomInvert(_ImagePreprocessingLayer):
     """RandomInvert: inverts images with probability ``factor``; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -701,6 +706,7 @@ class RandomInvert(_ImagePreprocessingLayer):
 
 class RandomPerspective(_ImagePreprocessingLayer):
     """RandomPerspective: random perspective warp; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -723,6 +729,7 @@ class RandomPerspective(_ImagePreprocessingLayer):
 
 class RandomPosterization(_ImagePreprocessingLayer):
     """RandomPosterization: reduces the bits per channel to 1..8; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (1, 8)
@@ -741,6 +748,7 @@ _INTERPOLATIONS = ("nearest", "bilinear")
 
 class RandomRotation(_ImagePreprocessingLayer):
     """RandomRotation: rotates by a random fraction of 2*pi; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "fill_mode", "interpolation", "fill_value", "seed")
 
@@ -757,6 +765,7 @@ class RandomRotation(_ImagePreprocessingLayer):
 
 class RandomSaturation(_ImagePreprocessingLayer):
     """RandomSaturation: scales the saturation by a random factor; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -769,6 +778,7 @@ class RandomSaturation(_ImagePreprocessingLayer):
 
 class RandomSharpness(_ImagePreprocessingLayer):
     """RandomSharpness: sharpens or blurs by a random factor; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -787,6 +797,7 @@ def _in_unit(f):
 
 class RandomShear(_ImagePreprocessingLayer):
     """RandomShear: random shear along x and/or y; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -820,6 +831,7 @@ class RandomShear(_ImagePreprocessingLayer):
 
 class RandomTranslation(_ImagePreprocessingLayer):
     """RandomTranslation: shifts by random fractions of the height and width; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("height_factor", "width_factor", "fill_mode", "interpolation", "fill_value",
@@ -918,6 +930,7 @@ class RandomWidth(_RandomSide):
 
 class RandomZoom(_ImagePreprocessingLayer):
     """RandomZoom: zooms by random fractions of the height (and width); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("height_factor", "width_factor", "fill_mode", "interpolation", "fill_value",
@@ -947,6 +960,7 @@ class RandomZoom(_ImagePreprocessingLayer):
 
 class Solarization(_ImagePreprocessingLayer):
     """Solarization: inverts pixels above a random threshold; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("addition_factor", "threshold_factor", "value_range", "seed")
@@ -1095,6 +1109,7 @@ def _augment_sublayers(layer, names, factor, value_range, interpolation, seed, d
 
 class RandAugment(_ImagePreprocessingLayer):
     """RandAugment: ``num_ops`` random augmentations per image (11 sub-layers); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -1126,6 +1141,7 @@ class RandAugment(_ImagePreprocessingLayer):
 
 class AugMix(_ImagePreprocessingLayer):
     """AugMix: mixes ``num_chains`` chains of random augmentations (sub-layers); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)

@@ -1337,10 +1337,10 @@ class Bidirectional(_SequenceLayer):
                 '{"sum", "mul", "ave", "concat", None} (None returns the forward and backward '
                 "outputs as a list).")
         super().__init__(**kwargs)
-        forward_name = f"forward_{_removeprefix(layer.name, 'forward_')}"
+        forward_name = f"forward_{layer.name.removeprefix('forward_')}"
         self.forward_layer = _copy_layer(layer, name=forward_name)
         if backward_layer is None:
-            backward_name = f"backward_{_removeprefix(layer.name, 'backward_')}"
+            backward_name = f"backward_{layer.name.removeprefix('backward_')}"
             self.backward_layer = _copy_layer(layer, name=backward_name, go_backwards=True)
         else:
             self.backward_layer = backward_layer
@@ -1491,7 +1491,3 @@ class Bidirectional(_SequenceLayer):
         if config.get("backward_layer") is not None:
             config["backward_layer"] = _deserialize(config["backward_layer"])
         return cls(**config)
-
-
-def _removeprefix(text, prefix):
-    return text[len(prefix):] if text.startswith(prefix) else text
