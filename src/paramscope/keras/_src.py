@@ -88,10 +88,14 @@ def _backend_name(name):
         from . import variables
         return getattr(variables, name)
     public = _api.facade_module("keras.backend")
-    try:
-        return getattr(public, name)
-    except AttributeError:
-        pass
+    from ._legacy_backend import is_legacy_function
+    # keras.backend's Keras 2 functions (its tf.keras view) are not the backend's own
+    # (backend.shape is the core op, a tuple of sizes; K.shape is tf.shape)
+    if not is_legacy_function(name) or name in getattr(public, "__all__", ()):
+        try:
+            return getattr(public, name)
+        except AttributeError:
+            pass
     return _ops_function(name)  # core functions: backend.shape, backend.cast, ...
 
 

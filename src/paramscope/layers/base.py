@@ -34,6 +34,7 @@ class KerasHistory(tuple):
         return tuple.__new__(cls, (operation, node_index, tensor_index))
 
     operation = property(lambda self: self[0])
+    layer = property(lambda self: self[0])  # tf.keras's name
     node_index = property(lambda self: self[1])
     tensor_index = property(lambda self: self[2])
 
@@ -457,7 +458,11 @@ class Layer:
             _seed_generators=[], _parent_path=None,
             _outbound_nodes=[], _build_shapes_dict=None, built=False, _trainable=trainable,
             autocast=autocast, activity_regularizer=activity_regularizer, input_spec=None,
-            _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[])
+            _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[],
+            _batch_size_arg=None)
+        if "batch_size" in kwargs and _keras2_semantics():
+            # tf.keras's Layer takes batch_size: batch_input_shape = (batch_size,) + input_shape
+            self._batch_size_arg = kwargs.pop("batch_size")
         input_dim = kwargs.pop("input_dim", None)
         input_shape = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
         if input_shape is not None:
@@ -1169,6 +1174,11 @@ def _marking_build(build):
     wrapper.__qualname__ = build.__qualname__
     wrapper._paramscope_wrapped = True
     return wrapper
+
+
+def _keras2_semantics():
+    from ..keras.tensorflow import keras2_semantics
+    return keras2_semantics()
 
 
 def _policy_or_error(dtype, layer):

@@ -263,14 +263,12 @@ class Lambda(Layer):
     def compute_output_shape(self, input_shape):
         output_shape = self._output_shape
         if output_shape is None:
-            traced = self._trace(input_shape)
-            if traced is not None:
-                return traced
+            if callable(self.function):
+                return self._trace(input_shape)
             self.passthrough_warning = (
-                f"Lambda layer '{self.name}' has no output_shape and its function "
-                f"{'cannot be run (it comes from a file)' if not callable(self.function) else 'could not be traced'}"
-                f"; assuming it keeps the input shape {format_shape(input_shape)}. "
-                "Pass output_shape=... to the Lambda to be exact.")
+                f"Lambda layer '{self.name}' has no output_shape and its function cannot be "
+                f"run (it comes from a file); assuming it keeps the input shape "
+                f"{format_shape(input_shape)}. Pass output_shape=... to the Lambda to be exact.")
             if self.passthrough_warning not in self._warnings:
                 self._warnings.append(self.passthrough_warning)
             return input_shape
@@ -297,10 +295,19 @@ class Lambda(Layer):
         return tree.map_shape_structure(lambda s: (batch,) + tuple(s), _as_shape(output_shape))
 
     def _trace(self, input_shape):
-        if not callable(self.function):
-            return None
-        from ..ops import trace_function
-        return trace_function(self.function, input_shape, self.compute_dtype, self.arguments)
+        """Keras's Lambda traces its function on symbolic inputs; when that fails, Keras stops
+        (it does not guess a shape), and so does paramscope, saying why."""
+        from ..ops import trace_function_or_reason
+        shape, why = trace_function_or_reason(self.function, input_shape, self.compute_dtype,
+                                              self.arguments)
+        if shape is None:
+            raise LayerError(
+                f"Lambda layer '{self.name}': paramscope could not infer the shape of its "
+                f"output, because tracing its function on inputs of shape "
+                f"{format_shape(input_shape)} failed ({why}). Keras: \"We could not "
+                "automatically infer the shape of the Lambda's output. Please specify the "
+                "`output_shape` argument for this Lambda layer.\"", self)
+        return shape
 
 
 def _as_shape(value):
