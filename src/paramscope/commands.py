@@ -6,19 +6,30 @@ import os
 import sys
 
 from .errors import ParamscopeError
+from .textsafe import safe_lines
+
+
+def warn(text):
+    """A warning on stderr, terminal-safe (it may quote the file or the script)."""
+    print(f"paramscope: warning: {safe_lines(text)}", file=sys.stderr)
 
 
 def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=()):
-    """A model from a ``.py`` script (run on paramscope) or a model file."""
+    """A model from a ``.py`` script (run on paramscope), a model file, or standard input."""
+    from . import inputs
+    if inputs.is_stdin(path):
+        from .formats import load
+        return load(inputs.read_stdin(), assume_passthrough=assume_passthrough, name="<stdin>")
     if not os.path.exists(path):
         raise ParamscopeError(f"{path}: no such file")
     if os.path.isdir(path):
         raise ParamscopeError(f"{path}: is a directory; expected a model file or a .py script")
+    inputs.check_regular_file(path)
     if path.endswith(".py"):
         from .keras.runner import pick_model, pick_model_named, run_script
         result = run_script(path, stdout=script_stdout, stop_at_computation=True)
         for text in result.warnings:
-            print(f"paramscope: warning: {text}", file=sys.stderr)
+            warn(text)
         try:
             model = pick_model_named(result, model_name) if model_name else pick_model(result)
         except ParamscopeError:
@@ -28,8 +39,8 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
         if result.stopped is not None:
             # Scripts usually train after building: the model is summarised as built.
             print(f"paramscope: note: the script stopped where it needs real computation "
-                  f"({result.stopped}); the summary is of the model built before that.",
-                  file=sys.stderr)
+                  f"({safe_lines(result.stopped)}); the summary is of the model built before "
+                  "that.", file=sys.stderr)
         return model
     from .formats import load
     return load(path, assume_passthrough=assume_passthrough)
@@ -38,12 +49,13 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
+    report.check_line_length(args.line_length)
     model = load_model_source(args.model, getattr(args, "model_name", None),
                               script_stdout=sys.stderr,
                               assume_passthrough=getattr(args, "assume_passthrough", ()))
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+        warn(text)
     if args.format == "json":
         from .report import json as json_report
         sys.stdout.write(json_report.render(summary, explain=args.explain))
@@ -58,14 +70,17 @@ def summary_command(args) -> int:
 
 
 def run_command(args) -> int:
-    from . import report
+    from . import inputs, report
     from .keras.runner import run_script
+    report.check_line_length(args.line_length)
     report.defaults.update(style=args.style, explain=args.explain,
                            expand_nested=args.expand_nested, show_trainable=args.show_trainable,
                            line_length=args.line_length)
+    if os.path.exists(args.script):
+        inputs.check_regular_file(args.script, what="a script")
     result = run_script(args.script, argv=args.args)
     for text in result.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+        warn(text)
     return 0
 
 

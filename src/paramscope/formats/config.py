@@ -35,7 +35,7 @@ import inspect
 import warnings
 
 from .. import gcpause, tree
-from ..errors import ModelFileError, ParamscopeError, UnknownLayerError
+from ..errors import ModelFileError, ParamscopeError, UnknownLayerError, with_message
 from ..layers import get_layer_class
 from ..layers import args as layer_args
 from ..layers.base import InputLayer, KerasTensor, Layer, no_masks, tf_keras_node_order
@@ -126,10 +126,7 @@ def _with_source(error, ctx):
     message = str(error)
     if not prefix or message.startswith(prefix):
         return error
-    new = type(error).__new__(type(error))
-    new.__dict__.update(getattr(error, "__dict__", {}))
-    new.args = (prefix + message,)
-    return new
+    return with_message(error, prefix + message)
 
 
 class _NotReady(Exception):

@@ -14,6 +14,7 @@ import sys
 import warnings
 
 from ..errors import NeedsComputationError, ParamscopeError
+from ..textsafe import safe_text
 from . import shim
 
 
@@ -45,6 +46,60 @@ def _script_line(tb, path):
     return line
 
 
+def _describe(value) -> str:
+    """``str(value)`` of something the script made, on one terminal-safe line (its
+    ``__str__`` may fail, or return anything)."""
+    try:
+        text = str(value)
+    except BaseException:  # noqa: BLE001 - a hostile __str__
+        text = f"<{safe_text(type(value).__name__)} object whose str() fails>"
+    return safe_text(text)
+
+
+class _ScriptOutput:
+    """The script's output goes to ``stream``: ``sys.stdout`` and, at the OS level, file
+    descriptor 1 (``os.write(1, ...)``, ``print(file=sys.__stdout__)``, subprocesses),
+    so that paramscope's own stdout (``--format json``) stays clean.  Restored after,
+    with ``sys.stdout``/``sys.stderr`` as they were."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.saved_fd = None
+
+    def __enter__(self):
+        self.saved = (sys.stdout, sys.stderr)
+        target = None
+        try:
+            target = self.stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            pass  # not a real file (tests' StringIO): sys.stdout only
+        if target is not None and target != 1:
+            _flush(sys.stdout, sys.__stdout__)
+            try:
+                self.saved_fd = os.dup(1)
+                os.dup2(target, 1)
+            except OSError:
+                self.saved_fd = None
+        sys.stdout = self.stream
+        return self
+
+    def __exit__(self, *exc):
+        _flush(sys.stdout, sys.__stdout__, self.stream)
+        sys.stdout, sys.stderr = self.saved
+        if self.saved_fd is not None:
+            os.dup2(self.saved_fd, 1)
+            os.close(self.saved_fd)
+        return False
+
+
+def _flush(*streams):
+    for stream in streams:
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+
+
 def run_script(path, argv=None, stdout=None, stop_at_computation=False):
     """Execute a script; return its namespace and the models it built.
 
@@ -63,10 +118,10 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
         code = compile(source, path, "exec")
     except SyntaxError as e:
         raise ScriptError(
-            f"{path}:{e.lineno}: syntax error: {e.msg}"
-            + (f"\n    {e.text.rstrip()}" if e.text else "")) from None
+            f"{path}:{e.lineno}: syntax error: {safe_text(e.msg)}"
+            + (f"\n    {safe_text(e.text.rstrip())}" if e.text else "")) from None
     except ValueError as e:  # e.g. null bytes
-        raise ScriptError(f"{path}: cannot compile the script: {e}") from None
+        raise ScriptError(f"{path}: cannot compile the script: {safe_text(e)}") from None
 
     naming.clear_session()
     backend_config.reset()
@@ -78,7 +133,7 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
     sys.path.insert(0, script_dir)
     caught = []
     stopped = None
-    redirect = contextlib.redirect_stdout(stdout) if stdout is not None else contextlib.nullcontext()
+    redirect = _ScriptOutput(stdout) if stdout is not None else contextlib.nullcontext()
     try:
         with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect:
             warnings.simplefilter("always")
@@ -86,7 +141,10 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
                 exec(code, namespace)
             except SystemExit as e:
                 if e.code not in (None, 0):
-                    raise ScriptError(f"{path}: the script exited with status {e.code}") from None
+                    raise ScriptError(f"{path}: the script exited with status "
+                                      f"{_describe(e.code)}") from None
+            except KeyboardInterrupt:
+                raise  # Ctrl-C (or the script raising it): the CLI exits with 130
             except ParamscopeError as e:
                 line = _script_line(e.__traceback__, path)
                 where = f"{path}:{line}: " if line else f"{path}: "
@@ -94,10 +152,13 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
                     stopped = type(e)(where + str(e))
                 else:
                     raise type(e)(where + str(e)) from None
-            except Exception as e:  # noqa: BLE001 - the user's script failed: report, no traceback
+            except BaseException as e:  # noqa: BLE001 - the script failed: report, no traceback
+                # Exception, and BaseException subclasses (GeneratorExit, a script's own).
                 line = _script_line(e.__traceback__, path)
                 where = f"{path}:{line}" if line else path
-                raise ScriptError(f"{where}: the script raised {type(e).__name__}: {e}") from None
+                text = _describe(e)
+                raise ScriptError(f"{where}: the script raised {safe_text(type(e).__name__)}"
+                                  + (f": {text}" if text else "")) from None
     finally:
         sys.argv = saved_argv
         if sys.path and sys.path[0] == script_dir:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..numtext import json_number_text
 from ..summary import LayerSummary, ModelSummary
 
 FORMAT_VERSION = 1
@@ -65,4 +66,31 @@ def to_dict(summary: ModelSummary, explain=False) -> dict:
 
 
 def render(summary: ModelSummary, explain=False) -> str:
-    return json.dumps(to_dict(summary, explain), indent=2) + "\n"
+    data = to_dict(summary, explain)
+    try:
+        return json.dumps(data, indent=2) + "\n"
+    except (ValueError, TypeError):
+        # A count beyond Python's int-to-text limit, or an exact byte size too large
+        # for a float: the same JSON, those numbers written exactly.
+        return dumps_exact(data) + "\n"
+
+
+def dumps_exact(value, indent=2, _level=0) -> str:
+    """``json.dumps(value, indent=indent)``, also for integers of any size and exact
+    (``Fraction``) byte sizes, which it writes as exact JSON numbers."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + " " * (indent * (_level + 1))
+        items = [f"{json.dumps(str(k))}: {dumps_exact(v, indent, _level + 1)}"
+                 for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + " " * (indent * _level) + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + " " * (indent * (_level + 1))
+        items = [dumps_exact(v, indent, _level + 1) for v in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + " " * (indent * _level) + "]"
+    if hasattr(value, "denominator") and not isinstance(value, bool):  # int, Fraction
+        return json_number_text(value)
+    return json.dumps(value)

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from .. import gcpause
 from ..errors import ParamscopeError
+from ..numtext import grouped, int_text, memory_text, shape_text
 from ..summary import LayerSummary, ModelSummary
+from ..textsafe import safe_text
+
+
+_UNITS = ("Byte", "KB", "MB", "GB", "TB", "PB")
 
 
 def readable_memory_size(size: float) -> str:
     """tf.keras's units: ``Byte``, ``KB``, ... (base 1024)."""
-    for unit in ("Byte", "KB", "MB", "GB", "TB", "PB"):
-        if size / 1024 < 1:
-            return f"{size:.2f} {unit}"
-        size /= 1024
-    return f"{size:.2f} PB"
+    return memory_text(size, _UNITS)
 
 
 def _output_shape_text(row: LayerSummary) -> str:
@@ -51,28 +52,30 @@ def _is_shape(x):
 
 
 def _py_structure(struct) -> str:
-    """``str()`` of a structure of shape tuples, as Python prints it."""
+    """``str()`` of a structure of shape tuples, as Python prints it (names escaped)."""
     if _is_shape(struct):
-        return repr(struct)
+        return shape_text(struct)
     if isinstance(struct, dict):
-        return "{" + ", ".join(f"{k!r}: {_py_structure(v)}" for k, v in struct.items()) + "}"
+        return "{" + ", ".join(f"{safe_text(repr(k))}: {_py_structure(v)}"
+                               for k, v in struct.items()) + "}"
     if isinstance(struct, list):
         return "[" + ", ".join(_py_structure(v) for v in struct) + "]"
     if isinstance(struct, tuple):
         inner = ", ".join(_py_structure(v) for v in struct)
         return "(" + inner + ("," if len(struct) == 1 else "") + ")"
-    return repr(struct)
+    return safe_text(repr(struct))
 
 
 def _py(shape, as_list=False):
     if isinstance(shape, list):
-        return "[" + ", ".join(repr(tuple(s)) for s in shape) + "]"
-    text = repr(tuple(shape))
+        return "[" + ", ".join(shape_text(s) for s in shape) + "]"
+    text = shape_text(shape)
     return f"[{text}]" if as_list else text
 
 
 def _connections(row: LayerSummary) -> list:
-    return [f"{name}[{node_index}][{tensor_index}]" for name, node_index, tensor_index in row.inbound]
+    return [f"{safe_text(name)}[{int_text(node_index)}][{int_text(tensor_index)}]"
+            for name, node_index, tensor_index in row.inbound]
 
 
 @gcpause.without_gc
@@ -103,10 +106,11 @@ def render(summary: ModelSummary, classic=False, line_length=None, positions=Non
     def params_of(row):
         if not row.built and not row.is_graph_network:
             return "0 (unused)"
-        return row.params
+        return int_text(row.params)
 
     def fields_of(row, level):
-        fields = [f"{row.name} ({row.class_name})", _output_shape_text(row), params_of(row)]
+        fields = [f"{safe_text(row.name)} ({safe_text(row.class_name)})", _output_shape_text(row),
+                  params_of(row)]
         if not summary.sequential_like:
             fields.append(_connections(row))
         if show_trainable:
@@ -149,9 +153,9 @@ def _render_classic(summary, emit, header, positions, line_length, fields_of):
         emit("=" * line_length if i == len(rows) - 1 else "_" * line_length)
     if not rows:
         emit("=" * line_length)
-    emit(f"Total params: {summary.weight_params:,}")
-    emit(f"Trainable params: {summary.trainable_params:,}")
-    emit(f"Non-trainable params: {summary.non_trainable_params:,}")
+    emit(f"Total params: {grouped(summary.weight_params)}")
+    emit(f"Trainable params: {grouped(summary.trainable_params)}")
+    emit(f"Non-trainable params: {grouped(summary.non_trainable_params)}")
     emit("_" * line_length)
 
 
@@ -187,7 +191,7 @@ def _tf_row(emit, fields, positions, nested_level=0):
 
 
 def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_nested):
-    emit(f'Model: "{summary.name}"')
+    emit(f'Model: "{safe_text(summary.name)}"')
     emit("_" * line_length)
     _tf_row(emit, header, positions)
     emit("=" * line_length)
@@ -209,9 +213,10 @@ def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_
     for row in summary.layers:
         print_layer(row)
     emit("=" * line_length)
-    emit(f"Total params: {summary.weight_params} ({readable_memory_size(summary.weight_bytes)})")
-    emit(f"Trainable params: {summary.trainable_params} "
+    emit(f"Total params: {int_text(summary.weight_params)} "
+         f"({readable_memory_size(summary.weight_bytes)})")
+    emit(f"Trainable params: {int_text(summary.trainable_params)} "
          f"({readable_memory_size(summary.trainable_bytes)})")
-    emit(f"Non-trainable params: {summary.non_trainable_params} "
+    emit(f"Non-trainable params: {int_text(summary.non_trainable_params)} "
          f"({readable_memory_size(summary.non_trainable_bytes)})")
     emit("_" * line_length)
