@@ -774,8 +774,6 @@ def functional_from_config(entry, ctx, parent_layout=None):
             raise ctx.error(f"layer '{layer.name}' ({type(layer).__name__}) cannot be called as the "
                             f"file describes: {type(e).__name__}: {e}") from None
 
-    # Keras's loop: layers in config order, each layer's calls in order; a call
-    # whose inputs do not exist yet waits for the next pass.
     requirements = {}
 
     def ready(node_data):
@@ -783,49 +781,15 @@ def functional_from_config(entry, ctx, parent_layout=None):
         key = id(node_data)
         if key not in requirements:
             requirements[key] = _node_requirements(node_data)
-        for ref, node_index in requirements[key]:
-            inbound = created.get(ref)
-            if inbound is None:
-                return None  # process_node reports the missing layer
-            if layout == KERAS2 and not isinstance(inbound, InputLayer):
-                if (ref, node_index) not in node_map:
-                    return _NotReady(ref, node_index)
-            elif len(inbound._inbound_nodes) <= node_index:
-                return _NotReady(ref, node_index)
-        return None
+        return _missing_input(requirements[key], created, node_map, layout)
 
-    waiting = {}
-    while unprocessed:
-        progressed = False
-        for name in list(unprocessed):
-            nodes = unprocessed[name]
-            i = 0
-            while i < len(nodes):
-                # A call waiting from an earlier pass is first checked cheaply; the
-                # first attempt is just made (configs are mostly in call order).
-                not_ready = ready(nodes[i]) if name in waiting else None
-                if not_ready is not None:
-                    waiting[name] = not_ready
-                    break
-                try:
-                    process_node(name, nodes[i])
-                except _NotReady as e:
-                    waiting[name] = e
-                    break
-                i += 1
-            if i >= len(nodes):
-                del unprocessed[name]
-                waiting.pop(name, None)
-                progressed = True
-            elif i > 0:
-                unprocessed[name] = nodes[i:]
-                progressed = True
-        if not progressed:
-            stuck = [f"{describe(n)} waits for call {waiting[n].node_index} of "
-                     f"'{waiting[n].layer_name}'" for n in list(unprocessed)[:4] if n in waiting]
-            raise ctx.error(
-                f"model '{model_name}': the graph cannot be rebuilt: " + "; ".join(stuck)
-                + ". The graph has a cycle, or refers to a call of a layer that does not exist.")
+    waiting = _replay_calls(unprocessed, process_node, ready)
+    if unprocessed:
+        stuck = [f"{describe(n)} waits for call {waiting[n].node_index} of "
+                 f"'{waiting[n].layer_name}'" for n in list(unprocessed)[:4] if n in waiting]
+        raise ctx.error(
+            f"model '{model_name}': the graph cannot be rebuilt: " + "; ".join(stuck)
+            + ". The graph has a cycle, or refers to a call of a layer that does not exist.")
 
     def get_tensor(ref, node_index, tensor_index, what):
         if not _is_index(node_index) or not _is_index(tensor_index):
@@ -896,6 +860,81 @@ def _node_requirements(node_data):
         elif isinstance(v, list):
             stack.extend(v)
     return out
+
+
+def _missing_input(requirements, created, node_map, layout):
+    """The first ``(layer, call)`` a call needs that does not exist yet, as a
+    :class:`_NotReady`; None when all exist (or a layer is missing: the call reports it)."""
+    for ref, node_index in requirements:
+        inbound = created.get(ref)
+        if inbound is None:
+            return None  # process_node reports the missing layer
+        if layout == KERAS2 and not isinstance(inbound, InputLayer):
+            if (ref, node_index) not in node_map:
+                return _NotReady(ref, node_index)
+        elif len(inbound._inbound_nodes) <= node_index:
+            return _NotReady(ref, node_index)
+    return None
+
+
+def _replay_calls(unprocessed, process_node, ready):
+    """Keras's loop over a Functional config's calls, in linear time.
+
+    Keras makes passes over the layers in config order, each layer's calls in order; a
+    call whose inputs do not exist yet waits for the next pass (so node indices and
+    layer order come out as Keras's).  Passes cost the square of the layer count when
+    the config lists layers in reverse call order; here each waiting layer is instead
+    woken when the layer it waits for is called, and run at the slot (pass, position)
+    where Keras's next pass would have run it: the same calls, in the same order.
+    ``unprocessed`` ({layer name: its calls}, config order) is emptied of what ran;
+    returns the waiting layers' :class:`_NotReady`.
+    """
+    import heapq
+    position = {name: i for i, name in enumerate(unprocessed)}
+    heap = [(0, i, name) for name, i in position.items()]  # sorted: already a heap
+    scheduled = set(position)
+    waiters = {}  # layer name -> layers waiting for one of its calls
+    waiting = {}
+    progressed = False  # since the last full pass
+    while heap:
+        slot_pass, slot, name = heapq.heappop(heap)
+        scheduled.discard(name)
+        nodes = unprocessed[name]
+        i = 0
+        while i < len(nodes):
+            # A call that waited is first checked cheaply; the first attempt is just
+            # made (configs are mostly in call order).
+            not_ready = ready(nodes[i]) if name in waiting else None
+            if not_ready is None:
+                try:
+                    process_node(name, nodes[i])
+                except _NotReady as e:
+                    not_ready = e
+            if not_ready is not None:
+                waiting[name] = not_ready
+                waiters.setdefault(not_ready.layer_name, []).append(name)
+                break
+            i += 1
+            for other in waiters.pop(name, ()):
+                if other != name and other not in scheduled and other in unprocessed:
+                    later = position[other] > slot  # still ahead in this pass
+                    heapq.heappush(heap, (slot_pass + (not later), position[other], other))
+                    scheduled.add(other)
+        progressed = progressed or i > 0
+        if i >= len(nodes):
+            del unprocessed[name]
+            waiting.pop(name, None)
+        elif i > 0:
+            unprocessed[name] = nodes[i:]
+        if not heap and unprocessed and progressed:
+            # A call can become ready without its layer's wake-up (a call made inside
+            # another one): one more full pass before calling the graph stuck.
+            progressed = False
+            for other in unprocessed:
+                if other not in scheduled and ready(unprocessed[other][0]) is None:
+                    heapq.heappush(heap, (slot_pass + 1, position[other], other))
+                    scheduled.add(other)
+    return waiting
 
 
 def _fix_skip_counts(node_count, entries, layers_data, created):

@@ -9,7 +9,6 @@ the archive.  Weights are only looked at (shapes, never values) when
 
 from __future__ import annotations
 
-import json
 import zipfile
 import zlib
 
@@ -61,10 +60,11 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
                 f"archive (it holds: {shown or 'nothing'}).")
         if "metadata.json" in members:
             try:
-                metadata = json.loads(read_member(zf, "metadata.json", name, METADATA_LIMIT))
+                metadata = safejson.parse(read_member(zf, "metadata.json", name, METADATA_LIMIT),
+                                          f"{name} (metadata.json)", limit=METADATA_LIMIT)
                 if isinstance(metadata, dict):
                     ctx.set_keras_version(metadata.get("keras_version"))
-            except (ValueError, ModelFileError):
+            except (ValueError, RecursionError):  # ModelFileError is a ValueError
                 ctx.note(f"{name}: metadata.json could not be read; ignored.")
         data = read_member(zf, "config.json", name, max_config_bytes, what="config.json")
         config = ctx.parse(data, f"{name} (config.json)", limit=max_config_bytes)
