@@ -58,7 +58,14 @@ def summary_command(args) -> int:
         warn(text)
     if args.format == "json":
         from .report import json as json_report
-        sys.stdout.write(json_report.render(summary, explain=args.explain))
+        write = sys.stdout.write
+        pieces = []
+        for piece in json_report.iter_render(summary, explain=args.explain):
+            pieces.append(piece)
+            if len(pieces) >= 256:
+                write("".join(pieces))
+                pieces.clear()
+        write("".join(pieces))
         return 0
     color = _use_color(args)
     text = report.render_summary(summary, style=args.style, line_length=args.line_length,

@@ -188,15 +188,22 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
                 for k, v in obj.items()}
     if class_name == "__tuple__" and "items" in obj:
-        return tuple(decode_value(v, tensor_hook, d) for v in (obj["items"] or []))
+        items = obj["items"]
+        if items is not None and not isinstance(items, list):
+            raise _bad_marker(obj, "items", items, "a list")
+        return tuple(decode_value(v, tensor_hook, d) for v in (items or []))
     if class_name == "TensorShape" and "items" in obj:
         items = obj["items"]
+        if items is not None and not isinstance(items, list):
+            raise _bad_marker(obj, "items", items, "a list of dimensions")
         return None if items is None else tuple(items)
     if class_name == "__ellipsis__":
         return Ellipsis
     if class_name == "__bytes__":
         value = obj.get("value", inner.get("value") if isinstance(inner, dict) else None)
-        return value.encode("utf-8") if isinstance(value, str) else value
+        if not isinstance(value, str):
+            raise _bad_marker(obj, "value", value, "a string")
+        return value.encode("utf-8")
     if class_name == "__slice__" and isinstance(inner, dict):
         return slice(decode_value(inner.get("start"), tensor_hook, d),
                      decode_value(inner.get("stop"), tensor_hook, d),
@@ -215,6 +222,16 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         return obj
     return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
             for k, v in obj.items()}
+
+
+class _BadMarker(ModelFileError):
+    """A serialized special value (``__tuple__``, ``__bytes__``...) that is malformed."""
+
+
+def _bad_marker(obj, key, value, expected):
+    return _BadMarker(
+        f"a serialized {obj['class_name']} value has {key!r} {value!r:.60}, expected "
+        f"{expected}: the file is damaged or was not written by Keras.")
 
 
 _CONTAINERS = (dict, list)
@@ -713,6 +730,12 @@ def functional_from_config(entry, ctx, parent_layout=None):
             return decode_value(value)
         return {k: convert(v) for k, v in kwargs.items()}
 
+    def decode_marked(value, hook, name):
+        try:
+            return decode_value(value, hook)
+        except _BadMarker as e:
+            raise ctx.error(f"layer {describe(name)}, in a call: {e}") from None
+
     def process_node(name, node_data):
         layer = created[name]
         if isinstance(node_data, dict) and layout != KERAS2:  # Keras 3
@@ -723,8 +746,8 @@ def functional_from_config(entry, ctx, parent_layout=None):
                     and first.get("config").__class__ is dict):
                 args = [hook(first["config"])]  # one tensor: the usual call
             else:
-                args = decode_value(args, hook)
-            kwargs = decode_value(kwargs, hook) if kwargs else kwargs
+                args = decode_marked(args, hook, name)
+            kwargs = decode_marked(kwargs, hook, name) if kwargs else kwargs
             if not isinstance(args, list) or not isinstance(kwargs, dict):
                 raise ctx.error(f"layer {describe(name)}: invalid call {node_data!r:.80}.")
             call(layer, args, kwargs)
@@ -1112,7 +1135,14 @@ def _layer(entry, ctx, layout):
         return stand_in
 
     # A config written without any marker is used as parsed (a copy: it is changed below).
-    cfg = dict(config) if ctx.plain_configs else decode_value(config)
+    try:
+        cfg = dict(config) if ctx.plain_configs else decode_value(config)
+    except _BadMarker as e:
+        raise ctx.error(f"layer '{name}' ({class_name}): {e}") from None
+    if not isinstance(cfg, dict):
+        raise ctx.error(f"layer '{name}' ({class_name}): its config is a serialized "
+                        f"{config.get('class_name')} value ({config!r:.80}), expected an object "
+                        "of layer arguments.")
     if name is not None:
         cfg["name"] = name
     batch_input_shape = cfg.get("batch_input_shape")

@@ -159,35 +159,55 @@ def _render_classic(summary, emit, header, positions, line_length, fields_of):
     emit("_" * line_length)
 
 
+_BREAKS = ("),", "},", "],", "',")
+
+
 def _tf_row(emit, fields, positions, nested_level=0):
-    left = [str(x) for x in fields]
-    while any(left):
+    """tf.keras's ``print_row``: each field wrapped to its column, piece by piece.
+
+    The fields are consumed by moving an offset (tf.keras re-slices what is left, which
+    costs the square of a long name's length); a layout whose columns are too narrow to
+    consume anything (tf.keras loops forever there) is refused.
+    """
+    texts = [str(x) for x in fields]
+    last = len(positions) - 1
+    columns = []  # (column, text, cutoff, space, width to pad to)
+    for col, text in enumerate(texts):
+        start = positions[col - 1] if col > 0 else 0
+        space = 2 if col != last else 0
+        cutoff = positions[col] - start - space - (col != last) - (nested_level if col == 0 else 0)
+        pad_to = positions[col] - (nested_level if nested_level and col == last else 0)
+        columns.append((col, text, cutoff, space, pad_to))
+    starts = [0] * len(texts)
+    remaining = sum(map(len, texts))
+    while remaining:
         line = ""
-        for col in range(len(left)):
-            start = positions[col - 1] if col > 0 else 0
-            end = positions[col]
-            space = 2 if col != len(positions) - 1 else 0
-            cutoff = end - start - space
-            if col != len(positions) - 1:
-                cutoff -= 1
-            if col == 0:
-                cutoff -= nested_level
-            fit = left[col][:cutoff]
-            candidates = [fit.find(x) + len(x) for x in ("),", "},", "],", "',") if fit.find(x) >= 0]
-            if candidates:
-                cutoff = min(candidates)
-                fit = fit[:cutoff]
+        for col, text, cutoff, space, pad_to in columns:
+            at = starts[col]
+            fit = text[at:at + cutoff] if cutoff >= 0 else text[at:][:cutoff]
+            if fit:
+                marks = [found + 2 for found in map(fit.find, _BREAKS) if found >= 0]
+                if marks:
+                    cutoff = min(marks)
+                    fit = fit[:cutoff]
+                # what tf.keras keeps: left[col][cutoff:]
+                starts[col] = (min(len(text), at + cutoff) if cutoff >= 0
+                               else at + max(0, len(text) - at + cutoff))
             if col == 0:
                 line += "|" * nested_level + " "
             line += fit
-            line += " " * space if space else ""
-            left[col] = left[col][cutoff:]
-            if nested_level and col == len(positions) - 1:
-                line += " " * (positions[col] - len(line) - nested_level)
-            else:
-                line += " " * (positions[col] - len(line))
+            if space:
+                line += "  "
+            line += " " * (pad_to - len(line))
         line += "|" * nested_level
         emit(line)
+        left = sum(len(text) - at for text, at in zip(texts, starts))
+        if left >= remaining:
+            raise ParamscopeError(
+                "Insufficient console width to print summary: the columns of this line length "
+                "are too narrow to hold any text (tf.keras would print the same line forever). "
+                "Use a larger --line-length.")
+        remaining = left
 
 
 def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_nested):
