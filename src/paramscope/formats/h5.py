@@ -36,7 +36,7 @@ def _read(source, name, with_weights, max_config_bytes):
             lambda send: h5read.read_legacy_file(source, max_config_bytes, with_weights, send))
     except bounded.ReaderFailed as e:
         if e.messages and "config" in e.messages[0]:
-            return e.messages + [{"weights_error": _failure_text(e)}]
+            return e.messages + [{"weights_error": f"not read {_failure_text(e)}"}]
         if e.reason == "error":
             raise ModelFileError(f"{name}: cannot read the model_config attribute ({e.detail}); "
                                  "the file is damaged.") from None

@@ -1,0 +1,129 @@
+"""The long fuzz run (``make fuzz``): many cases, counted rather than stopped at the first.
+
+    python tests/fuzz/run_fuzz.py [--cases 100000] [--workers 2] [--seed 0] [--out DIR]
+
+Runs the strategies of ``strategies.py`` (JSON configs, ``.keras`` archives and ``.h5``
+files, in equal shares) through the harness of ``harness.py`` (each case in a child
+process with a time and a memory limit), in ``--workers`` processes, and prints the
+cases tried, their outcomes (success, clean errors, problems by kind: crash, hang,
+memory, unsafe output, internal error) and the peak memory of a case.  Every case with
+a problem is saved under ``--out`` (its bytes, and the outcome as JSON) to reproduce it.
+"""
+
+import argparse
+import warnings
+import collections
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "src"))
+
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+
+import harness  # noqa: E402
+import strategies  # noqa: E402
+
+TARGETS = {"json": strategies.json_configs(), "keras": strategies.keras_archives(),
+           "h5": strategies.h5_files()}
+
+
+def _kind(problem):
+    for kind in ("crash", "hang", "memory", "internal", "control characters", "several lines"):
+        if kind in problem:
+            return kind
+    return "other"
+
+
+def worker(index, cases, base_seed, out, report_path):
+    stats = collections.Counter()
+    peak = {"rss_kb": 0, "seconds": 0.0}
+    per_target = cases // len(TARGETS)
+
+    for name, strategy in TARGETS.items():
+        @seed(base_seed * 1000 + index * 10 + list(TARGETS).index(name))
+        @settings(max_examples=per_target, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck), phases=[Phase.generate])
+        @given(strategy)
+        def run(case):
+            data, suffix = case
+            outcome = harness.run_case(data, suffix)
+            stats["cases"] += 1
+            stats[f"{name} cases"] += 1
+            stats[outcome["status"]] += 1
+            if outcome.get("status") == "error" and "could not be read within" in \
+                    outcome.get("message", ""):
+                stats["h5 reader timeouts (clean errors)"] += 1
+            peak["rss_kb"] = max(peak["rss_kb"], outcome["peak_rss"])
+            peak["seconds"] = max(peak["seconds"], outcome["seconds"])
+            found = harness.problems(outcome)
+            if found:
+                stats["cases with problems"] += 1
+                for problem in found:
+                    stats[f"problem: {_kind(problem)}"] += 1
+                number = stats["cases with problems"]
+                stem = os.path.join(out, f"w{index}-{number}{suffix}")
+                with open(stem, "wb") as f:
+                    f.write(data)
+                with open(stem + ".outcome.json", "w") as f:
+                    json.dump({"problems": found, "outcome": outcome}, f, indent=1)
+            if stats["cases"] % 500 == 0:
+                _save(report_path, stats, peak)
+
+        run()
+    _save(report_path, stats, peak)
+
+
+def _save(path, stats, peak):
+    with open(path, "w") as f:
+        json.dump({"stats": dict(stats), "peak": peak}, f)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=int(os.environ.get("FUZZ_CASES", 100000)))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("FUZZ_WORKERS", 2)))
+    parser.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", 0)))
+    parser.add_argument("--out", default=os.environ.get("FUZZ_OUT", "fuzz-findings"))
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    warnings.simplefilter("ignore")  # zipfile's "Duplicate name" for the duplicated members
+    start = time.time()
+    pids = []
+    for index in range(args.workers):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                worker(index, args.cases // args.workers, args.seed, args.out,
+                       os.path.join(args.out, f"worker{index}.json"))
+            except BaseException:  # noqa: BLE001 - reported, then the worker ends
+                import traceback
+                traceback.print_exc()
+                code = 1
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    total, peak = collections.Counter(), {"rss_kb": 0, "seconds": 0.0}
+    for index in range(args.workers):
+        with open(os.path.join(args.out, f"worker{index}.json")) as f:
+            part = json.load(f)
+        total.update(part["stats"])
+        peak = {k: max(peak[k], part["peak"][k]) for k in peak}
+    summary = {"cases tried": total["cases"], "seconds": round(time.time() - start),
+               "outcomes": {k: v for k, v in sorted(total.items()) if k != "cases"},
+               "peak memory of a case (MB)": round(peak["rss_kb"] / 1024, 1),
+               "slowest case (s)": round(peak["seconds"], 2)}
+    print(json.dumps(summary, indent=2))
+    with open(os.path.join(args.out, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=2)
+    return 1 if total["cases with problems"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
