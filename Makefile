@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test bench golden clean
+.PHONY: demo test bench bench-scale fuzz golden clean
 
 $(VENV)/.installed-base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,5 +27,17 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
+## bench-scale: time and memory per layer at 10,000 vs 100,000 layers, per MB of a long name
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python bench/scale.py
+
+## fuzz: the long fuzzing run (FUZZ_CASES cases, default 100000, in FUZZ_WORKERS processes);
+## cases with a problem are saved in FUZZ_OUT (default fuzz-findings/)
+FUZZ_CASES ?= 100000
+FUZZ_WORKERS ?= 2
+FUZZ_OUT ?= fuzz-findings
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python tests/fuzz/run_fuzz.py --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out $(FUZZ_OUT)
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache fuzz-findings
