@@ -18,7 +18,7 @@ import paramscope
 from conftest import GOLDEN
 from paramscope import formats
 from paramscope.errors import ModelFileError
-from paramscope.formats import bounded, config as config_module, h5read
+from paramscope.formats import bounded, h5read, replay
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "fuzz"))
 import harness  # noqa: E402
@@ -244,12 +244,12 @@ def test_reverse_call_order_is_rebuilt_in_linear_time(monkeypatch):
     """Each waiting call is checked a bounded number of times (Keras's passes, replayed
     naively, check all of them on every pass: n * n / 2 checks for 2,000 layers)."""
     checks = []
-    real = config_module._missing_input
+    real = replay.missing_input
 
     def counted(*args):
         checks.append(1)
         return real(*args)
-    monkeypatch.setattr(config_module, "_missing_input", counted)
+    monkeypatch.setattr(replay, "missing_input", counted)
     n = 2500
     reverse = paramscope.summarize(formats.load_config(chain(n, reverse=True)))
     assert len(checks) <= 2 * n, len(checks)

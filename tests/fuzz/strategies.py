@@ -80,14 +80,15 @@ OTHER_VALUES = [None, [], {}, [None], [None, 3], ["x", 0, 0], ["x", 0, 0, {}], [
                 {"a": 1}, _deep(400, "list"), _deep(400, "dict"), list(range(50))]
 
 
-def _paths(value, path=()):
+def json_paths(value, path=()):
+    """Every path (a tuple of keys and indices) in a JSON value, the root first."""
     yield path
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from _paths(v, path + (k,))
+            yield from json_paths(v, path + (k,))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _paths(v, path + (i,))
+            yield from json_paths(v, path + (i,))
 
 
 def _get(doc, path):
@@ -98,7 +99,7 @@ def _get(doc, path):
 
 def _strings(doc):
     out = []
-    for path in _paths(doc):
+    for path in json_paths(doc):
         value = _get(doc, path)
         if isinstance(value, str) and len(value) < 100:
             out.append(value)
@@ -126,7 +127,7 @@ def _replacement(draw, doc, current):
 @st.composite
 def _mutate_tree(draw, doc):
     """One structure-aware edit of a JSON document (in place)."""
-    paths = list(_paths(doc))[1:]
+    paths = list(json_paths(doc))[1:]
     if not paths:
         return
     path = draw(st.sampled_from(paths))

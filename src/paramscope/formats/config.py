@@ -40,7 +40,8 @@ from ..layers import get_layer_class
 from ..layers import args as layer_args
 from ..layers.base import InputLayer, KerasTensor, Layer, no_masks, tf_keras_node_order
 from ..shapes import broadcast_shapes
-from . import safejson
+from . import replay, safejson
+from .replay import NotReady
 
 KERAS3 = "keras3"
 KERAS2 = "keras2"
@@ -127,15 +128,6 @@ def _with_source(error, ctx):
     if not prefix or message.startswith(prefix):
         return error
     return with_message(error, prefix + message)
-
-
-class _NotReady(Exception):
-    """A call's input does not exist yet (Keras raises IndexError and retries)."""
-
-    def __init__(self, layer_name, node_index):
-        super().__init__(layer_name, node_index)
-        self.layer_name = layer_name
-        self.node_index = node_index
 
 
 # ---------------------------------------------------------------------------
@@ -359,7 +351,7 @@ def model_from_config(config, ctx=None, allow_layer=False):
     except RecursionError:
         raise (_too_deep(config, ctx)
                or ctx.error("the model is nested too deeply to rebuild.")) from None
-    except _NotReady as e:  # pragma: no cover - always caught inside the node loop
+    except NotReady as e:  # pragma: no cover - always caught inside the node loop
         raise ctx.error(f"a call refers to node {e.node_index} of layer '{e.layer_name}', "
                         "which does not exist.") from None
     except ParamscopeError as e:
@@ -688,7 +680,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
         if not isinstance(node_index, int) or node_index < 0:
             raise ctx.error(f"layer {describe(for_layer)}: invalid node index {node_index!r}.")
         if len(inbound._inbound_nodes) <= node_index:
-            raise _NotReady(ref, node_index)
+            raise NotReady(ref, node_index)
         return _output(inbound, node_index, tensor_index, for_layer)
 
     def _output(inbound, node_index, tensor_index, for_layer):
@@ -712,7 +704,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
         else:
             real = node_map.get((ref, node_index))
         if real is None:
-            raise _NotReady(ref, node_index)
+            raise NotReady(ref, node_index)
         return _output(inbound, real, tensor_index, for_layer)
 
     def k2_kwargs(kwargs, for_layer):
@@ -789,7 +781,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
                 with no_masks(), tf_keras_node_order():
                     return layer(*args, **kwargs)
             return layer(*args, **kwargs)
-        except _NotReady:
+        except NotReady:
             raise
         except ParamscopeError:
             raise
@@ -804,9 +796,9 @@ def functional_from_config(entry, ctx, parent_layout=None):
         key = id(node_data)
         if key not in requirements:
             requirements[key] = _node_requirements(node_data)
-        return _missing_input(requirements[key], created, node_map, layout)
+        return replay.missing_input(requirements[key], created, node_map, layout == KERAS2)
 
-    waiting = _replay_calls(unprocessed, process_node, ready)
+    waiting = replay.replay_calls(unprocessed, process_node, ready)
     if unprocessed:
         stuck = [f"{describe(n)} waits for call {waiting[n].node_index} of "
                  f"'{waiting[n].layer_name}'" for n in list(unprocessed)[:4] if n in waiting]
@@ -883,81 +875,6 @@ def _node_requirements(node_data):
         elif isinstance(v, list):
             stack.extend(v)
     return out
-
-
-def _missing_input(requirements, created, node_map, layout):
-    """The first ``(layer, call)`` a call needs that does not exist yet, as a
-    :class:`_NotReady`; None when all exist (or a layer is missing: the call reports it)."""
-    for ref, node_index in requirements:
-        inbound = created.get(ref)
-        if inbound is None:
-            return None  # process_node reports the missing layer
-        if layout == KERAS2 and not isinstance(inbound, InputLayer):
-            if (ref, node_index) not in node_map:
-                return _NotReady(ref, node_index)
-        elif len(inbound._inbound_nodes) <= node_index:
-            return _NotReady(ref, node_index)
-    return None
-
-
-def _replay_calls(unprocessed, process_node, ready):
-    """Keras's loop over a Functional config's calls, in linear time.
-
-    Keras makes passes over the layers in config order, each layer's calls in order; a
-    call whose inputs do not exist yet waits for the next pass (so node indices and
-    layer order come out as Keras's).  Passes cost the square of the layer count when
-    the config lists layers in reverse call order; here each waiting layer is instead
-    woken when the layer it waits for is called, and run at the slot (pass, position)
-    where Keras's next pass would have run it: the same calls, in the same order.
-    ``unprocessed`` ({layer name: its calls}, config order) is emptied of what ran;
-    returns the waiting layers' :class:`_NotReady`.
-    """
-    import heapq
-    position = {name: i for i, name in enumerate(unprocessed)}
-    heap = [(0, i, name) for name, i in position.items()]  # sorted: already a heap
-    scheduled = set(position)
-    waiters = {}  # layer name -> layers waiting for one of its calls
-    waiting = {}
-    progressed = False  # since the last full pass
-    while heap:
-        slot_pass, slot, name = heapq.heappop(heap)
-        scheduled.discard(name)
-        nodes = unprocessed[name]
-        i = 0
-        while i < len(nodes):
-            # A call that waited is first checked cheaply; the first attempt is just
-            # made (configs are mostly in call order).
-            not_ready = ready(nodes[i]) if name in waiting else None
-            if not_ready is None:
-                try:
-                    process_node(name, nodes[i])
-                except _NotReady as e:
-                    not_ready = e
-            if not_ready is not None:
-                waiting[name] = not_ready
-                waiters.setdefault(not_ready.layer_name, []).append(name)
-                break
-            i += 1
-            for other in waiters.pop(name, ()):
-                if other != name and other not in scheduled and other in unprocessed:
-                    later = position[other] > slot  # still ahead in this pass
-                    heapq.heappush(heap, (slot_pass + (not later), position[other], other))
-                    scheduled.add(other)
-        progressed = progressed or i > 0
-        if i >= len(nodes):
-            del unprocessed[name]
-            waiting.pop(name, None)
-        elif i > 0:
-            unprocessed[name] = nodes[i:]
-        if not heap and unprocessed and progressed:
-            # A call can become ready without its layer's wake-up (a call made inside
-            # another one): one more full pass before calling the graph stuck.
-            progressed = False
-            for other in unprocessed:
-                if other not in scheduled and ready(unprocessed[other][0]) is None:
-                    heapq.heappush(heap, (slot_pass + 1, position[other], other))
-                    scheduled.add(other)
-    return waiting
 
 
 def _fix_skip_counts(node_count, entries, layers_data, created):
