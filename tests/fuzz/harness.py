@@ -32,6 +32,15 @@ INTERNAL = ("paramscope did not expect", "please report it as a paramscope bug")
 
 _tmpdir = None
 
+# Imported once here, before any case forks: each child inherits them instead of
+# importing paramscope again (and a case's time is the case's own).
+import paramscope.formats  # noqa: E402,F401
+import paramscope.report.json  # noqa: E402,F401
+import paramscope.report.keras2  # noqa: E402,F401
+import paramscope.report.keras3  # noqa: E402,F401
+import paramscope.report.explain  # noqa: E402,F401
+import paramscope.summary  # noqa: E402,F401
+
 
 def _path(suffix):
     global _tmpdir
