@@ -41,6 +41,11 @@ import paramscope.report.keras3  # noqa: E402,F401
 import paramscope.report.explain  # noqa: E402,F401
 import paramscope.summary  # noqa: E402,F401
 
+try:
+    import h5py  # noqa: E402,F401 - the .h5 and .keras cases need it in every child
+except ImportError:  # pragma: no cover - h5py is a test dependency
+    pass
+
 
 def _path(suffix):
     global _tmpdir
