@@ -115,6 +115,8 @@ SCRIPT_ERRORS = {
     "syntax": "x = 1\ny = (\x1b[2J\n",
     "exit": "import sys\nsys.exit('code\\x1b[2J')\n",
     "name": "class E(Exception): pass\nE.__name__ = 'E\\x1b[31m'\nraise E('m')\n",
+    "layer": ("import keras\nfrom keras import layers\n"
+              "layers.Reshape((7,), name='r\\nparamscope: error: \\x1b[2J')(keras.Input((3,)))\n"),
 }
 
 

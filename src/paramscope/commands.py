@@ -6,12 +6,14 @@ import os
 import sys
 
 from .errors import ParamscopeError
-from .textsafe import safe_lines
+from .textsafe import safe_lines, safe_text
 
 
-def warn(text):
-    """A warning on stderr, terminal-safe (it may quote the file or the script)."""
-    print(f"paramscope: warning: {safe_lines(text)}", file=sys.stderr)
+def warn(text, one_line=True):
+    """A warning on stderr, terminal-safe (it may quote the file or the script): on one
+    line, or, for a script's own ``warnings.warn`` text, on the lines it has."""
+    shown = safe_text(text) if one_line else safe_lines(text)
+    print(f"paramscope: warning: {shown}", file=sys.stderr)
 
 
 def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=()):
@@ -29,7 +31,7 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
         from .keras.runner import pick_model, pick_model_named, run_script
         result = run_script(path, stdout=script_stdout, stop_at_computation=True)
         for text in result.warnings:
-            warn(text)
+            warn(text, one_line=False)
         try:
             model = pick_model_named(result, model_name) if model_name else pick_model(result)
         except ParamscopeError:
@@ -58,14 +60,11 @@ def summary_command(args) -> int:
         warn(text)
     if args.format == "json":
         from .report import json as json_report
-        write = sys.stdout.write
-        pieces = []
-        for piece in json_report.iter_render(summary, explain=args.explain):
-            pieces.append(piece)
-            if len(pieces) >= 256:
-                write("".join(pieces))
-                pieces.clear()
-        write("".join(pieces))
+        # Encoded a layer at a time (no whole-document encoder state), all of it before the
+        # first write: an error (a number past the printable bound) leaves stdout empty.
+        pieces = list(json_report.iter_render(summary, explain=args.explain))
+        for start in range(0, len(pieces), 256):
+            sys.stdout.write("".join(pieces[start:start + 256]))
         return 0
     color = _use_color(args)
     text = report.render_summary(summary, style=args.style, line_length=args.line_length,
@@ -87,7 +86,7 @@ def run_command(args) -> int:
         inputs.check_regular_file(args.script, what="a script")
     result = run_script(args.script, argv=args.args)
     for text in result.warnings:
-        warn(text)
+        warn(text, one_line=False)
     return 0
 
 

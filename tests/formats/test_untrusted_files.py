@@ -136,17 +136,19 @@ def test_a_byte_inserted_in_model_config_storage_is_a_clean_error():
     assert outcome["status"] == "error"
 
 
+SEQUENTIAL_H5 = os.path.join(FILES, "keras3", "sequential.h5")
+
+
 def test_reader_that_does_not_finish_is_one_line(monkeypatch):
     def forever(source, limit, with_weights, send):
         while True:
             pass
     monkeypatch.setattr(h5read, "read_legacy_file", forever)
-    monkeypatch.setenv("PARAMSCOPE_H5_TIMEOUT", "1")
-    with pytest.raises(ModelFileError) as info:
-        paramscope.load(os.path.join(FILES, "keras3", "sequential.h5"))
-    assert str(info.value).endswith(
-        "sequential.h5: the file's model_config could not be read within 1 s: the file is "
-        "damaged.")
+    monkeypatch.setattr(harness, "H5_TIMEOUT", "1")
+    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    assert outcome["status"] == "error"
+    assert outcome["message"].endswith(
+        ".h5: the file's model_config could not be read within 1 s: the file is damaged.")
 
 
 def test_reader_that_allocates_gigabytes_is_stopped(monkeypatch):
@@ -156,9 +158,9 @@ def test_reader_that_allocates_gigabytes_is_stopped(monkeypatch):
             blocks.append(bytearray(256 * 1024 ** 2))
     monkeypatch.setattr(h5read, "read_legacy_file", hog)
     monkeypatch.setattr(bounded, "MEMORY_BUDGET", 512 * 1024 ** 2)
-    monkeypatch.setenv("PARAMSCOPE_H5_TIMEOUT", "120")  # the memory bound ends it first
-    with pytest.raises(ModelFileError, match="could not be read within 512 MB of memory"):
-        paramscope.load(os.path.join(FILES, "keras3", "sequential.h5"))
+    monkeypatch.setattr(harness, "H5_TIMEOUT", "25")  # the memory bound ends it first
+    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    assert "could not be read within 512 MB of memory" in outcome["message"]
 
 
 def test_weights_that_hang_after_the_config_leave_a_warning(monkeypatch):
@@ -169,10 +171,19 @@ def test_weights_that_hang_after_the_config_leave_a_warning(monkeypatch):
         while True:
             pass
     monkeypatch.setattr(h5read, "read_legacy_file", config_then_hang)
-    monkeypatch.setenv("PARAMSCOPE_H5_TIMEOUT", "1")
-    model = paramscope.load(os.path.join(FILES, "keras3", "sequential.h5"))
-    assert paramscope.summarize(model).total_params > 0
-    assert any("not read within 1 s" in w for w in model._warnings)
+    monkeypatch.setattr(harness, "H5_TIMEOUT", "1")
+    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    assert outcome["status"] == "ok"
+    assert any("not read within 1 s" in w for w in outcome["warnings"])
+
+
+def test_the_cli_says_it_in_one_line(monkeypatch, capsys):
+    from paramscope import cli
+    monkeypatch.setattr(h5read, "read_legacy_file",
+                        lambda source, limit, with_weights, send: os._exit(9))
+    assert cli.main(["summary", SEQUENTIAL_H5]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the file is damaged" in err
 
 
 def test_legacy_weights_with_cycles_and_external_names(tmp_path):

@@ -83,7 +83,7 @@ def exercise(path):
         json.loads(text)
         json_ok = text.isascii()
         return {"status": "ok", "unsafe": unsafe, "json_ok": json_ok,
-                "render_errors": render_errors}
+                "render_errors": render_errors, "warnings": list(summary.warnings)}
     except ParamscopeError as e:
         return {"status": "error", "message": str(e), "class": type(e).__name__}
     except MemoryError:

@@ -24,6 +24,7 @@ import io
 import os
 
 from ..errors import ModelFileError, ParamscopeError, with_message
+from ..inputs import check_regular_file
 from ..textsafe import safe_text
 from . import safejson
 from .config import LoadContext, deserialize_layer, layer_from_config, model_from_config
@@ -159,6 +160,10 @@ def load_file(path, *, assume_passthrough=(), check_weights=True, max_config_byt
                 f"{path}: a TensorFlow SavedModel directory, which paramscope does not read; save "
                 "the model as .keras (model.save('model.keras')) or .h5 instead.")
         raise ModelFileError(f"{path}: is a directory; expected a .keras, .h5 or .json model file")
+    try:
+        check_regular_file(path, what="a model file")
+    except ParamscopeError as e:
+        raise ModelFileError(str(e)) from None
     try:
         with open(path, "rb") as f:
             head = f.read(16)

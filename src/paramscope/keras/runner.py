@@ -148,10 +148,11 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False):
             except ParamscopeError as e:
                 line = _script_line(e.__traceback__, path)
                 where = f"{path}:{line}: " if line else f"{path}: "
+                message = where + safe_text(e)  # a name from the script may hold anything
                 if stop_at_computation and isinstance(e, NeedsComputationError):
-                    stopped = type(e)(where + str(e))
+                    stopped = type(e)(message)
                 else:
-                    raise type(e)(where + str(e)) from None
+                    raise type(e)(message) from None
             except BaseException as e:  # noqa: BLE001 - the script failed: report, no traceback
                 # Exception, and BaseException subclasses (GeneratorExit, a script's own).
                 line = _script_line(e.__traceback__, path)
