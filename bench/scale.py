@@ -7,7 +7,8 @@ and a large size.  Linear time and memory show as per-unit ratios near 1 between
 two sizes; a quadratic step shows as a ratio near the size ratio (10).
 
     python bench/scale.py                        # 10,000 and 100,000 layers; 6 and 60 MB names
-    SCALE_LAYERS=2000,20000 SCALE_NAME_MB=1,10 python bench/scale.py     # a quicker run
+    SCALE_LAYERS=2000,20000 SCALE_NAME_MB=0.1,1 python bench/scale.py   # a quicker run
+    PYTHONPATH=/other/checkout/src python bench/scale.py                  # another version
 
 Cases:
 1. A Sequential config of N Dense layers (text table and --format json).
@@ -59,7 +60,7 @@ def functional_config(n, reverse=False):
 def long_name_config(megabytes):
     return {"class_name": "Sequential", "config": {"name": "m", "layers": [
         {"class_name": "InputLayer", "config": {"batch_shape": [None, 3], "name": "x"}},
-        {"class_name": "Dense", "config": {"name": "n" * (megabytes * 1024 * 1024),
+        {"class_name": "Dense", "config": {"name": "n" * int(megabytes * 1024 * 1024),
                                            "units": 2}}]}}
 
 
@@ -92,19 +93,22 @@ def compare(label, unit, sizes, make, options_list, directory):
             path = _write(make(size), directory, f"case{size}.json")
             cpu, wall, rss = measure(path, *options)
             rows.append((size, cpu, wall, rss))
-            print(f"  {' '.join(options) or 'text':<26} {size:>9,} {unit:<7} cpu {cpu:7.2f} s "
+            print(f"  {' '.join(options) or 'text':<26} {size:>9,g} {unit:<7} cpu {cpu:7.2f} s "
                   f"(wall {wall:6.2f} s)  peak {rss:7.1f} MB  "
                   f"{cpu / size * 1e6:8.1f} us/{unit[:-1] if unit.endswith('s') else unit}  "
                   f"{rss / size * 1024:7.2f} KB/{unit[:-1] if unit.endswith('s') else unit}")
         (s0, c0, _, m0), (s1, c1, _, m1) = rows[0], rows[-1]
-        print(f"  {'':<26} per-unit ratio {s1 // s0}x larger: time {c1 / s1 / (c0 / s0):.2f}, "
+        print(f"  {'':<26} per-unit ratio {s1 / s0:g}x larger: time {c1 / s1 / (c0 / s0):.2f}, "
               f"memory {m1 / s1 / (m0 / s0):.2f}  (1 = linear)")
 
 
 def bounded_reader_cost():
     print("4. The bounded HDF5 reader (a child process per .h5 read)")
-    sys.path.insert(0, os.path.join(ROOT, "src"))
-    from paramscope.formats import bounded
+    try:
+        from paramscope.formats import bounded
+    except ImportError:
+        print("  (this paramscope has no bounded reader)")
+        return
     times = []
     for _ in range(20):
         start = time.perf_counter()
@@ -118,7 +122,7 @@ def bounded_reader_cost():
 
 def main():
     layers = [int(x) for x in os.environ.get("SCALE_LAYERS", "10000,100000").split(",")]
-    names = [int(x) for x in os.environ.get("SCALE_NAME_MB", "6,60").split(",")]
+    names = [float(x) for x in os.environ.get("SCALE_NAME_MB", "6,60").split(",")]
     print(f"paramscope scale benchmark (python {sys.version.split()[0]})")
     with tempfile.TemporaryDirectory() as directory:
         compare("1. Sequential config of N Dense layers", "layers", layers, sequential_config,
