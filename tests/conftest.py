@@ -5,6 +5,9 @@ import warnings
 
 
 HERE = os.path.dirname(__file__)
+
+#: Keras scripts that the tests run through paramscope (never imported: not test modules).
+collect_ignore = ["scripts"]
 GOLDEN = os.path.join(HERE, "golden")
 
 

@@ -323,30 +323,40 @@ def test_run_stops_at_computation(tmp_path, capsys, call):
 
 
 def test_summary_of_a_script_that_trains_after_building(tmp_path, capsys):
-    """Scripts build, then train: `paramscope summary` summarises the model as built and
-    says where the script stopped (on stderr, stdout stays the summary)."""
+    """Scripts build, then train: `paramscope summary` summarises the model as it is trained
+    and says where the script stopped (stderr; stdout stays the summary)."""
     script = MLP + "model.compile(optimizer='adam', loss='mse')\nx = y = None\n" \
-        "model.fit(x, y, epochs=3)\nprint('not reached')\n"
+        "model.fit(x, y, epochs=3)\nprint('after training')\n"
     code, out, err = run(capsys, "summary", write(tmp_path, script))
     assert code == 0, err
     assert out.startswith('Model: "mlp"') and " Total params: 35 (140.00 B)\n" in out
-    assert "not reached" not in out + err
-    note = [line for line in err.splitlines() if line.startswith("paramscope: note: ")]
-    assert len(note) == 1 and "model.py:12: model.fit() needs real computation" in note[0]
+    path = str(tmp_path / "model.py")
+    notes = [line for line in err.splitlines() if line.startswith("paramscope: ")]
+    assert notes == [f"paramscope: note: the script stopped ({path}:12: model.fit() needs real "
+                     "computation); the summary is of 'mlp' as built before that."]
+    assert "after training" not in out + err
     code, out, err = run(capsys, "summary", "--format", "json", write(tmp_path, script))
     assert code == 0 and json.loads(out)["total_params"] == 35
 
 
-def test_summary_of_a_script_that_needs_data_before_any_model(tmp_path, capsys):
+def test_summary_of_a_script_that_needs_data_before_its_model(tmp_path, capsys):
+    """What needs data before the model is skipped, one line each; the model is reached."""
     for loading, says in (
-            ("index = keras.datasets.imdb.get_word_index()", "keras.datasets.imdb.get_word_index()"),
+            ("index = keras.datasets.imdb.get_word_index()",
+             "skipped (needs the data: keras.datasets.imdb.get_word_index() downloads and "
+             "loads data); index is unknown"),
             ("path = keras.utils.get_file('data.zip', origin='https://example.org/data.zip')",
-             "keras.utils.get_file()"),
+             "skipped (needs the data: keras.utils.get_file() works on data (files, arrays)); "
+             "path is unknown"),
             ("ds = keras.utils.image_dataset_from_directory('train', image_size=(32, 32))",
-             "keras.utils.image_dataset_from_directory()")):
+             "skipped (needs the data: keras.utils.image_dataset_from_directory() works on "
+             "data (files, arrays)); ds is unknown")):
         script = HEADER + loading + "\nmodel = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\n"
-        line = assert_user_error(*run(capsys, "summary", write(tmp_path, script)))
-        assert says in line and "model.py:" in line and "Build the model before" in line
+        path = write(tmp_path, script)
+        code, out, err = run(capsys, "summary", path)
+        assert code == 0, err
+        assert err.splitlines() == [f"paramscope: {path}:3: {says}"]
+        assert " Total params: 15 (60.00 B)\n" in out
 
 
 def test_compile_is_accepted(tmp_path, capsys):

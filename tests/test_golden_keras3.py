@@ -24,7 +24,7 @@ ERROR_CASES = [c for c in CASES if c["error"]]
 def _shape(s):
     if s is None:
         return None
-    if isinstance(s, list):
+    if isinstance(s, list) or (s and isinstance(s[0], tuple)):  # several outputs
         return [list(x) for x in s]
     return list(s)
 

@@ -239,7 +239,10 @@ class Keras3Recorder:
         else:
             try:
                 if hasattr(layer, "output_shape"):
-                    flat = [_shape_list(layer.output_shape)]
+                    shape = layer.output_shape
+                    # A model with several outputs: a list of shapes (printed as one shape).
+                    flat = [_shape_list(s) for s in shape] if shape and isinstance(
+                        shape[0], (tuple, list)) else [_shape_list(shape)]
                 else:
                     outputs = layer.compute_output_shape(**layer._build_shapes_dict)
                     flat = []

@@ -32,6 +32,15 @@ SUMMARY_OPTIONS = (
      "colour the Keras 3 table (default: when stdout is a terminal)"),
 )
 
+# Running scripts: go on past what needs data, and the values the user supplies.
+SET_OPTION = (("--set",), "settings", "append", None, None, "NAME=VALUE",
+              "in a script: give NAME (or NAME.ATTRIBUTE, e.g. 'x_train.shape=(60000, 28, 28)') "
+              "this Python literal where the script would leave it unknown for want of data "
+              "(repeatable)")
+KEEP_GOING_OPTION = (("--keep-going",), "keep_going", "flag", None, False, None,
+                     "skip (and list on stderr) what needs data, a missing package or "
+                     "TensorFlow, and go on, as `paramscope summary` does")
+
 COMMAND_OPTIONS = {
     "summary": (
         (("--format",), "format", "choice", ("text", "json"), "text", None,
@@ -42,8 +51,9 @@ COMMAND_OPTIONS = {
         (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
          "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
          "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
     ) + SUMMARY_OPTIONS,
-    "run": SUMMARY_OPTIONS,
+    "run": (KEEP_GOING_OPTION, SET_OPTION) + SUMMARY_OPTIONS,
     "demo": SUMMARY_OPTIONS,
 }
 

@@ -16,7 +16,8 @@ def warn(text, one_line=True):
     print(f"paramscope: warning: {shown}", file=sys.stderr)
 
 
-def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=()):
+def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=(),
+                      settings=()):
     """A model from a ``.py`` script (run on paramscope), a model file, or standard input."""
     from . import inputs
     if inputs.is_stdin(path):
@@ -29,32 +30,67 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
     inputs.check_regular_file(path)
     if path.endswith(".py"):
         from .keras.runner import pick_model, pick_model_named, run_script
-        result = run_script(path, stdout=script_stdout, stop_at_computation=True)
-        for text in result.warnings:
-            warn(text, one_line=False)
-        try:
-            model = pick_model_named(result, model_name) if model_name else pick_model(result)
-        except ParamscopeError:
-            if result.stopped is not None:  # it stopped before building the model
-                raise result.stopped from None
-            raise
+        result = run_script(path, stdout=script_stdout, keep_going=True, settings=settings,
+                            stop_at_computation=True)
         if result.stopped is not None:
-            # Scripts usually train after building: the model is summarised as built.
-            print(f"paramscope: note: the script stopped where it needs real computation "
-                  f"({safe_lines(result.stopped)}); the summary is of the model built before "
-                  "that.", file=sys.stderr)
+            model = _model_built_before_the_stop(result, model_name)
+        else:
+            model = pick_model_named(result, model_name) if model_name else pick_model(result)
+        _print_script_warnings(result)  # when there is a summary: a stop is one message
         return model
     from .formats import load
     return load(path, assume_passthrough=assume_passthrough)
+
+
+def _print_script_warnings(result):
+    for text in result.warnings:
+        warn(text, one_line=False)
+    for text in result.unused_settings:
+        warn(f"--set {text} was not used: the script never left "
+             f"{text.split('=', 1)[0].split('.', 1)[0]} unknown")
+
+
+def _model_built_before_the_stop(result, model_name):
+    """After a script stopped: at its training (``fit``...), the model as built then (the
+    script's ``model``, its only model, or the one ``--model`` names); after any other stop,
+    only the model ``--model`` names, if it was built before the stop; otherwise the stop,
+    listing the models built before it."""
+    from .graph import Model
+    from .keras.runner import ScriptError, built_models, pick_model_named, top_level_models
+    model = None
+    if model_name:
+        try:
+            model = pick_model_named(result, model_name)
+        except ParamscopeError as e:  # not built before the stop: say why it stopped too
+            raise ScriptError(f"{str(result.stopped).rstrip('.')}. {e}") from None
+    elif getattr(result.stopped, "computation", False):
+        complete = [m for m in top_level_models(result.models) if id(m) not in result.incomplete]
+        candidate = result.namespace.get("model")
+        if isinstance(candidate, Model) and id(candidate) not in result.incomplete:
+            model = candidate
+        elif len(complete) == 1:
+            model = complete[0]
+    if model is not None:
+        print(f"paramscope: note: the script stopped ({safe_text(result.stopped)}); the summary "
+              f"is of {model.name!r} as built before that.", file=sys.stderr)
+        return model
+    models = built_models(result)
+    if not models:
+        raise result.stopped
+    raise ScriptError(
+        f"{str(result.stopped).rstrip('.')}. Models built before it stopped: "
+        f"{', '.join(models)}; pass --model NAME to summarise one of them.")
 
 
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
     report.check_line_length(args.line_length)
-    model = load_model_source(args.model, getattr(args, "model_name", None),
-                              script_stdout=sys.stderr,
-                              assume_passthrough=getattr(args, "assume_passthrough", ()))
+    with _script_semantics(args):
+        model = load_model_source(args.model, getattr(args, "model_name", None),
+                                  script_stdout=sys.stderr,
+                                  assume_passthrough=getattr(args, "assume_passthrough", ()),
+                                  settings=getattr(args, "settings", ()))
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
         warn(text)
@@ -84,9 +120,13 @@ def run_command(args) -> int:
                            line_length=args.line_length)
     if os.path.exists(args.script):
         inputs.check_regular_file(args.script, what="a script")
-    result = run_script(args.script, argv=args.args)
-    for text in result.warnings:
-        warn(text, one_line=False)
+    with _script_semantics(args):
+        result = run_script(args.script, argv=args.args,
+                            keep_going=getattr(args, "keep_going", False),
+                            settings=getattr(args, "settings", ()))
+    if result.stopped is not None:
+        raise result.stopped
+    _print_script_warnings(result)
     return 0
 
 
@@ -105,6 +145,16 @@ def demo_command(args) -> int:
     sys.stdout.write(report.render_summary(summarize(model), style=args.style, explain=True,
                                            color=_use_color(args)))
     return 0
+
+
+def _script_semantics(args):
+    """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
+    (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""
+    if not str(getattr(args, "style", "keras3")).startswith("keras2"):
+        import contextlib
+        return contextlib.nullcontext()
+    from .keras.tensorflow import tf_keras_semantics
+    return tf_keras_semantics(True)
 
 
 def _use_color(args) -> bool:

@@ -44,8 +44,17 @@ class MissingAPIError(ParamscopeError, AttributeError):
     """A Keras name paramscope does not provide (``hasattr`` is False for it)."""
 
 
+class NotInKerasError(MissingAPIError):
+    """A name that Keras 3 itself does not have: the script would stop in Keras too."""
+
+
 class NeedsComputationError(ParamscopeError):
     """A Keras call that needs real tensors (fit, predict, ...)."""
+
+
+class ModelComputationError(NeedsComputationError):
+    """Running a model (``fit``, ``predict``, ``evaluate``, ``save``...): it needs tensors,
+    and it does not change the model's layers or weights' shapes."""
 
 
 class MissingDependencyError(ParamscopeError):

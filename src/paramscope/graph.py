@@ -9,13 +9,14 @@ from __future__ import annotations
 
 
 from . import gcpause, tree
-from .errors import NeedsComputationError, ParamscopeError, describe_layer, format_shape
-from .layers.base import InputLayer, KerasTensor, Layer, Node
+from .layers import base
+from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
+from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
 
 
 def _needs_computation(what):
     def method(self, *args, **kwargs):
-        raise NeedsComputationError(
+        raise ModelComputationError(
             f"model.{what}() needs real computation (tensors, a backend, data). paramscope only "
             "computes shapes, parameter counts and summaries; run this with Keras installed.")
     method.__name__ = what
@@ -573,6 +574,8 @@ class Sequential(Model):
         if history is not None and isinstance(history.operation, InputLayer):
             layer = history.operation
         if not isinstance(layer, Layer):
+            if base.unknown_value_check is not None:
+                base.unknown_value_check(f"Sequential model '{self.name}' (add)", None, (layer,), {})
             raise ParamscopeError(
                 "Only instances of `keras.Layer` can be added to a Sequential model. "
                 f"Received: {layer!r} (of type {type(layer).__name__}).")
@@ -656,7 +659,7 @@ class Sequential(Model):
             dtype = self._layers[0].compute_dtype
             self._layers.insert(0, InputLayer(batch_shape=input_shape, dtype=dtype))
         x = inputs = self._layers[0].output
-        with gcpause.paused():
+        with gcpause.paused(), base.recording_nodes():
             for layer in self._layers[1:]:
                 x = layer(x)
             self._functional = Functional(inputs=inputs, outputs=x, _internal=True)
@@ -685,7 +688,12 @@ class Sequential(Model):
     def _maybe_build(self, tensor_args, bound):
         inputs = bound["inputs"]
         if not self.built and isinstance(inputs, KerasTensor):
-            self.build(inputs.shape)
+            if _tracing():  # first called inside a traced call(): built as Keras builds it,
+                from .ops import known_shape, untraced  # on symbolic tensors with nodes
+                with untraced():
+                    self.build(known_shape(inputs.shape))
+            else:
+                self.build(inputs.shape)
 
     def compute_output_spec(self, *args, **kwargs):
         if self._functional is None:

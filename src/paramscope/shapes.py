@@ -57,7 +57,7 @@ def standardize_shape(shape) -> Shape:
             raise ShapeError(
                 f"Cannot convert {shape!r} to a shape: dimension {d!r} is not an integer or None."
             )
-        d = int(d)
+        d = d if isinstance(d, int) else int(d)  # an int subclass (a traced size) stays
         if d < 0:
             raise ShapeError(
                 f"Cannot convert {shape!r} to a shape: negative dimension {d}."

@@ -69,7 +69,9 @@ class LayerSummary(_Plain):
     """One row of the summary table (and its nested rows).
 
     - ``output_shape``: shape structure of the layer's last call: a tuple, or a list of
-      tuples for several outputs; ``None`` when unknown (Keras prints ``?``).
+      tuples for several outputs; ``None`` when unknown (Keras prints ``?``).  A model
+      never called in the summarised model (inside an unbuilt subclassed model) has its
+      ``output_shape``: for several outputs a tuple of tuples, ``((None, 2), (None, 3))``.
     - ``node_output_shapes``: output shapes of every call, in call order (Keras 2 prints
       "multiple" when they differ); ``node_output_structures``: every call's outputs as the
       layer returned them (tf.keras prints this structure).
@@ -162,8 +164,10 @@ def _shape_structure(outputs):
 
 
 def _model_output_shape(shape):
+    """A model's ``output_shape`` as Keras's summary formats it: several outputs are a tuple
+    of shapes, printed like one shape, ``((None, 2), (None, 3))``."""
     if isinstance(shape, list):
-        return [tuple(s) for s in shape]
+        return tuple(tuple(s) for s in shape) if len(shape) > 1 else tuple(shape[0])
     return tuple(shape)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib
 import types
 
-from ..errors import MissingAPIError, NeedsComputationError
+from ..errors import NeedsComputationError, NotInKerasError
 
 _cache: dict = {}
 _modules: dict = {}
@@ -232,7 +232,7 @@ def stand_in(module: str, name: str):
         return _cache[key]
     row = entry(module, name)
     if row is None:
-        raise MissingAPIError(f"{key} is not part of Keras {_keras_version()}'s public API.")
+        raise NotInKerasError(f"{key} is not part of Keras {_keras_version()}'s public API.")
     kind, alias_of = row[0], row[1]
     if kind == "module":
         value = facade_module(alias_of)
@@ -275,7 +275,7 @@ def missing_name(module: str, name: str):
     if is_public_module(f"{module}.{name}"):
         return facade_module(f"{module}.{name}")
     if entry(module, name) is None:
-        raise MissingAPIError(
+        raise NotInKerasError(
             f"module {module!r} has no attribute {name!r}: {module}.{name} is not part of "
             f"Keras {_keras_version()}'s public API.")
     return stand_in(module, name)

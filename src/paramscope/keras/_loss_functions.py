@@ -16,19 +16,11 @@ from ..shapes import canonicalize_axis
 
 
 class _KerasOps:
-    """``keras.ops`` as Keras's losses use it (a few missing operations filled in)."""
+    """``keras.ops`` as Keras's losses use it (loaded on first use)."""
 
     def __getattr__(self, name):
         import importlib
-        facade = importlib.import_module("paramscope.keras.ops")
-        try:
-            return getattr(facade, name)
-        except AttributeError:
-            from ._nn_fallback import function
-            found = function(name)
-            if found is None:
-                raise
-            return found
+        return getattr(importlib.import_module("paramscope.keras.ops"), name)
 
 
 ops = _KerasOps()

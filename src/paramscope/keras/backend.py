@@ -54,11 +54,8 @@ def is_int_dtype(dtype):
 
 def result_type(*dtypes):
     """Keras's dtype promotion (``keras.ops.result_type``)."""
-    from .. import ops
-    function = ops.FUNCTIONS.get("result_type")
-    if function is None:
-        return _api.stand_in("keras.backend", "result_type")(*dtypes)
-    return function(*dtypes)
+    from ..ops._dtypes import result_type as keras_result_type
+    return keras_result_type(*dtypes)
 
 
 __all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_data_format',

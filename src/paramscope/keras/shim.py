@@ -14,7 +14,6 @@ import sys
 import types
 from importlib.machinery import ModuleSpec
 
-from ..errors import NeedsComputationError
 
 _ROOTS = ("keras", "tensorflow", "tf_keras")
 
@@ -42,41 +41,8 @@ class _CompatModule(types.ModuleType):
 
 
 def _fake_tensorflow():
-    from .. import keras as facade
-    tf = types.ModuleType("tensorflow", "paramscope's stand-in for TensorFlow (keras only).")
-    tf.keras = facade
-    tf.__version__ = "2.21.0"
-    tf.random = types.SimpleNamespace(set_seed=lambda seed: None)
-    tf.config = types.SimpleNamespace(
-        list_physical_devices=lambda kind=None: [],
-        set_visible_devices=lambda *a, **k: None,
-        experimental=types.SimpleNamespace(set_memory_growth=lambda *a, **k: None),
-    )
-    tf.float16, tf.float32, tf.float64 = "float16", "float32", "float64"
-    tf.bfloat16, tf.int8, tf.int32, tf.int64 = "bfloat16", "int8", "int32", "int64"
-    tf.uint8, tf.bool, tf.string = "uint8", "bool", "string"
-    tf.nn = types.SimpleNamespace(**{
-        name: _named_function(f"tf.nn.{name}") for name in
-        ("relu", "relu6", "elu", "selu", "gelu", "sigmoid", "softmax", "tanh", "swish", "silu",
-         "leaky_relu", "softplus", "softsign", "log_softmax")})
-
-    def missing(name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise NeedsComputationError(
-            f"tf.{name} is TensorFlow itself, which paramscope does not emulate: it only provides "
-            "tf.keras for building models. Remove this call or run the script with TensorFlow.")
-
-    tf.__getattr__ = missing
-    return tf
-
-
-def _named_function(path):
-    def fn(*args, **kwargs):
-        raise NeedsComputationError(f"{path} needs real computation.")
-    fn.__name__ = path.rsplit(".", 1)[-1]
-    fn.__qualname__ = path
-    return fn
+    from .tensorflow import make_module
+    return make_module()
 
 
 class _Finder:
@@ -109,6 +75,11 @@ class _Finder:
             rest = parts[1:]
             if rest[0] == "python":
                 rest = rest[1:]
+            if rest and rest[0] != "keras":
+                from .tensorflow import submodule  # tensorflow.nn, tensorflow.data, ...
+                module = submodule(self.module_for("tensorflow"), ".".join(rest))
+                if module is not None:
+                    return module
             if not rest or rest[0] != "keras":
                 raise ModuleNotFoundError(
                     f"{fullname} is part of TensorFlow, which paramscope does not emulate "

@@ -296,8 +296,38 @@ def _rank_hint(layer, expected, got):
     return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
 
 
+#: While a script has unknown values (``paramscope.keras.unknown``): the function that stops
+#: a layer or model from receiving one, ``check(owner, function, args, kwargs)``; ``None``
+#: otherwise, so that it costs nothing.  Set with :func:`watch_unknown_values`.
+unknown_value_check = None
+#: ... and the function that gives a layer called on an unknown value (data the script did
+#: not load, a tensor a skipped statement would have made) an unknown value as its output.
+unknown_call_result = None
+
+
+def watch_unknown_values(check, call_result=None):
+    global unknown_value_check, unknown_call_result
+    unknown_value_check = check
+    unknown_call_result = call_result
+
+
 #: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
 _tracing_flag = [0]
+
+
+def _constants_as_tensors(args, kwargs):
+    """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
+    any other: a layer can take it (Keras's backend traces both alike)."""
+    from ..ops import Constant
+
+    def convert(x):
+        return KerasTensor(x.shape, dtype=x.dtype, name="traced") if isinstance(x, Constant) else x
+    return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
+
+
+def _is_traced_size(dim) -> bool:
+    """A stand-in size of a dimension Keras does not know, while tracing (ops.StandIn)."""
+    return dim.__class__ is not int and type(dim).__name__ == "StandIn"
 
 
 def _tracing():
@@ -308,6 +338,19 @@ def is_tracing() -> bool:
     """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
     backend's tracers, where concrete values and symbolic ones mix freely."""
     return bool(_tracing_flag[0])
+
+
+class recording_nodes:
+    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
+    graph there, such as a Sequential built by its first call, needs them)."""
+
+    def __enter__(self):
+        self._depth = _tracing_flag[0]
+        _tracing_flag[0] = 0
+
+    def __exit__(self, *exc):
+        _tracing_flag[0] = self._depth
+        return False
 
 
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
@@ -606,7 +649,10 @@ class Layer:
         for d in shape:
             if d.__class__ is int and d >= 0:
                 continue
-            if d is None or not isinstance(d, int) or d < 0:
+            if d is None or not isinstance(d, int) or d < 0 or _is_traced_size(d):
+                if unknown_value_check is not None:
+                    unknown_value_check(f"Layer {describe_layer(self)}, creating weight "
+                                        f"'{name}',", None, (shape,), {})
                 raise LayerError(
                     f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
                     f"{shape}: every dimension must be a known non-negative integer. This usually "
@@ -763,6 +809,12 @@ class Layer:
         return bound, options
 
     def __call__(self, *args, **kwargs):
+        if unknown_call_result is not None:
+            unknown_output = unknown_call_result(self, args, kwargs)
+            if unknown_output is not None:
+                return unknown_output
+        if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
+            args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.
@@ -950,6 +1002,9 @@ class Layer:
 
     def _maybe_build(self, tensor_args, bound):
         args, kwargs = self._shapes_for(self.build, tensor_args, bound)
+        if _tracing():  # inside a traced call(): stand-in sizes are unknown to Keras's build
+            from ..ops import known_shape
+            args, kwargs = tree.map_shape_structure(known_shape, (args, kwargs))
         self.build(*args, **kwargs)
         self._build_shapes_dict = kwargs if kwargs else {"input_shape": args[0]}
         self.built = True
@@ -984,8 +1039,7 @@ class Layer:
     def _trace_call(self, args, kwargs):
         from .. import ops
         try:
-            with ops.tracing():
-                outputs = self.call(*args, **kwargs)
+            outputs = ops.traced_call(self.call, *args, **kwargs)
         except ParamscopeError as e:
             raise LayerError(
                 f"Layer {describe_layer(self)}: tracing its call() failed: {e}. Define "
@@ -1114,8 +1168,11 @@ def _reporting_init(init):
     """Missing or unexpected constructor arguments become a LayerError (Keras: TypeError)."""
     if getattr(init, "_paramscope_wrapped", False):
         return init
+    builtin = (init.__module__ or "").startswith("paramscope.")
 
     def __init__(self, *args, **kwargs):
+        if builtin and unknown_value_check is not None:
+            unknown_value_check(type(self).__name__, init, args, kwargs)
         if "_init_arguments" not in self.__dict__:  # the outermost constructor's call
             self.__dict__["_init_arguments"] = (args, dict(kwargs))
         try:
@@ -1257,18 +1314,30 @@ OPERATOR_DUNDERS = (
     "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
     "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
     "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lt__",
-    "__le__", "__gt__", "__ge__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
-    "__getitem__")
+    "__le__", "__gt__", "__ge__", "__ne__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
+    "__invert__", "__getitem__", "__round__", "reshape", "squeeze")
 
 
 def _first_use(dunder):
-    def operator(self, *args):
+    def operator(self, *args, **kwargs):
         from .. import ops
         ops.install_operators(KerasTensor)  # replaces every stub with the real operator
-        return getattr(KerasTensor, dunder)(self, *args)
+        return getattr(KerasTensor, dunder)(self, *args, **kwargs)
     operator.__name__ = dunder
     return operator
 
 
 for _dunder in OPERATOR_DUNDERS:
     setattr(KerasTensor, _dunder, _first_use(_dunder))
+
+
+def _tensor_eq(self, other):
+    """``==`` is identity (Keras 3), an operation under tf.keras semantics (``x == 0.0``)."""
+    if naming.keras2_active():
+        from .. import ops
+        ops.install_operators(KerasTensor)
+        return KerasTensor.__eq__(self, other)
+    return NotImplemented
+
+
+KerasTensor.__eq__ = _tensor_eq  # (set after the class: __hash__ stays object's)

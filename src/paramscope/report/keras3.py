@@ -35,7 +35,7 @@ def format_shape_spans(shape):
         if i:
             spans.append((", ", None))
         spans.append((int_text(d) if d.__class__ is int else safe_text(d),
-                      NONE if d is None else NUMBER))
+                      NONE if d is None else NUMBER if isinstance(d, int) else None))
     spans.append((")", None))
     return spans
 
