@@ -95,7 +95,12 @@ class KeepGoing:
             raise error
         if self._script_catches(error) or _called_by_keras(frame):
             raise error
-        failure = explain(error, frame, info)
+        try:
+            failure = explain(error, frame, info)
+        except Exception:  # noqa: BLE001 - the script's exception has a __str__ that fails
+            name = type(error).__name__
+            failure = Failure("stop", f"the script raised {name}: <{name} object whose str() "
+                                      "fails>")
         if failure.kind == "data" and check_model and builds_model(info.node, frame):
             failure = Failure("stop", model_needs(failure, info.node), failure.value,
                               building=True)
