@@ -31,13 +31,16 @@ bench: $(VENV)/.installed-test
 bench-scale: $(VENV)/.installed-test
 	$(BIN)/python bench/scale.py
 
-## fuzz: the long fuzzing run (FUZZ_CASES cases, default 100000, in FUZZ_WORKERS processes);
-## cases with a problem are saved in FUZZ_OUT (default fuzz-findings/)
+## fuzz: the long fuzzing run (FUZZ_CASES cases, default 100000, in FUZZ_WORKERS processes;
+## FUZZ_MINUTES > 0 stops it after that many minutes); cases with a problem are saved in
+## FUZZ_OUT (default fuzz-findings/)
 FUZZ_CASES ?= 100000
+FUZZ_MINUTES ?= 0
 FUZZ_WORKERS ?= 2
 FUZZ_OUT ?= fuzz-findings
 fuzz: $(VENV)/.installed-test
-	$(BIN)/python tests/fuzz/run_fuzz.py --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out $(FUZZ_OUT)
+	$(BIN)/python tests/fuzz/run_fuzz.py --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out $(FUZZ_OUT) \
+		--minutes $(FUZZ_MINUTES)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache fuzz-findings

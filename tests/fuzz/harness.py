@@ -98,9 +98,10 @@ def _child(path, write_fd):
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         with open("/proc/self/statm", "rb") as f:
-            used = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        resource.setrlimit(resource.RLIMIT_AS, (used + CASE_MEMORY, hard))
+            size, resident = (int(x) * os.sysconf("SC_PAGE_SIZE") for x in f.read().split()[:2])
+        resource.setrlimit(resource.RLIMIT_AS, (size + CASE_MEMORY, hard))
         outcome = exercise(path)
+        outcome["start_rss"] = resident // 1024  # inherited from the fuzzing process (KB)
         data = json.dumps(outcome).encode()
         while data:
             data = data[os.write(write_fd, data):]
@@ -111,8 +112,9 @@ def _child(path, write_fd):
 
 
 def run_case(data: bytes, suffix: str) -> dict:
-    """The outcome of loading ``data`` (a file ending in ``suffix``), with ``seconds`` and
-    ``peak_rss`` (KB, the child and its own children)."""
+    """The outcome of loading ``data`` (a file ending in ``suffix``), with ``seconds``,
+    ``peak_rss`` (KB, the child and its own children) and ``case_rss`` (KB: the peak less
+    what the child had resident when it started, inherited from the fuzzing process)."""
     path = _path(suffix)
     with open(path, "wb") as f:
         f.write(data)
@@ -156,6 +158,7 @@ def run_case(data: bytes, suffix: str) -> dict:
                                                    "no outcome"}
     outcome["seconds"] = seconds
     outcome["peak_rss"] = usage.ru_maxrss
+    outcome["case_rss"] = max(0, usage.ru_maxrss - outcome.pop("start_rss", 0))
     return outcome
 
 
