@@ -2,13 +2,18 @@
 
 Not a test: nothing here asserts a time.  Each case is generated, then summarised by
 ``paramscope summary FILE`` in a fresh process; the CPU time (user + system) and the
-peak resident memory of that process are divided by the size of the model, at a small
-and a large size.  Linear time and memory show as per-unit ratios near 1 between the
-two sizes; a quadratic step shows as a ratio near the size ratio (10).
+peak resident memory of that process, less those of the same process on a one-layer
+model (start-up), are divided by the size of the model, at a small and a large size.
+Linear time and memory show as per-unit ratios near 1 between the two sizes; a
+quadratic step shows as a ratio near the size ratio (10).
 
     python bench/scale.py                        # 10,000 and 100,000 layers; 6 and 60 MB names
     SCALE_LAYERS=2000,20000 SCALE_NAME_MB=0.1,1 python bench/scale.py   # a quicker run
-    PYTHONPATH=/other/checkout/src python bench/scale.py                  # another version
+    SCALE_BEFORE=/other/checkout/src python bench/scale.py    # and another version, side by
+                                                              # side (before/after ratios)
+
+``SCALE_TIMEOUT`` (default 600 s) stops a measurement that takes longer (reported as
+such: a quadratic "before" at 100,000 layers would take hours).
 
 Cases:
 1. A Sequential config of N Dense layers (text table and --format json).
@@ -64,13 +69,26 @@ def long_name_config(megabytes):
                                            "units": 2}}]}}
 
 
-def measure(path, *options):
-    """(CPU seconds, wall seconds, peak RSS in MB) of ``paramscope summary path options``."""
+def measure(path, *options, src=None, timeout=None):
+    """(CPU seconds, wall seconds, peak RSS in MB) of ``paramscope summary path options``
+    (with ``src`` first on ``PYTHONPATH``: another checkout), or ``None`` when it did not
+    finish within ``timeout`` seconds (then it is stopped)."""
+    env = dict(os.environ, COLUMNS="100")
+    if src:
+        env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     start = time.perf_counter()
     process = subprocess.Popen([PY, "-m", "paramscope", "summary", path, *options],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=dict(os.environ, COLUMNS="100"))
-    _, status, usage = os.wait4(process.pid, 0)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if timeout is not None and time.perf_counter() - start > timeout:
+            process.kill()
+            os.wait4(process.pid, 0)
+            process.stderr.close()
+            return None
+        time.sleep(0.02)
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"failed: {path} {options}: {process.stderr.read().decode()[-2000:]}")
@@ -85,21 +103,72 @@ def _write(config, directory, name):
     return path
 
 
-def compare(label, unit, sizes, make, options_list, directory):
+class Versions:
+    """The checkouts measured: this one (``after``), and ``SCALE_BEFORE`` (a ``src``
+    directory) when set.  Each has a baseline: the same process on a one-layer model,
+    taken off every measurement so that per-unit costs are the model's own."""
+
+    def __init__(self, directory, timeout):
+        before = os.environ.get("SCALE_BEFORE")
+        self.srcs = {"after": None, **({"before": before} if before else {})}
+        self.timeout = timeout
+        tiny = _write(sequential_config(1), directory, "tiny.json")
+        self.baseline = {}
+        for label, src in self.srcs.items():
+            runs = [measure(tiny, src=src) for _ in range(3)]
+            self.baseline[label] = (min(r[0] for r in runs), min(r[2] for r in runs))
+            print(f"  baseline ({label}): one-layer model, cpu {self.baseline[label][0]:.2f} s, "
+                  f"peak {self.baseline[label][1]:.1f} MB")
+
+
+def _per_unit(row, base, size):
+    cpu, _, rss = row
+    return (cpu - base[0]) / size, (rss - base[1]) / size
+
+
+def compare(label, unit, sizes, make, options_list, directory, versions):
     print(label)
+    single = unit[:-1] if unit.endswith("s") else unit
     for options in options_list:
-        rows = []
+        rows = {}
         for size in sizes:
             path = _write(make(size), directory, f"case{size}.json")
-            cpu, wall, rss = measure(path, *options)
-            rows.append((size, cpu, wall, rss))
-            print(f"  {' '.join(options) or 'text':<26} {size:>9,g} {unit:<7} cpu {cpu:7.2f} s "
-                  f"(wall {wall:6.2f} s)  peak {rss:7.1f} MB  "
-                  f"{cpu / size * 1e6:8.1f} us/{unit[:-1] if unit.endswith('s') else unit}  "
-                  f"{rss / size * 1024:7.2f} KB/{unit[:-1] if unit.endswith('s') else unit}")
-        (s0, c0, _, m0), (s1, c1, _, m1) = rows[0], rows[-1]
-        print(f"  {'':<26} per-unit ratio {s1 / s0:g}x larger: time {c1 / s1 / (c0 / s0):.2f}, "
-              f"memory {m1 / s1 / (m0 / s0):.2f}  (1 = linear)")
+            for version, src in versions.srcs.items():
+                row = measure(path, *options, src=src, timeout=versions.timeout)
+                rows[version, size] = row
+                name = f"{' '.join(options) or 'text'} ({version})"
+                if row is None:
+                    print(f"  {name:<30} {size:>7,g} {unit:<6} did not finish within "
+                          f"{versions.timeout:g} s (stopped)")
+                    continue
+                cpu, _, rss = row
+                t, m = _per_unit(row, versions.baseline[version], size)
+                print(f"  {name:<30} {size:>7,g} {unit:<6} cpu {cpu:7.2f} s  peak {rss:7.1f} MB"
+                      f"  | {t * 1e6:8.1f} us/{single} {m * 1024:7.2f} KB/{single}")
+        _ratios(rows, sizes, versions, unit)
+
+
+def _ratios(rows, sizes, versions, unit):
+    small, large = sizes[0], sizes[-1]
+    for version in versions.srcs:
+        a, b = rows.get((version, small)), rows.get((version, large))
+        if a is None or b is None:
+            continue
+        (ta, ma), (tb, mb) = (_per_unit(r, versions.baseline[version], s)
+                              for r, s in ((a, small), (b, large)))
+        print(f"  {'':<4} {version}: per-{unit.rstrip('s')} cost at {large / small:g}x the size: "
+              f"time {tb / ta:.2f}x, memory {mb / ma:.2f}x  (1 = linear)")
+    if "before" in versions.srcs:
+        for size in sizes:
+            a, b = rows.get(("before", size)), rows.get(("after", size))
+            if b is None:
+                continue
+            if a is None:
+                print(f"  {'':<4} at {size:,g}: after {b[0]:.2f} s; before did not finish "
+                      f"within {versions.timeout:g} s (> {versions.timeout / b[0]:.0f}x)")
+            else:
+                print(f"  {'':<4} at {size:,g}: before/after time {a[0] / b[0]:.2f}x, "
+                      f"peak memory {a[2] / b[2]:.2f}x")
 
 
 def bounded_reader_cost():
@@ -123,17 +192,19 @@ def bounded_reader_cost():
 def main():
     layers = [int(x) for x in os.environ.get("SCALE_LAYERS", "10000,100000").split(",")]
     names = [float(x) for x in os.environ.get("SCALE_NAME_MB", "6,60").split(",")]
+    timeout = float(os.environ.get("SCALE_TIMEOUT", 600))
     print(f"paramscope scale benchmark (python {sys.version.split()[0]})")
     with tempfile.TemporaryDirectory() as directory:
+        versions = Versions(directory, timeout)
         compare("1. Sequential config of N Dense layers", "layers", layers, sequential_config,
-                [[], ["--format", "json"]], directory)
+                [[], ["--format", "json"]], directory, versions)
         compare("2a. Functional chain, layers in call order", "layers", layers,
-                functional_config, [[]], directory)
+                functional_config, [[]], directory, versions)
         compare("2b. Functional chain, layers in reverse call order", "layers", layers,
-                lambda n: functional_config(n, reverse=True), [[]], directory)
+                lambda n: functional_config(n, reverse=True), [[]], directory, versions)
         compare("3. One layer name of M MB", "MB", names, long_name_config,
                 [["--style", "keras3"], ["--style", "keras2"], ["--style", "keras2-classic"],
-                 ["--format", "json"]], directory)
+                 ["--format", "json"]], directory, versions)
     bounded_reader_cost()
 
 
