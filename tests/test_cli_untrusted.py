@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from conftest import GOLDEN
+from terminal_checks import interrupt_when_ready
 from paramscope import cli, report
 
 FILES = os.path.join(GOLDEN, "files")
@@ -161,20 +162,12 @@ def test_keyboard_interrupt_exits_130_with_a_line(tmp_path):
 
 
 def test_ctrl_c_while_reading_exits_130(tmp_path):
-    import signal
-    import time
     path = tmp_path / "script.py"
     path.write_text("import time\nprint('ready', flush=True)\ntime.sleep(60)\n")
     process = subprocess.Popen([sys.executable, "-m", "paramscope", "summary", str(path)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        while b"ready" not in process.stderr.read1(100):
-            time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
-    assert process.returncode == 130 and err.endswith(b"paramscope: interrupted\n"), err
+    code, err = interrupt_when_ready(process, process.stderr)
+    assert code == 130 and err.endswith(b"paramscope: interrupted\n"), err
 
 
 def test_scripts_writing_to_file_descriptor_1_do_not_corrupt_json(tmp_path):

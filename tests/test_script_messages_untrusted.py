@@ -8,16 +8,14 @@ unknown-value stops, the ``--set`` errors and warnings and the notes, escaped as
 shows them (once: an escape is never escaped again), never raw.
 """
 
-import os
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from paramscope import cli
 from paramscope.keras import runner
+from terminal_checks import interrupt_when_ready, raw_controls
 
 ESC = "\x1b]0;pwned\x07"          # sets the terminal's window title
 ESC_SHOWN = "\\x1b]0;pwned\\x07"  # as repr shows it
@@ -37,10 +35,6 @@ REASON_SHOWN = f"no disk{ESC_SHOWN} \\ud800 here\\nsecond"
 def fixed_terminal(monkeypatch, tmp_path):
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.chdir(tmp_path)
-
-
-def raw_controls(text):
-    return sorted({ch for ch in text.replace("\n", "") if not ch.isprintable()})
 
 
 def run(capsys, *argv):
@@ -223,15 +217,9 @@ def test_keyboard_interrupt_in_a_statement_by_statement_run(tmp_path, command):
     path = write(tmp_path, "import time\ndef wait():\n    print('ready', flush=True)\n"
                            "    time.sleep(60)\nwait()\n")
     process = paramscope(*command, path)
-    try:
-        stream = process.stderr if command == ["summary"] else process.stdout
-        while b"ready" not in stream.read1(100):
-            time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
-    assert process.returncode == 130 and err.endswith(b"paramscope: interrupted\n"), err
+    code, err = interrupt_when_ready(process, process.stderr if command == ["summary"]
+                                     else process.stdout)
+    assert code == 130 and err.endswith(b"paramscope: interrupted\n"), err
 
 
 FD1_SCRIPT = ("import os, subprocess, sys\n"

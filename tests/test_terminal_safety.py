@@ -15,6 +15,7 @@ import pytest
 
 from paramscope import cli, textsafe
 from paramscope.report import boxtable
+from terminal_checks import raw_controls
 
 HOSTILE = "x\x1b]0;pwned\x07\x1b[2J\x9b31m\ud800\u202e\nz"
 #: What the hostile name looks like once escaped.
@@ -27,11 +28,6 @@ STYLES = [["--style", "keras3"], ["--style", "keras2"], ["--style", "keras2-clas
 @pytest.fixture(autouse=True)
 def fixed_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-
-
-def raw_controls(text):
-    """Characters a terminal would act on (line breaks between lines are ours)."""
-    return sorted({ch for ch in text.replace("\n", "") if not ch.isprintable()})
 
 
 def run(capsys, *argv):
