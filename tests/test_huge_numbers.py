@@ -135,3 +135,50 @@ def test_memory_text_follows_keras_past_the_float_range():
     size = 1024 ** 6 * 10 ** 400
     assert numtext.memory_text(size) == exact(10 ** 400)[0] + ".00 PB"
     assert numtext.memory_text(size + 1024 ** 6 // 2) == exact(10 ** 400)[0] + ".50 PB"
+
+
+HUGE_LAYERS = {  # layer code with N, input shape
+    "conv2d_filters": ("layers.Conv2D(N, 3)", (8, 8, 3)),
+    "embedding_dims": ("layers.Embedding(N, N)", (5,)),
+    "lstm_units": ("layers.LSTM(N)", (4, 3)),
+    "dense_input_dim": ("layers.Dense(3)", "N"),
+    "conv1d_and_batch_norm": ("layers.Conv1D(N, 2), layers.BatchNormalization()", (4, 3)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HUGE_LAYERS))
+def test_huge_filters_dims_and_units_are_exact(tmp_path, capsys, kind):
+    """Counts are polynomials of degree <= 2 in N: fitted on N = 1, 2, 3 (the sizes the
+    golden tests check against Keras), they must hold exactly at N = 10**400, in every
+    style and in JSON."""
+    layer_code, shape = HUGE_LAYERS[kind]
+
+    def counts(n):
+        path = tmp_path / f"m{len(str(n))}.py"
+        shape_text = f"({n},)" if shape == "N" else repr(shape)
+        path.write_text(f"import keras\nfrom keras import layers\nN = {n}\n"
+                        f"model = keras.Sequential([keras.Input({shape_text}), {layer_code}])\n")
+        summary = summarize(_script_model(path))
+        return path, (summary.total_params, summary.trainable_params,
+                      summary.non_trainable_params)
+
+    points = [counts(n)[1] for n in (1, 2, 3)]
+    n = 10 ** 400
+    path, got = counts(n)
+    for i, values in enumerate(zip(*points)):
+        y1, y2, y3 = values
+        a2 = (y3 - 2 * y2 + y1) // 2  # second difference / 2
+        a1 = y2 - y1 - 3 * a2
+        a0 = y1 - a1 - a2
+        assert a2 * n * n + a1 * n + a0 == got[i]
+    for style in STYLES:
+        code, out, err = run(capsys, "summary", path, "--style", style)
+        assert code == 0 and "Traceback" not in err, err
+        assert (exact(got[0])[1] if style != "keras2" else exact(got[0])[0]) in out, style
+    code, out, err = run(capsys, "summary", path, "--format", "json")
+    assert code == 0 and big_json(out)["total_params"] == got[0]
+
+
+def _script_model(path):
+    from paramscope.keras.runner import pick_model, run_script
+    return pick_model(run_script(str(path)))
