@@ -136,6 +136,21 @@ def test_a_byte_inserted_in_model_config_storage_is_a_clean_error():
     assert outcome["status"] == "error"
 
 
+@pytest.mark.parametrize("size", [2 ** 31, 3 * 2 ** 30, 2 ** 32 - 1])
+def test_a_model_config_size_field_of_gigabytes_is_refused_in_bounded_memory(size):
+    """The stored length of the model_config string set to 2-4 GB: libhdf5 allocates that
+    much (3 GB and 14 s before); the bounded reader refuses it in a few MB."""
+    import struct
+    blob = read("keras3", "sequential.h5")
+    with h5py.File(io.BytesIO(blob), "r") as f:
+        length = len(f.attrs["model_config"].encode())
+    at = blob.find(struct.pack("<I", length), blob.find(b"model_config"))
+    assert at > 0
+    outcome = clean(harness.run_case(blob[:at] + struct.pack("<I", size) + blob[at + 4:], ".h5"))
+    assert outcome["status"] == "error" and "model_config" in outcome["message"]
+    assert outcome["case_rss"] < 512 * 1024, outcome  # KB: no gigabyte was ever resident
+
+
 SEQUENTIAL_H5 = os.path.join(FILES, "keras3", "sequential.h5")
 
 
