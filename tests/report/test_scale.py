@@ -122,3 +122,45 @@ def test_json_is_written_a_layer_at_a_time_with_the_same_text():
             expected = json.dumps(json_report.to_dict(summary, explain), indent=2) + "\n"
             assert json_report.render(summary, explain) == expected
             assert "".join(json_report.iter_render(summary, explain)) == expected
+
+
+def random_json_value(rng, depth=0):
+    kind = rng.randrange(9 if depth < 4 else 6)
+    if kind == 0:
+        return rng.choice([None, True, False])
+    if kind == 1:
+        return rng.choice([0, -1, 7, 2 ** 63, -(10 ** 40), 10 ** 4000, rng.randrange(-9, 10 ** 9)])
+    if kind == 2:
+        return rng.choice([0.0, -0.0, 1.5, 1e300, -2.5e-310, float("nan"), float("inf"),
+                           float("-inf"), rng.random()])
+    if kind in (3, 4, 5):
+        alphabet = "ab\"\\/\n\t\x00\x1b\x7f\x85é名\ud800\U0001f600 "
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
+    if kind in (6, 7):
+        items = [random_json_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+        return tuple(items) if rng.random() < 0.3 else items
+    return {random_json_value(rng, 9) if rng.random() < 0.9 else "k": random_json_value(rng, depth + 1)
+            for _ in range(rng.randrange(4))}
+
+
+def test_json_text_matches_json_dumps_at_every_level():
+    """``dumps_exact`` writes JSON itself (with the C string encoder) instead of the slow
+    pure-Python encoder ``json.dumps(indent=2)`` runs: the same text, at any nesting level."""
+    rng = random.Random(2)
+    for _ in range(5000):
+        value = random_json_value(rng)
+        level = rng.randrange(4)
+        expected = json.dumps(value, indent=2).replace("\n", "\n" + "  " * level)
+        assert json_report.dumps_exact(value, _level=level) == expected, repr(value)
+
+
+def test_json_of_many_layers_is_the_same_text_across_pieces():
+    from paramscope import formats
+    config = {"class_name": "Sequential", "config": {"name": "m", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_shape": [None, 3], "name": "x"}}] + [
+        {"class_name": "Dense", "config": {"name": f"d{i}\x1b", "units": 3}} for i in range(600)]}}
+    summary = summarize(formats.load_config(config))
+    for explain in (False, True):
+        expected = json.dumps(json_report.to_dict(summary, explain), indent=2) + "\n"
+        pieces = list(json_report.iter_render(summary, explain))
+        assert "".join(pieces) == expected and len(pieces) == 5

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import json
+from json.encoder import INFINITY as _INFINITY
+from json.encoder import encode_basestring_ascii as _json_string  # C, as json.dumps uses
 
-from .. import __version__
+from .. import __version__, gcpause
 from ..numtext import json_number_text
 from ..summary import LayerSummary, ModelSummary
 
@@ -78,54 +80,95 @@ def render(summary: ModelSummary, explain=False) -> str:
 
 
 def iter_render(summary: ModelSummary, explain=False):
-    """:func:`render`'s text in pieces, a layer at a time: a 100,000-layer model is written
-    without holding its whole JSON text (or every layer's dict) in memory.
+    """:func:`render`'s text in pieces, a few hundred layers at a time: a 100,000-layer
+    model is written without holding every layer's dict in memory.
 
-    A value nested at level ``L`` of an ``indent=2`` document is its own ``indent=2``
-    text with every line break followed by ``2 * L`` spaces (JSON strings hold no raw
-    line breaks), so each piece is encoded by ``json.dumps`` on its own.
+    Each value is :func:`dumps_exact` at its nesting level: the text ``json.dumps(indent=2)``
+    gives it inside the whole document.  The collector is paused while a piece is made
+    (not between pieces: the caller's code runs with it as it was).
     """
-    yield "{"
     fields = _fields(summary)
+    at = [key for key, _ in fields].index("layers")
+    rows = summary.layers
+    with gcpause.paused():
+        yield "{" + _members(fields[:at + 1], first=True) + ("[" if rows else "[]")
+    for start in range(0, len(rows), 256):
+        with gcpause.paused():
+            piece = ",".join(["\n    " + dumps_exact(layer_dict(row, explain), _level=2)
+                              for row in rows[start:start + 256]])
+        yield ("," if start else "") + piece
+    with gcpause.paused():
+        yield ("\n  ]" if rows else "") + _members(fields[at + 1:]) + "\n}\n"
+
+
+def _members(fields, first=False):
+    """``"key": value`` members at level 1, each after a comma (but the very first); the
+    ``layers`` member's value is left to the caller."""
+    text = []
     for i, (key, value) in enumerate(fields):
-        yield f'{"," if i else ""}\n  {json.dumps(key)}: '
+        text.append(f'{"" if first and not i else ","}\n  {_json_string(key)}: ')
         if key != "layers":
-            yield _encode(value, level=1)
-        elif not summary.layers:
-            yield "[]"
-        else:
-            for j, row in enumerate(summary.layers):
-                yield ("[" if j == 0 else ",") + "\n    " + _encode(layer_dict(row, explain), level=2)
-            yield "\n  ]"
-    yield "\n}\n"
-
-
-def _encode(value, level):
-    try:
-        text = json.dumps(value, indent=2)
-    except (ValueError, TypeError):
-        # A count beyond Python's int-to-text limit, or an exact byte size too large
-        # for a float: the same JSON, those numbers written exactly.
-        text = dumps_exact(value)
-    return text.replace("\n", "\n" + "  " * level) if "\n" in text else text
+            text.append(dumps_exact(value, _level=1))
+    return "".join(text)
 
 
 def dumps_exact(value, indent=2, _level=0) -> str:
-    """``json.dumps(value, indent=indent)``, also for integers of any size and exact
-    (``Fraction``) byte sizes, which it writes as exact JSON numbers."""
-    if isinstance(value, dict):
+    """``json.dumps(value, indent=indent)`` (nested at level ``_level``) for the summary's
+    values: dicts with string keys, lists, tuples, strings, numbers, booleans and
+    ``None``; also integers of any size and exact (``Fraction``) byte sizes, written as
+    exact JSON numbers.  Written directly, with the standard library's C string encoder:
+    ``json.dumps`` with an indent runs its pure-Python encoder, several times slower."""
+    cls = value.__class__
+    if cls is str:
+        return _json_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if cls is dict:
         if not value:
             return "{}"
         inner = "\n" + " " * (indent * (_level + 1))
-        items = [f"{json.dumps(str(k))}: {dumps_exact(v, indent, _level + 1)}"
-                 for k, v in value.items()]
-        return "{" + inner + ("," + inner).join(items) + "\n" + " " * (indent * _level) + "}"
-    if isinstance(value, (list, tuple)):
+        return "{" + inner + ("," + inner).join(
+            [_json_string(k if k.__class__ is str else _json_key(k)) + ": "
+             + dumps_exact(v, indent, _level + 1) for k, v in value.items()]
+        ) + "\n" + " " * (indent * _level) + "}"
+    if cls is list or cls is tuple:
         if not value:
             return "[]"
         inner = "\n" + " " * (indent * (_level + 1))
-        items = [dumps_exact(v, indent, _level + 1) for v in value]
-        return "[" + inner + ("," + inner).join(items) + "\n" + " " * (indent * _level) + "]"
-    if hasattr(value, "denominator") and not isinstance(value, bool):  # int, Fraction
-        return json_number_text(value)
+        return "[" + inner + ("," + inner).join(
+            [dumps_exact(v, indent, _level + 1) for v in value]
+        ) + "\n" + " " * (indent * _level) + "]"
+    if cls is float:
+        return _json_float(value)
+    if hasattr(value, "denominator"):  # int (of any size), Fraction
+        try:
+            return int.__repr__(value) if isinstance(value, int) else json_number_text(value)
+        except ValueError:  # past Python's int-to-text digit limit
+            return json_number_text(value)
     return json.dumps(value)
+
+
+def _json_key(key):
+    """A dict key that is not a string, as ``json.dumps`` turns it into one."""
+    if key is True or key is False or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    if isinstance(key, float):
+        return _json_float(key)
+    if isinstance(key, int):
+        return int.__repr__(key)
+    return json.dumps({key: 0})  # raises TypeError, as json.dumps does
+
+
+def _json_float(value):
+    """A float as ``json.dumps`` writes it (``NaN``, ``Infinity`` included)."""
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
