@@ -28,3 +28,8 @@ def build_from_code(code):
         warnings.simplefilter("ignore")
         exec(compile(code, "<golden case>", "exec"), namespace)
     return namespace
+
+
+# The corpus scripts (tests/corpus/scripts/) are test inputs that tests/test_corpus.py runs
+# through paramscope in a subprocess; pytest must not import them (--doctest-modules would).
+collect_ignore_glob = ["corpus/scripts/*", "corpus/scripts/*/*", "corpus/scripts/*/*/*"]

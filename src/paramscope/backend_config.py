@@ -29,7 +29,10 @@ def set_epsilon(value: float) -> None:
 
 
 def backend() -> str:
-    return _state["backend"]
+    """The backend Keras runs on: tf.keras (``--style keras2`` scripts) always runs on
+    TensorFlow."""
+    from .naming import keras2_active
+    return "tensorflow" if keras2_active() else _state["backend"]
 
 
 def set_backend(name: str) -> None:

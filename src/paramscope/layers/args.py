@@ -38,12 +38,18 @@ def _int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _integer_like(value):
+    """A NumPy integer (``np.int64(2)``, from ``np.array([1, 2]) * 2``): Keras takes it where
+    it takes an int."""
+    return hasattr(value, "__index__") and not isinstance(value, bool)
+
+
 def positive_int(value, name, owner, allow_none=False):
     if value is None and allow_none:
         return None
     if _int(value) and value > 0:
         return value
-    if hasattr(value, "__index__") and not isinstance(value, bool):
+    if _integer_like(value):
         v = int(value.__index__())
         if v > 0:
             return v
@@ -80,10 +86,11 @@ def standardize_tuple(value, n, name, owner, allow_zero=False):
         if len(values) != n:
             raise LayerError(f"{owner}: {expected}. Received: {name}={value!r}")
         for v in values:
-            if not _int(v):
+            if not _int(v) and not _integer_like(v):
                 raise LayerError(
                     f"{owner}: {expected}. Received: {name}={value!r} including element {v!r} of "
                     f"type {type(v).__name__}")
+        values = tuple(v if _int(v) else int(v.__index__()) for v in values)
     bad = [v for v in values if (v < 0 if allow_zero else v <= 0)]
     if bad:
         raise LayerError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from .. import tree
+from .. import naming, tree
 from ..errors import LayerError, describe_layer, format_shape
 from . import args as A
 from .base import InputLayer, InputSpec, Layer
@@ -143,8 +143,13 @@ class Embedding(LoRAMixin, Layer):
         self.input_dim = A.positive_int(input_dim, "input_dim", owner)
         self.output_dim = A.positive_int(output_dim, "output_dim", owner)
         input_length = kwargs.pop("input_length", None)
+        keras2 = naming.keras2_active()
+        if keras2 and "input_shape" not in kwargs and "batch_input_shape" not in kwargs:
+            # tf.keras (--style keras2): Embedding declares its input, (input_length,) or
+            # (None,), so a Sequential that starts with it is built.
+            kwargs["input_shape"] = (input_length,) if input_length else (None,)
         super().__init__(**kwargs)
-        if input_length is not None:
+        if input_length is not None and not keras2:
             warnings.warn("Argument `input_length` is deprecated. Just remove it.", UserWarning,
                           stacklevel=2)
         owner = describe_layer(self)
