@@ -263,3 +263,40 @@ def test_file_descriptor_1_stays_clean_in_the_quiet_whole_run(tmp_path, capfd, m
     out, err = capfd.readouterr()
     assert out == ""
     assert "held back" in err and "to __stdout__" in err
+
+
+TF_KERAS_SCRIPT = (
+    "import tensorflow as tf\n"
+    "def load():\n"
+    "    raise OSError('no disk\\x1b]0;pwned\\x07 \\ud800 here\\nsecond')\n"
+    "n = load()\n"
+    "model = tf.keras.Sequential([tf.keras.layers.Embedding(100, n, name='e\\x1b[2J'),\n"
+    "                             tf.keras.layers.Dense(n)])\n")
+
+
+@pytest.mark.parametrize("style", ["keras2", "keras2-classic"])
+def test_tf_keras_semantics_keep_the_guarantees(tmp_path, capsys, style):
+    """Under ``--style keras2`` (tf.keras semantics: Embedding declares its input, the
+    backend is TensorFlow) the skipped lines, the stop and the table are escaped once."""
+    path = write(tmp_path, TF_KERAS_SCRIPT)
+    code, out, err = run(capsys, "summary", path, "--style", style)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert_escaped_once(err)
+    skipped, error = paramscope_lines(err)
+    assert skipped.endswith(f"skipped (needs the data: {REASON_SHOWN}); n is unknown")
+    assert error.startswith(f"paramscope: error: {tmp_path}/{PATH_SHOWN}:5: Embedding (argument "
+                            "output_dim) needs n (line 4)")
+    code, out, err = run(capsys, "summary", path, "--style", style, "--set", "n=4")
+    assert code == 0, err
+    assert_escaped_once(err)
+    assert not raw_controls(out)
+    assert "e\\x1b[2J (Embedding)" in out and "(None, None, 4)" in out
+    code, out, err = run(capsys, "summary", path, "--style", style, "--set", f"n='{ESC}'")
+    assert code == 2 and out == "" and not raw_controls(err)
+    # The line holds the raw name (escaped) and Keras's repr of the value (already
+    # printable): as textsafe documents, a line that needed an escape shows its own
+    # backslashes doubled, so the repr's "\x1b" cannot be read as the name's ESC.
+    assert paramscope_lines(err)[-1] == (
+        f"paramscope: error: {tmp_path}/{PATH_SHOWN}:5: Embedding 'e\\x1b[2J': received an "
+        "invalid value for `output_dim`, expected a positive integer. Received: "
+        "output_dim='\\\\x1b]0;pwned\\\\x07'")
