@@ -12,6 +12,7 @@ quadratic step shows as a ratio near the size ratio (10).
     SCALE_BEFORE=/other/checkout/src python bench/scale.py    # and another version, side by
                                                               # side (before/after ratios)
 
+``SCALE_ONLY=2b,3`` runs only those cases (default all: 1,2a,2b,3,4).
 ``SCALE_TIMEOUT`` (default 600 s) stops a measurement that takes longer (reported as
 such: a quadratic "before" at 100,000 layers would take hours).
 
@@ -96,10 +97,23 @@ def measure(path, *options, src=None, timeout=None):
     return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
-def _write(config, directory, name):
+def _write(make, size, directory, name):
+    """Write ``make(size)`` as JSON, made in a forked child: Linux keeps a process's peak
+    resident memory across fork and exec (``ru_maxrss``), so a measured process would start
+    from this one's peak if this one had held a 100,000-layer config."""
     path = os.path.join(directory, name)
-    with open(path, "w") as f:
-        json.dump(config, f)
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            with open(path, "w") as f:
+                json.dump(make(size), f)
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise SystemExit(f"could not write {path}")
     return path
 
 
@@ -112,7 +126,7 @@ class Versions:
         before = os.environ.get("SCALE_BEFORE")
         self.srcs = {"after": None, **({"before": before} if before else {})}
         self.timeout = timeout
-        tiny = _write(sequential_config(1), directory, "tiny.json")
+        tiny = _write(sequential_config, 1, directory, "tiny.json")
         self.baseline = {}
         for label, src in self.srcs.items():
             runs = [measure(tiny, src=src) for _ in range(3)]
@@ -132,7 +146,7 @@ def compare(label, unit, sizes, make, options_list, directory, versions):
     for options in options_list:
         rows = {}
         for size in sizes:
-            path = _write(make(size), directory, f"case{size}.json")
+            path = _write(make, size, directory, f"case{size}.json")
             for version, src in versions.srcs.items():
                 row = measure(path, *options, src=src, timeout=versions.timeout)
                 rows[version, size] = row
@@ -193,19 +207,25 @@ def main():
     layers = [int(x) for x in os.environ.get("SCALE_LAYERS", "10000,100000").split(",")]
     names = [float(x) for x in os.environ.get("SCALE_NAME_MB", "6,60").split(",")]
     timeout = float(os.environ.get("SCALE_TIMEOUT", 600))
+    only = os.environ.get("SCALE_ONLY", "1,2a,2b,3,4").split(",")
     print(f"paramscope scale benchmark (python {sys.version.split()[0]})")
     with tempfile.TemporaryDirectory() as directory:
         versions = Versions(directory, timeout)
-        compare("1. Sequential config of N Dense layers", "layers", layers, sequential_config,
-                [[], ["--format", "json"]], directory, versions)
-        compare("2a. Functional chain, layers in call order", "layers", layers,
-                functional_config, [[]], directory, versions)
-        compare("2b. Functional chain, layers in reverse call order", "layers", layers,
-                lambda n: functional_config(n, reverse=True), [[]], directory, versions)
-        compare("3. One layer name of M MB", "MB", names, long_name_config,
-                [["--style", "keras3"], ["--style", "keras2"], ["--style", "keras2-classic"],
-                 ["--format", "json"]], directory, versions)
-    bounded_reader_cost()
+        cases = {
+            "1": ("1. Sequential config of N Dense layers", "layers", layers, sequential_config,
+                  [[], ["--format", "json"]]),
+            "2a": ("2a. Functional chain, layers in call order", "layers", layers,
+                   functional_config, [[]]),
+            "2b": ("2b. Functional chain, layers in reverse call order", "layers", layers,
+                   lambda n: functional_config(n, reverse=True), [[]]),
+            "3": ("3. One layer name of M MB", "MB", names, long_name_config,
+                  [["--style", "keras3"], ["--style", "keras2"], ["--style", "keras2-classic"],
+                   ["--format", "json"]])}
+        for key, case in cases.items():
+            if key in only:
+                compare(*case, directory, versions)
+    if "4" in only:
+        bounded_reader_cost()
 
 
 if __name__ == "__main__":

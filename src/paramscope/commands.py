@@ -99,8 +99,8 @@ def summary_command(args) -> int:
         # Encoded a layer at a time (no whole-document encoder state), all of it before the
         # first write: an error (a number past the printable bound) leaves stdout empty.
         pieces = list(json_report.iter_render(summary, explain=args.explain))
-        for start in range(0, len(pieces), 256):
-            sys.stdout.write("".join(pieces[start:start + 256]))
+        for piece in pieces:  # a few hundred layers each: not joined again (a long name
+            sys.stdout.write(piece)  # would be copied once more)
         return 0
     color = _use_color(args)
     text = report.render_summary(summary, style=args.style, line_length=args.line_length,

@@ -154,13 +154,18 @@ def test_a_model_config_size_field_of_gigabytes_is_refused_in_bounded_memory(siz
 SEQUENTIAL_H5 = os.path.join(FILES, "keras3", "sequential.h5")
 
 
+def run_with_reader(monkeypatch, reader, timeout):
+    """The fuzz harness's outcome on sequential.h5 when the HDF5 child runs ``reader``."""
+    monkeypatch.setattr(h5read, "read_legacy_file", reader)
+    monkeypatch.setattr(harness, "H5_TIMEOUT", timeout)
+    return clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+
+
 def test_reader_that_does_not_finish_is_one_line(monkeypatch):
     def forever(source, limit, with_weights, send):
         while True:
             pass
-    monkeypatch.setattr(h5read, "read_legacy_file", forever)
-    monkeypatch.setattr(harness, "H5_TIMEOUT", "1")
-    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    outcome = run_with_reader(monkeypatch, forever, "1")
     assert outcome["status"] == "error"
     assert outcome["message"].endswith(
         ".h5: the file's model_config could not be read within 1 s: the file is damaged.")
@@ -171,10 +176,8 @@ def test_reader_that_allocates_gigabytes_is_stopped(monkeypatch):
         blocks = []
         while True:
             blocks.append(bytearray(256 * 1024 ** 2))
-    monkeypatch.setattr(h5read, "read_legacy_file", hog)
     monkeypatch.setattr(bounded, "MEMORY_BUDGET", 512 * 1024 ** 2)
-    monkeypatch.setattr(harness, "H5_TIMEOUT", "25")  # the memory bound ends it first
-    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    outcome = run_with_reader(monkeypatch, hog, "25")  # the memory bound ends it first
     assert "could not be read within 512 MB of memory" in outcome["message"]
 
 
@@ -185,9 +188,7 @@ def test_weights_that_hang_after_the_config_leave_a_warning(monkeypatch):
         real(source, limit, False, send)
         while True:
             pass
-    monkeypatch.setattr(h5read, "read_legacy_file", config_then_hang)
-    monkeypatch.setattr(harness, "H5_TIMEOUT", "1")
-    outcome = clean(harness.run_case(read("keras3", "sequential.h5"), ".h5"))
+    outcome = run_with_reader(monkeypatch, config_then_hang, "1")
     assert outcome["status"] == "ok"
     assert any("not read within 1 s" in w for w in outcome["warnings"])
 

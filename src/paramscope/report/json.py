@@ -94,9 +94,12 @@ def iter_render(summary: ModelSummary, explain=False):
         yield "{" + _members(fields[:at + 1], first=True) + ("[" if rows else "[]")
     for start in range(0, len(rows), 256):
         with gcpause.paused():
-            piece = ",".join(["\n    " + dumps_exact(layer_dict(row, explain), _level=2)
-                              for row in rows[start:start + 256]])
-        yield ("," if start else "") + piece
+            piece = []
+            for row in rows[start:start + 256]:
+                piece.append(",\n    " if piece or start else "\n    ")
+                _encode(layer_dict(row, explain), 2, 2, piece)
+            piece = "".join(piece)
+        yield piece
     with gcpause.paused():
         yield ("\n  ]" if rows else "") + _members(fields[at + 1:]) + "\n}\n"
 
@@ -118,38 +121,56 @@ def dumps_exact(value, indent=2, _level=0) -> str:
     ``None``; also integers of any size and exact (``Fraction``) byte sizes, written as
     exact JSON numbers.  Written directly, with the standard library's C string encoder:
     ``json.dumps`` with an indent runs its pure-Python encoder, several times slower."""
+    if value.__class__ is str:
+        return _json_string(value)
+    out = []
+    _encode(value, indent, _level, out)
+    return "".join(out)
+
+
+def _encode(value, indent, level, out):
+    """Append :func:`dumps_exact`'s text of ``value`` to ``out`` in pieces, joined once by
+    the caller: a long string (a 60 MB layer name) is copied once, not once per nesting
+    level."""
     cls = value.__class__
     if cls is str:
-        return _json_string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if cls is dict:
+        out.append(_json_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif cls is dict or cls is list or cls is tuple:
         if not value:
-            return "{}"
-        inner = "\n" + " " * (indent * (_level + 1))
-        return "{" + inner + ("," + inner).join(
-            [_json_string(k if k.__class__ is str else _json_key(k)) + ": "
-             + dumps_exact(v, indent, _level + 1) for k, v in value.items()]
-        ) + "\n" + " " * (indent * _level) + "}"
-    if cls is list or cls is tuple:
-        if not value:
-            return "[]"
-        inner = "\n" + " " * (indent * (_level + 1))
-        return "[" + inner + ("," + inner).join(
-            [dumps_exact(v, indent, _level + 1) for v in value]
-        ) + "\n" + " " * (indent * _level) + "]"
-    if cls is float:
-        return _json_float(value)
-    if hasattr(value, "denominator"):  # int (of any size), Fraction
+            out.append("{}" if cls is dict else "[]")
+            return
+        inner = "\n" + " " * (indent * (level + 1))
+        out.append("{" if cls is dict else "[")
+        separator = inner
+        if cls is dict:
+            for k, v in value.items():
+                out.append(separator)
+                out.append(_json_string(k if k.__class__ is str else _json_key(k)))
+                out.append(": ")
+                _encode(v, indent, level + 1, out)
+                separator = "," + inner
+        else:
+            for v in value:
+                out.append(separator)
+                _encode(v, indent, level + 1, out)
+                separator = "," + inner
+        out.append("\n" + " " * (indent * level) + ("}" if cls is dict else "]"))
+    elif cls is float:
+        out.append(_json_float(value))
+    elif hasattr(value, "denominator"):  # int (of any size), Fraction
         try:
-            return int.__repr__(value) if isinstance(value, int) else json_number_text(value)
+            out.append(int.__repr__(value) if isinstance(value, int)
+                       else json_number_text(value))
         except ValueError:  # past Python's int-to-text digit limit
-            return json_number_text(value)
-    return json.dumps(value)
+            out.append(json_number_text(value))
+    else:
+        out.append(json.dumps(value))
 
 
 def _json_key(key):
