@@ -10,6 +10,13 @@ def raw_controls(text):
     return sorted({ch for ch in text.replace("\n", "") if not ch.isprintable()})
 
 
+def default_sigint():
+    """``preexec_fn`` of a process the tests interrupt: Ctrl-C acts on it even when the
+    tests run where SIGINT is ignored (a background job of a non-interactive shell: the
+    ignored SIGINT would be inherited, and Python then installs no KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt_when_ready(process, stream):
     """Send Ctrl-C (SIGINT) to ``process`` once it wrote ``ready`` to ``stream``; its
     ``(returncode, stderr)``."""

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from conftest import GOLDEN
-from terminal_checks import interrupt_when_ready
+from terminal_checks import default_sigint, interrupt_when_ready
 from paramscope import cli, report
 
 FILES = os.path.join(GOLDEN, "files")
@@ -165,7 +165,8 @@ def test_ctrl_c_while_reading_exits_130(tmp_path):
     path = tmp_path / "script.py"
     path.write_text("import time\nprint('ready', flush=True)\ntime.sleep(60)\n")
     process = subprocess.Popen([sys.executable, "-m", "paramscope", "summary", str(path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=default_sigint)
     code, err = interrupt_when_ready(process, process.stderr)
     assert code == 130 and err.endswith(b"paramscope: interrupted\n"), err
 

@@ -15,7 +15,7 @@ import pytest
 
 from paramscope import cli
 from paramscope.keras import runner
-from terminal_checks import interrupt_when_ready, raw_controls
+from terminal_checks import default_sigint, interrupt_when_ready, raw_controls
 
 ESC = "\x1b]0;pwned\x07"          # sets the terminal's window title
 ESC_SHOWN = "\\x1b]0;pwned\\x07"  # as repr shows it
@@ -203,7 +203,7 @@ def test_except_exception_does_not_swallow_a_stop(tmp_path, capsys):
 def paramscope(*argv):
     return subprocess.Popen([sys.executable, "-m", "paramscope", *map(str, argv)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, preexec_fn=default_sigint)
 
 
 @pytest.mark.parametrize("command", [["summary"], ["run", "--keep-going"]])

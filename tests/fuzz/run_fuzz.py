@@ -5,7 +5,7 @@
 
 Runs the strategies of ``strategies.py`` (JSON configs, ``.keras`` archives and ``.h5``
 files, in equal shares, taking turns ``--chunk`` cases at a time) through the harness of
-``harness.py`` (each case in a child process with a time and a memory limit), in ``--workers`` processes, and prints the
+``fuzz_harness.py`` (each case in a child process with a time and a memory limit), in ``--workers`` processes, and prints the
 cases tried, their outcomes (success, clean errors, problems by kind: crash, hang,
 memory, unsafe output, internal error), the peak memory of a case (what its process
 added to what it inherited) and the slowest case.  ``--minutes`` bounds the run's time:
@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "src"))
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
-import harness  # noqa: E402
+import fuzz_harness as harness  # noqa: E402
 import strategies  # noqa: E402
 
 TARGETS = {"json": strategies.json_configs(), "keras": strategies.keras_archives(),

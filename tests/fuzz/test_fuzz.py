@@ -1,7 +1,7 @@
 """Fuzzing: mutants of real Keras files end in success or one clean error, never in a
 crash, a hang, a memory blow-up or raw control characters on the terminal.
 
-Each case runs in a child process with a time and a memory limit (``harness.py``), so a
+Each case runs in a child process with a time and a memory limit (``fuzz_harness.py``), so a
 hang or a blow-up fails the test instead of stalling the suite.  The example count is
 small here (``FUZZ_EXAMPLES``, default 40 per target, derandomized so that the suite is
 reproducible); ``make fuzz`` runs the long version (``run_fuzz.py``).
@@ -11,7 +11,7 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 
-import harness
+import fuzz_harness as harness
 import strategies
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 40))
