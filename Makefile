@@ -3,7 +3,18 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test bench bench-scale fuzz golden clean
+.PHONY: demo test bench bench-scale fuzz golden clean web serve
+
+# The page (web/) needs npm to fetch Pyodide; without npm, `make test` skips its browser tests
+# (with the reason shown) instead of building it.
+NPM        := $(shell command -v npm 2>/dev/null)
+PORT       ?= 8000
+WEB_INPUTS := web/build.py web/package.json web/package-lock.json web/examples.json \
+              pyproject.toml README.md $(wildcard web/src/* web/examples/*.py examples/*.py) \
+              $(shell find src/paramscope -name '*.py' -not -path '*/__pycache__/*')
+ifneq ($(NPM),)
+TEST_WEB   := web/dist/build.json
+endif
 
 $(VENV)/.installed-base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +30,10 @@ $(VENV)/.installed-test: $(VENV)/.installed-base
 demo: $(VENV)/.installed-base
 	$(BIN)/paramscope demo
 
-## test: set up and run the whole test suite (golden fixtures from real Keras, no Keras needed)
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules --ignore=src/paramscope/examples src/paramscope tests
+## test: set up and run the whole test suite (golden fixtures from real Keras, no Keras needed);
+## builds the page first (make web) for its browser tests when npm is there
+test: $(VENV)/.installed-test $(TEST_WEB)
+	$(BIN)/python -m pytest -q -rs -p no:cacheprovider --doctest-modules --ignore=src/paramscope/examples src/paramscope tests
 
 ## bench: speed and memory ratios (see bench/README.md); uses real Keras when BENCH_KERAS_PYTHON is set
 bench: $(VENV)/.installed-test
@@ -42,5 +54,16 @@ fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/run_fuzz.py --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out $(FUZZ_OUT) \
 		--minutes $(FUZZ_MINUTES)
 
+## web: build the page into web/dist/ (static files: Pyodide and CodeMirror from npm, paramscope's wheel)
+web: web/dist/build.json
+
+web/dist/build.json: $(WEB_INPUTS)
+	$(PYTHON) web/build.py
+
+## serve: build the page and serve web/dist on http://localhost:$(PORT)/ (Python's http.server)
+serve: web
+	@echo "paramscope's page: http://localhost:$(PORT)/  (Ctrl+C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory web/dist
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache fuzz-findings
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache fuzz-findings web/dist web/dist.partial tests/artifacts

@@ -17,6 +17,10 @@ Measures:
    million times more parameters (target: ratio about 1: memory independent of counts).
 4. Model configs (ResNet50, NASNetLarge) when their golden configs are present: paramscope
    vs Keras loading the same config and printing its summary.
+5. Diagrams (bench/layout.py): edge crossings and drawing size of the keras.applications
+   models against Keras's order in one column, and the time to draw NASNetLarge.
+6. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
+   when the page is built (make web) and Chromium and Playwright are there.
 """
 
 from __future__ import annotations
@@ -183,6 +187,26 @@ def bench_configs(n):
         os.unlink(config_path)
 
 
+def bench_costs(n):
+    print("4b. paramscope profile (issue 11): ResNet50's config, profile vs summary")
+    config = _application_config("resnet", "ResNet50/top")
+    if config is None:
+        print("  (no ResNet50 config in tests/golden/applications)")
+        return
+    sys.path.insert(0, HERE)
+    from costs import bench_profile
+    bench_profile(config, n, timed_runs, report, verdict, PY)
+
+
+def bench_diagrams():
+    print("5. Diagrams (bench/layout.py): layout quality against one column, NASNetLarge's time")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_layout", os.path.join(HERE, "layout.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["layout.py"])
+
+
 def main():
     n = int(os.environ.get("BENCH_REPEAT", "10"))
     print(f"paramscope benchmarks (python {sys.version.split()[0]}, {n} runs each, min shown)")
@@ -190,6 +214,11 @@ def main():
     bench_deep_model()
     bench_memory()
     bench_configs(n)
+    bench_costs(n)
+    bench_diagrams()
+    sys.path.insert(0, HERE)
+    from web import bench_web
+    bench_web()
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 * Every public module and name of Keras 3.15 (``tests/golden/keras3_api/public_names.json.gz``,
   made by ``tools/make_api_index.py`` from the installed Keras) imports, through the import
   shim as a script imports it, with the same kind (module, class, function).
-* The API cases of ``tools/cases/api_surface.py`` and ``tools/cases/api_adapt_tf.py`` (run in
-  real Keras by ``tools/make_golden.py``) give the values Keras recorded (configs, names,
-  shapes, the errors Keras raises) and, where they build a model, Keras's summary.
+* The API cases of ``tools/cases/api_surface.py``, ``tools/cases/api_adapt_tf.py`` and
+  ``tools/cases/layer_state.py`` (run in real Keras by ``tools/make_golden.py``) give the
+  values Keras recorded (configs, names, shapes, the errors Keras raises) and, where they
+  build a model, Keras's summary.
 """
 
 import importlib
@@ -24,7 +25,8 @@ NAMES = load_golden("keras3_api", "public_names.json.gz")
 OPS_MODULES = ("keras.ops", "keras.random")
 MODULES = sorted(m for m in NAMES["modules"] if not m.startswith(OPS_MODULES))
 CASES = (load_golden("keras3_api", "api_surface.json.gz")["cases"]
-         + load_golden("keras3_api", "api_adapt_tf.json.gz")["cases"])
+         + load_golden("keras3_api", "api_adapt_tf.json.gz")["cases"]
+         + load_golden("keras3_api", "layer_state.json.gz")["cases"])
 
 
 def _kind(value):

@@ -186,7 +186,8 @@ def test_json_stdout_is_pure_json(tmp_path, capsys):
     assert set(first) >= {"name", "class_name", "output_shape", "params", "trainable_params",
                           "non_trainable_params", "built", "trainable", "weights", "inbound"}
     assert first["output_shape"] == [None, 3]
-    assert first["weights"][0] == {"name": "kernel", "path": "dense/kernel", "shape": [4, 3],
+    # (Keras builds a Sequential's layers under the model's name scope: mlp/dense/kernel.)
+    assert first["weights"][0] == {"name": "kernel", "path": "mlp/dense/kernel", "shape": [4, 3],
                                    "dtype": "float32", "trainable": True}
     assert first["inbound"] == [{"layer": "input_layer", "node_index": 0, "tensor_index": 0}]
     bn = data["layers"][1]

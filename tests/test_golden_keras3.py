@@ -59,8 +59,9 @@ def test_layers_shapes_and_counts(case):
         assert row.trainable_params == exp["trainable_params"], where
         assert row.non_trainable_params == exp["non_trainable_params"], where
         assert row.trainable == exp["trainable"], where
-        got_w = [(w.name, list(w.shape), w.dtype, w.trainable) for w in row.weights]
-        exp_w = [(w["name"], w["shape"], w["dtype"], w["trainable"]) for w in exp["weights"]]
+        got_w = [(w.name, w.path, list(w.shape), w.dtype, w.trainable) for w in row.weights]
+        exp_w = [(w["name"], w["path"], w["shape"], w["dtype"], w["trainable"])
+                 for w in exp["weights"]]
         assert got_w == exp_w, where
         assert [list(x) for x in row.inbound] == [list(x) for x in exp["inbound"]] or summary.sequential_like, where
     assert summary.total_params == expected["total_params"]

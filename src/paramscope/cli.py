@@ -55,10 +55,73 @@ COMMAND_OPTIONS = {
     ) + SUMMARY_OPTIONS,
     "run": (KEEP_GOING_OPTION, SET_OPTION) + SUMMARY_OPTIONS,
     "demo": SUMMARY_OPTIONS,
+    "plot": (
+        # "--output" first: the fast parser reads the long form; "-o" goes to argparse
+        # (which reads "-o=x.svg" as "=x.svg", a form the fast parser would read otherwise).
+        (("--output", "-o"), "output", "str", None, None, "FILE",
+         "write the diagram to FILE: .svg (SVG) or .dot/.gv (DOT text for Graphviz); "
+         "default: SVG on stdout"),
+        (("--format",), "format", "choice", ("svg", "dot"), None, None,
+         "svg or dot (default: from the extension of -o, else svg)"),
+        (("--show-shapes",), "show_shapes", "flag", None, False, None,
+         "each box shows its input and output shapes"),
+        (("--show-dtype",), "show_dtype", "flag", None, False, None,
+         "each box shows its output dtype"),
+        (("--show-layer-activations",), "show_layer_activations", "flag", None, False, None,
+         "each box of a layer with an activation shows it"),
+        (("--show-trainable",), "show_trainable", "flag", None, False, None,
+         "each box of a layer with weights shows whether it is trainable"),
+        (("--show-params",), "show_params", "flag", None, False, None,
+         "each box shows its parameter count"),
+        (("--rankdir",), "rankdir", "choice", ("TB", "LR", "BT", "RL"), "TB", None,
+         "direction: TB top to bottom (default), LR left to right, BT, RL"),
+        (("--expand-nested",), "expand_nested", "flag", None, False, None,
+         "draw nested models' layers, framed, instead of one box per nested model"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the global variable or model name to draw"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
+         "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
+    ),
+    "profile": (
+        (("--batch-size",), "batch_size", "str", None, "1", "N",
+         "samples per batch for the per-batch figures and memory (default 1)"),
+        (("--optimizer",), "optimizer", "str", None, None, "SPEC",
+         "a Keras optimizer identifier (adam, sgd, ...) or the JSON of "
+         "keras.optimizers.serialize(...); default: the model's compiled optimizer, else adam"),
+        (("--format",), "format", "choice", ("text", "json"), "text", None, "text or json"),
+        (("--explain",), "explain", "flag", None, False, None,
+         "print each layer's MAC arithmetic and the memory arithmetic"),
+        (("--input-shape",), "input_shapes", "append", None, None, "SHAPE",
+         "rebuild the model at this input shape (64,64,3 or 1x64x64x3; repeat per input, "
+         "or NAME=SHAPE)"),
+        (("--line-length",), "line_length", "int", None, None, "N", "total width of the table"),
+        (("--expand-nested",), "expand_nested", "flag", None, False, None,
+         "list the layers of nested models"),
+        (("--color",), "color", "choice", ("auto", "always", "never"), "auto", None,
+         "colour the table (default: when stdout is a terminal)"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the one to profile"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class NAME as a weightless passthrough"),
+        SET_OPTION,
+    ),
+    "diff": (
+        (("--format",), "format", "choice", ("text", "json", "markdown"), "text", None,
+         "text, json or markdown"),
+        (("--model-a",), "model_a", "str", None, None, "NAME", "the model of A's script"),
+        (("--model-b",), "model_b", "str", None, None, "NAME", "the model of B's script"),
+        (("--exit-code",), "exit_code", "flag", None, False, None,
+         "exit 1 when the models differ (for CI)"),
+        SET_OPTION,
+    ),
 }
 
 # The positional argument of each command, and whether the rest of the line is the script's.
-POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False)}
+POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
+              "plot": ("model", False), "profile": ("model", False),
+              "diff": (None, False)}  # diff: two positionals, argparse reads them
 
 
 def _add_options(parser, options):
@@ -105,6 +168,24 @@ def build_parser():
 
     p = sub.add_parser("demo", help="summarise an embedded example model, with its arithmetic")
     _add_options(p, COMMAND_OPTIONS["demo"])
+
+    p = sub.add_parser("plot", help="draw a model's graph as SVG (or DOT), without Graphviz",
+                       description="Draw MODEL's layers and connections, as Keras's plot_model "
+                                   "does, laid out and written by paramscope (no Graphviz).")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["plot"])
+
+    p = sub.add_parser("profile", help="MACs, FLOPs and memory (training and inference)",
+                       description="What MODEL costs: MACs and FLOPs per layer, per sample and "
+                                   "per batch, and the memory to train and to run it.")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["profile"])
+
+    p = sub.add_parser("diff", help="compare two models layer by layer",
+                       description="Compare A and B (scripts or model files; A.py:NAME picks "
+                                   "a model of a script): shapes, params and MACs per layer.")
+    p.add_argument("models", metavar="MODEL", nargs=2, help="A and B")
+    _add_options(p, COMMAND_OPTIONS["diff"])
     return parser
 
 
@@ -201,7 +282,8 @@ def main(argv=None) -> int:
         from .errors import ParamscopeError
         from .textsafe import safe_lines
         handler = {"summary": commands.summary_command, "run": commands.run_command,
-                   "demo": commands.demo_command}[args.command]
+                   "demo": commands.demo_command, "plot": commands.plot_command,
+                   "profile": commands.profile_command, "diff": commands.diff_command}[args.command]
         try:
             return handler(args)
         except ParamscopeError as e:

@@ -147,6 +147,45 @@ def demo_command(args) -> int:
     return 0
 
 
+def plot_command(args) -> int:
+    """Draw the model's diagram (see paramscope.diagram)."""
+    from .diagram.from_model import Options
+    from .diagram.plot import check_output_path, plot_format, render_model, write_atomically
+    if args.output:
+        check_output_path(args.output)     # before the model is loaded: fail fast
+    fmt = plot_format(args.output, args.format)
+    model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
+                              assume_passthrough=args.assume_passthrough,
+                              settings=args.settings)
+    options = Options(show_shapes=args.show_shapes, show_dtype=args.show_dtype,
+                      show_layer_activations=args.show_layer_activations,
+                      show_trainable=args.show_trainable, show_params=args.show_params,
+                      expand_nested=args.expand_nested)
+    text = render_model(model, fmt, args.rankdir, options)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def profile_command(args) -> int:
+    """MACs, FLOPs and memory (see paramscope.costs)."""
+    from .costs.command import run_profile
+    return run_profile(args, _use_color(args))
+
+
+def diff_command(args) -> int:
+    """Two models compared layer by layer (see paramscope.costs.diff)."""
+    from .costs.command import run_diff
+    return run_diff(args)
+
+
+def script_semantics(args):
+    """The public name of :func:`_script_semantics` (the cost commands load as summary does)."""
+    return _script_semantics(args)
+
+
 def _script_semantics(args):
     """``--style keras2``/``keras2-classic``: a script is built as tf.keras (Keras 2) built it
     (TensorFlow functions and operators on symbolic tensors are TFOpLambda layers)."""

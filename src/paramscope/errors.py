@@ -57,6 +57,11 @@ class ModelComputationError(NeedsComputationError):
     and it does not change the model's layers or weights' shapes."""
 
 
+class GraphModeError(NeedsComputationError, RuntimeError):
+    """TensorFlow 1 graph-mode code (``K.gradients``): TensorFlow 2 raises RuntimeError
+    outside a ``tf.function``, and paramscope does not compute it either."""
+
+
 class MissingDependencyError(ParamscopeError):
     """An optional dependency (h5py, numpy) is needed but not installed."""
 

@@ -12,6 +12,7 @@ from . import gcpause, tree
 from .layers import base
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
 from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
+from .layers.state import open_layer_scope
 
 
 def _needs_computation(what):
@@ -416,6 +417,46 @@ def _missing_input(tensor, known):
     return None, None
 
 
+def insert_layers(model, operations, nodes):
+    """tf.keras's ``Functional._insert_layers`` (after ``Model.add_loss``): ``nodes`` join the
+    model's nodes, each one level shallower than its shallowest input, and the operations the
+    model lacks are appended to its layers, in order."""
+    node_to_depth = {id(node): depth for depth, level in model._nodes_by_depth.items()
+                     for node in level}
+    relevant = {id(node) for node in nodes} | set(node_to_depth)
+    pending = list(nodes)
+    for _ in range(10000 + len(pending) ** 2):
+        if not pending:
+            break
+        node = pending.pop(0)
+        depth = _shallowest_input_depth(node, node_to_depth, relevant)
+        if depth is None:
+            pending.append(node)
+            continue
+        if id(node) not in node_to_depth:
+            node_to_depth[id(node)] = depth - 1
+            model._nodes_by_depth[depth - 1].append(node)
+    else:
+        raise ParamscopeError("Layers could not be added due to missing dependencies.")
+    known = set(model._operations)
+    for op in operations:
+        if op not in known:
+            model._operations.append(op)
+            known.add(op)
+            if isinstance(op, Layer):
+                model._track_layer(op)
+
+
+def _shallowest_input_depth(node, node_to_depth, relevant):
+    depth = 0
+    for parent in node.parent_nodes:
+        if id(parent) in node_to_depth:
+            depth = min(depth, node_to_depth[id(parent)])
+        elif id(parent) in relevant:
+            return None
+    return depth
+
+
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
 
@@ -569,7 +610,7 @@ class Sequential(Model):
 
     def add(self, layer, rebuild=True):
         if not self._layers and getattr(layer, "_input_shape_arg", None) is not None:
-            self.add(InputLayer(shape=layer._input_shape_arg))
+            self.add(InputLayer(shape=layer._input_shape_arg, batch_size=layer._batch_size_arg))
         history = getattr(layer, "_keras_history", None)
         if history is not None and isinstance(history.operation, InputLayer):
             layer = history.operation
@@ -659,7 +700,8 @@ class Sequential(Model):
             dtype = self._layers[0].compute_dtype
             self._layers.insert(0, InputLayer(batch_shape=input_shape, dtype=dtype))
         x = inputs = self._layers[0].output
-        with gcpause.paused(), base.recording_nodes():
+        # Keras builds under the model's name scope: weights made now are sequential/dense/...
+        with gcpause.paused(), base.recording_nodes(), open_layer_scope(self):
             for layer in self._layers[1:]:
                 x = layer(x)
             self._functional = Functional(inputs=inputs, outputs=x, _internal=True)

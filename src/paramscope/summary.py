@@ -82,6 +82,8 @@ class LayerSummary(_Plain):
     - ``layers``: a model used as a layer: its own rows (shown with ``expand_nested``).
     - ``is_graph_network``: Keras 2 shows an unbuilt layer as "0 (unused)", a nested graph
       network counts anyway.
+    - ``macs``, ``activation_bytes``, ``macs_explain``: filled in by ``paramscope.profile``
+      (per sample; see :mod:`paramscope.costs`), ``None`` in a plain summary.
     """
 
     _fields = (
@@ -92,6 +94,7 @@ class LayerSummary(_Plain):
         ("inbound", _REQUIRED), ("inbound_by_node", _REQUIRED), ("is_input_layer", False),
         ("node_output_structures", []), ("layers", []), ("is_model", False),
         ("is_graph_network", False), ("explain", []), ("explain_output", []),
+        ("macs", None), ("activation_bytes", None), ("macs_explain", None),
     )
 
     @property

@@ -164,6 +164,11 @@ TFKERAS_INCONSISTENT = {
 }
 
 
+#: live tf-keras models whose config rebuilds other objects (tests/test_golden_tfkeras.py):
+#: add_loss reached the encoder's inner layers, listed again at the config's top level
+NOT_IN_CONFIG = {"tf_backend/script_vae"}
+
+
 def _tfkeras_rows(expected):
     out = []
     for l in expected["layers"]:
@@ -199,6 +204,8 @@ def test_tfkeras_config_rebuilds_the_model(case):
     expected = case["model"]
     if expected.get("total_params") is None:  # tf-keras could not count an unbuilt model
         return
+    if case["id"] in NOT_IN_CONFIG:
+        pytest.skip("the config rebuilds the live model's shared layers as new ones")
     k3 = K3_BY_ID.get(case["id"])
     try:
         model = _load(case)

@@ -265,7 +265,8 @@ def test_tf_keras_config_builds_from_recorded_shapes():
 
 def test_weight_paths_like_keras_in_functional_models():
     """Sublayer weights carry their owner's name scope (``mha_0/query/kernel``), as in Keras.
-    (Sequential models add the model's own scope in Keras 3; that is the engine's business.)"""
+    (Sequential models add the model's own scope: tests/test_golden_keras3.py checks every
+    case's paths.)"""
     from conftest import build_from_code, load_golden
     cases = [c for c in load_golden("keras3", "attention.json.gz")["cases"]
              if not c["error"] and c["model"]["class_name"] == "Functional"]

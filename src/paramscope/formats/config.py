@@ -845,6 +845,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
     model = Functional(inputs, outputs, name=model_name, _internal=ctx.depth > 1,
                        **({"trainable": trainable} if trainable is not None else {}))
     if layout == KERAS2:
+        _connect_ancillary_layers(model, created)
         _keras2_frozen(model, trainable, layers_data)
     shown_class = _custom_model_note(entry, ctx, "Functional")
     if shown_class:
@@ -852,6 +853,18 @@ def functional_from_config(entry, ctx, parent_layout=None):
     model._config_layer_names = [name for name, _, _ in entries]
     model._file_layout = layout
     return model
+
+
+def _connect_ancillary_layers(model, created):
+    """tf.keras's ``connect_ancillary_layers``: the layers a tf-keras config lists that do not
+    lead to the outputs (those ``Model.add_loss`` inserted: ``TFOpLambda`` rows and ``AddLoss``)
+    join the model as tf.keras inserts them."""
+    from ..graph import insert_layers
+    known = set(model._operations)
+    ancillary = [layer for layer in created.values() if layer not in known]
+    if ancillary:
+        nodes = [node for layer in ancillary for node in layer._inbound_nodes]
+        insert_layers(model, ancillary, nodes)
 
 
 def _node_requirements(node_data):

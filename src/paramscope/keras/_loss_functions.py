@@ -366,3 +366,23 @@ def categorical_generalized_cross_entropy(y_true, y_pred, q):
     y_true_one_hot = ops.cast(y_true_one_hot, y_pred.dtype)
     p = ops.sum(y_pred * y_true_one_hot, axis=-1)
     return (1 - ops.power(p, q)) / q
+
+
+def _tf_keras_semantics(fn):
+    """``fn``, or tf.keras's loss of the same name on symbolic tensors under ``--style keras2``
+    (:mod:`._legacy_losses`)."""
+    import functools
+
+    @functools.wraps(fn)
+    def loss(*args, **kwargs):
+        from ._legacy_losses import dispatch
+        legacy = dispatch(fn.__name__, args, kwargs)
+        return (legacy or fn)(*args, **kwargs)
+    return loss
+
+
+for _name in ("mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
+              "mean_squared_logarithmic_error", "binary_crossentropy", "categorical_crossentropy",
+              "sparse_categorical_crossentropy", "kl_divergence", "poisson", "cosine_similarity",
+              "log_cosh", "categorical_hinge", "hinge", "squared_hinge"):
+    globals()[_name] = _tf_keras_semantics(globals()[_name])

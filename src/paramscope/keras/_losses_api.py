@@ -23,6 +23,11 @@ def add_loss(layer, loss):
 
 
 def functional_add_loss(model, loss):
+    from .tensorflow import keras2_semantics
+    if keras2_semantics():
+        for x in tree.flatten(loss):
+            _tf_keras_add_loss(model, x)
+        return
     raise KerasNotImplementedError(
         f"model.add_loss() on the Functional model '{model.name}': Keras 3 does not support "
         "it (it raises NotImplementedError). Add the loss inside a layer's call() "
@@ -55,3 +60,24 @@ def layer_losses(layer):
                     "computation.")
         stack.extend(getattr(current, "_layers", []))
     return []
+
+
+def _tf_keras_add_loss(model, loss):
+    """tf.keras's ``Functional.add_loss``: a symbolic loss becomes an ``AddLoss`` layer called
+    on it, inserted with the layers between the model's inputs and the loss that the model
+    lacks (``_graph_network_add_loss``, ``_insert_layers``); other losses (values, callables)
+    add no layer."""
+    from ..graph import insert_layers, map_graph
+    from ..layers.base import KerasTensor
+    from ..layers.tfop import AddLoss
+    if not isinstance(loss, KerasTensor):
+        if loss is None or callable(loss) or isinstance(loss, (int, float)):
+            return
+        raise ParamscopeError(f"model.add_loss() of {model.name!r}: expected a tensor, a "
+                              f"number or a callable, received {loss!r}.")
+    nodes_by_depth, operations = map_graph(model.inputs, [loss])
+    nodes = [node for depth in nodes_by_depth for node in nodes_by_depth[depth]]
+    add_loss_layer = AddLoss(unconditional=False, dtype=loss.dtype)
+    add_loss_layer(loss)
+    nodes.extend(add_loss_layer._inbound_nodes)
+    insert_layers(model, list(operations) + [add_loss_layer], nodes)

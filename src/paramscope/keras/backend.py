@@ -64,4 +64,27 @@ __all__ = ['backend', 'epsilon', 'image_data_format', 'set_epsilon', 'set_image_
 
 
 def __getattr__(name):
+    """Keras 2's functions (``K.mean``, ``K.square``...): Keras 3 keeps them in its tf.keras
+    view, tf.keras (``--style keras2``) in ``keras.backend`` (:mod:`._legacy_backend`)."""
+    from . import _legacy_backend
+    function = _legacy_backend.lookup(name)
+    if function is not None:
+        return function
+    if _legacy_backend.is_keras2_only(name):
+        from ..errors import NotInKerasError
+        raise NotInKerasError(
+            f"module 'keras.backend' has no attribute {name!r}: keras.backend.{name} is "
+            f"tf.keras (Keras 2) only, not part of Keras {_api_version()}'s API (nor of its "
+            "tf.keras view); run the script as tf.keras does with --style keras2.")
     return _api.missing_name("keras.backend", name)
+
+
+def __dir__():
+    from . import _legacy_backend
+    from .tensorflow import keras2_semantics
+    return sorted(set(globals()) | set(_legacy_backend.names(keras2_semantics())))
+
+
+def _api_version():
+    from ._api_modules import KERAS_VERSION
+    return KERAS_VERSION

@@ -247,12 +247,17 @@ def _run_whole_quietly(path, source, argv, stdout):
 def _script_warnings(caught):
     seen = []
     for w in caught or []:
-        if issubclass(w.category, ImportWarning):  # the import machinery's, not the script's
-            continue
+        if issubclass(w.category, ImportWarning) or _from_import_machinery(w):
+            continue  # the import machinery's (e.g. Python 3.12's "__package__ !=
+            # __spec__.parent" about the import shim's modules), not the script's
         text = str(w.message)
         if text not in seen:
             seen.append(text)
     return seen
+
+
+def _from_import_machinery(warning):
+    return str(getattr(warning, "filename", "")).startswith("<frozen importlib")
 
 
 def _stop_error(error, path):

@@ -15,6 +15,10 @@ import types
 from importlib.machinery import ModuleSpec
 
 
+#: tensorflow's submodules that only TensorFlow 1 had (no TensorFlow 2 has them)
+_TENSORFLOW1_ONLY = frozenset({"contrib"})
+
+
 _ROOTS = ("keras", "tensorflow", "tf_keras")
 
 # keras.<name> modules of the facade.
@@ -80,6 +84,12 @@ class _Finder:
                 module = submodule(self.module_for("tensorflow"), ".".join(rest))
                 if module is not None:
                     return module
+            if rest and rest[0] in _TENSORFLOW1_ONLY:
+                from ..errors import NotInKerasError
+                raise NotInKerasError(
+                    f"No module named {fullname!r}: tensorflow.{rest[0]} is TensorFlow 1 only "
+                    "(TensorFlow 2 removed it), so the script fails here with TensorFlow 2 and "
+                    "tf.keras too: it needs TensorFlow 1.")
             if not rest or rest[0] != "keras":
                 raise ModuleNotFoundError(
                     f"{fullname} is part of TensorFlow, which paramscope does not emulate "
@@ -88,6 +98,10 @@ class _Finder:
         if len(parts) == 1:
             return facade
         if parts[1] == "src":
+            from ._src import module
+            internal = module(".".join(parts))  # keras.src.backend, DataLayer's module, ...
+            if internal is not None:
+                return internal
             parts = parts[:1] + parts[2:]
             if len(parts) == 1:
                 return facade

@@ -116,12 +116,35 @@ def call_tf(path, symbol, kind, params, args, kwargs):
     shapes inside a trace or on concrete values."""
     from ..ops import is_tracing
     first, named = _bind(path, params, args, kwargs)
+    return apply_op(symbol, first, named, kind, shown=path)
+
+
+def apply_op(symbol, first, named, kind="TFOpLambda", shown=None):
+    """The TensorFlow operation ``tf.<symbol>`` on its first argument and the others by
+    name: a ``TFOpLambda`` under tf.keras semantics on symbolic tensors (Keras 3 refuses
+    those), TensorFlow's static shapes inside a trace or on concrete values."""
+    from ..ops import is_tracing
     symbolic = _symbolic((first,) + tuple(named.values()))
     if symbolic and not is_tracing():
         if not _keras2[0]:
-            raise _keras3_refusal(path)
+            raise _keras3_refusal(shown or symbol)
         return tf_op_layer(symbol, kind)(first, **named)
     return evaluate(symbol, first, named, symbolic)
+
+
+def is_symbolic(*values):
+    """Whether any of ``values`` (or of the lists in them) is a symbolic tensor."""
+    return _symbolic(values)
+
+
+def keras3_refusal(shown):
+    """Keras 3's error for a TensorFlow function (``shown``) on a symbolic tensor."""
+    return _keras3_refusal(shown)
+
+
+def tf_functions():
+    """``{path: function}``: the stand-in module's TensorFlow functions (``"math.square"``)."""
+    return _functions()
 
 
 def tf_op_layer(symbol, kind="TFOpLambda"):
@@ -190,8 +213,9 @@ def _batch_normalization(x, mean, variance, offset, scale, variance_epsilon, nam
     inv = f["math.rsqrt"](variance + variance_epsilon)
     if scale is not None:
         inv = inv * scale
+    scaled = x * f["cast"](inv, x.dtype)  # TensorFlow's order: x * inv names its ops first
     shift = offset - mean * inv if offset is not None else -mean * inv
-    return x * f["cast"](inv, x.dtype) + f["cast"](shift, x.dtype)
+    return scaled + f["cast"](shift, x.dtype)
 
 
 COMPOSITES = {"math.logical_xor": _logical_xor, "nn.moments": _moments,
@@ -350,8 +374,26 @@ class Variable:
     def assign(self, value, **kwargs):
         return self
 
+    def value(self):
+        """The variable read as a concrete tensor (its shape and dtype)."""
+        return constant(0, dtype=self.dtype, shape=tuple(self.shape))
+
     def __repr__(self):
         return f"<tf.Variable '{self.name}' shape={self.shape} dtype={self.dtype}>"
+
+
+def _read_then(method):
+    """A TensorFlow operator of a variable: the operator on the variable's value."""
+    def operator(self, *args):
+        return getattr(self.value(), method)(*args)
+    operator.__name__ = method
+    return operator
+
+
+for _method in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+                "__truediv__", "__rtruediv__", "__pow__", "__rpow__", "__neg__", "__getitem__",
+                "__matmul__", "__rmatmul__"):
+    setattr(Variable, _method, _read_then(_method))
 
 
 class _TensorType(type):

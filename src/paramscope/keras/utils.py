@@ -3,8 +3,6 @@ the data (``image_dataset_from_directory``, ``get_file``: nothing is read or dow
 
 from __future__ import annotations
 
-import sys as _sys
-
 from ..errors import NeedsComputationError
 from . import _api
 from .backend import clear_session, is_keras_tensor, standardize_dtype
@@ -15,10 +13,18 @@ from .config import (disable_interactive_logging, enable_interactive_logging,
                      is_interactive_logging_enabled)
 
 
-def plot_model(model, to_file="model.png", *args, **kwargs):
-    """Skipped: drawing needs pydot and graphviz. Prints a note on stderr."""
-    print(f"paramscope: skipped keras.utils.plot_model(to_file={to_file!r}); use "
-          "`paramscope summary` for the architecture.", file=_sys.stderr)
+def plot_model(model, to_file="model.png", show_shapes=False, show_dtype=False,
+               show_layer_names=False, rankdir="TB", expand_nested=False, dpi=200,
+               show_layer_activations=False, show_trainable=False, splines="ortho", **kwargs):
+    """Keras's plot_model, drawn by paramscope (no pydot, no Graphviz): ``to_file`` ending
+    in .svg gets SVG, .dot DOT text; another name (``model.png``) gets the SVG beside it,
+    with a note on stderr.  See :func:`paramscope.diagram.plot.plot_model`."""
+    from ..diagram.plot import plot_model as draw
+    return draw(model, to_file=to_file, show_shapes=show_shapes, show_dtype=show_dtype,
+                show_layer_names=show_layer_names, rankdir=rankdir,
+                expand_nested=expand_nested, dpi=dpi,
+                show_layer_activations=show_layer_activations, show_trainable=show_trainable,
+                splines=splines, **kwargs)
 
 
 def set_random_seed(seed):

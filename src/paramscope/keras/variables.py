@@ -11,31 +11,26 @@ from __future__ import annotations
 from .. import naming
 from ..dtypes import standardize_dtype
 from ..errors import NeedsComputationError, ParamscopeError, ShapeError
+from ..layers import state
 from ..shapes import standardize_shape, value_shape
 
 _AGGREGATIONS = (None, "none", "mean", "sum", "only_first_replica")
 _SYNCHRONIZATIONS = (None, "none", "on_read", "on_write", "auto")
-#: Name scopes opened by optimizers (``adam/iteration``) and ``keras.name_scope``.
-_name_scopes: list = []
 
 
-class name_scope:
-    """``keras.name_scope(name)``: variables created inside get ``name/`` in their path."""
+class name_scope(state.name_scope):
+    """``keras.name_scope(name)``: variables created inside get ``name/`` in their path, the
+    weights of layers built inside too (one stack with the layers' own scopes)."""
+
+    __slots__ = ()
 
     def __init__(self, name, caller=None, deduplicate=True, override_parent=None):
         if not isinstance(name, str) or "/" in name:
             raise ParamscopeError("Argument `name` must be a string and cannot contain "
                                   f"character `/`. Received: name={name}")
-        self.name = name
-        self.override_parent = override_parent
-
-    def __enter__(self):
-        _name_scopes.append(self.name)
-        return self
-
-    def __exit__(self, *exc):
-        _name_scopes.pop()
-        return False
+        if not deduplicate:
+            caller = None  # (deduplication is what a caller is for)
+        super().__init__(name, caller=caller, override_parent=override_parent)
 
 
 def value_shape_or_none(value):
@@ -86,7 +81,8 @@ class Variable:
                 "`'none'`, `'on_read'`, `'on_write'`, `'auto'`. Received: "
                 f"synchronization={synchronization}")
         self._name = name
-        self._path = "/".join(_name_scopes + [name])
+        parent = state.current_path()
+        self._path = f"{parent}/{name}" if parent else name
         self._trainable = bool(trainable)
         self._autocast = bool(autocast)
         self._aggregation = aggregation or "none"

@@ -15,7 +15,7 @@ import os
 from ._index import INDEX
 from .base import InputLayer, InputSpec, KerasTensor, Layer, Node, Weight
 
-_NOT_FAMILIES = {"base", "args"}
+_NOT_FAMILIES = {"base", "args", "state", "quantization"}
 _registry: dict | None = None
 _custom: dict = {}
 _resolved: dict = {}

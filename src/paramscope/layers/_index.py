@@ -10,6 +10,7 @@ INDEX = {
     'AdaptiveMaxPooling2D': 'pooling',
     'AdaptiveMaxPooling3D': 'pooling',
     'Add': 'merging',
+    'AddLoss': 'tfop',
     'AdditiveAttention': 'attention',
     'AlphaDropout': 'regularization',
     'Attention': 'attention',

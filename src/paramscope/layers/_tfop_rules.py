@@ -581,3 +581,8 @@ TF_OPS.update({
     "compat.v1.nn.sigmoid_cross_entropy_with_logits": (("labels",), _sigmoid_xent),
     "nn.sigmoid_cross_entropy_with_logits": (("labels",), _sigmoid_xent),
 })
+
+from ._tfop_backend_rules import rules as _backend_rules  # noqa: E402 - they use the above
+
+TF_OPS.update(_backend_rules(conv=_conv, conv_like=_conv_like, conv_transpose=_conv_transpose,
+                             pool=_pool))

@@ -19,6 +19,7 @@ from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .activations import Softmax
 from .base import KerasTensor, Layer
+from .state import SeedGenerator
 from .einsum import EinsumDense, _config_with_policy_name, _dims, _n
 from .regularization import Dropout
 
@@ -98,7 +99,6 @@ class _HeadsAttention(Layer):
         dense = EinsumDense(equation, output_shape=output_shape,
                             bias_axes=bias_axes if self._use_bias else None, name=name,
                             activation=activation, **self._common_kwargs())
-        dense._parent_path = self.name  # Keras builds it in this layer's name scope
         try:
             dense.build(tuple(input_shape))
         except LayerError as e:
@@ -493,6 +493,8 @@ class Attention(Layer):
         self.score_mode = score_mode
         self.dropout = _rate(dropout, "dropout", owner)
         self.seed = seed
+        if self.dropout > 0:
+            self.seed_generator = SeedGenerator(seed=seed)
         if score_mode not in ("dot", "concat"):
             raise LayerError(
                 f"{owner}: invalid value for argument score_mode. Expected one of {{'dot', "

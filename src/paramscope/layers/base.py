@@ -19,6 +19,7 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
+from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
     """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
@@ -30,6 +31,7 @@ class KerasHistory(tuple):
         return tuple.__new__(cls, (operation, node_index, tensor_index))
 
     operation = property(lambda self: self[0])
+    layer = property(lambda self: self[0])  # tf.keras's name
     node_index = property(lambda self: self[1])
     tensor_index = property(lambda self: self[2])
 
@@ -64,10 +66,6 @@ class Weight:
             return self._path
         return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
 
-    def nest_path(self, outer: str) -> None:
-        """The weight was created inside ``outer``'s build: its path starts with it."""
-        self._path = f"{outer}/{self.path}"
-
     @property
     def size(self) -> int:
         return math.prod(self.shape)
@@ -99,6 +97,14 @@ class Weight:
         return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
 
 
+def _add_unique(out, seen, values):
+    """Append to ``out`` the ``values`` whose ids are not in ``seen`` (and note them)."""
+    for v in values:
+        if id(v) not in seen:
+            seen.add(id(v))
+            out.append(v)
+
+
 _PLAIN_VALUE_TYPES = frozenset({bool, int, float, str, type(None)})
 
 
@@ -116,6 +122,35 @@ def _one_tensor_call(layer, args, kwargs) -> bool:
     return (len(args) == 1 and args[0].__class__ is KerasTensor
             and type(layer)._bind_call is Layer._bind_call
             and (not kwargs or _plain_values(kwargs)))
+
+
+def _is_float(dtype):
+    return dtype.startswith(("float", "bfloat"))
+
+
+def _autocast(layer, values):
+    """Keras's input conversion (``DTypePolicy.convert_input``): float tensors of another
+    dtype reach the layer cast to its input dtype (``float64`` inputs of a float32 layer,
+    float32 inputs of a ``mixed_float16`` one).  The cast is not an operation of the graph."""
+    if values.__class__ is tuple and len(values) == 1 and values[0].__class__ is KerasTensor:
+        x = values[0]
+        if x.dtype == layer.input_dtype or not _is_float(x.dtype):
+            return values  # the common call: nothing to convert
+    if type(layer).__name__ in NO_INPUT_CONVERSION:
+        return values
+    dtype = layer.input_dtype
+
+    def convert(x):
+        if x.__class__ is not KerasTensor or x.dtype == dtype or not _is_float(x.dtype):
+            return x
+        cast = KerasTensor(x.shape, dtype=dtype, sparse=x.sparse, ragged=x.ragged)
+        cast._keras_mask = x._keras_mask
+        history = getattr(x, "_keras_history", None)
+        if history is not None:
+            cast._keras_history = history
+        return cast
+
+    return tree.map_structure(convert, values)
 
 
 class KerasTensor:
@@ -556,9 +591,14 @@ class Layer:
         # Plain values, set in one go (no sub-layers among them: __setattr__ is not needed).
         self.__dict__.update(
             _layers=[], _trainable_variables=[], _non_trainable_variables=[], _inbound_nodes=[],
+            _seed_generators=[], _parent_path=None,
             _outbound_nodes=[], _build_shapes_dict=None, built=False, _trainable=trainable,
             autocast=autocast, activity_regularizer=activity_regularizer, input_spec=None,
-            _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[])
+            _dtype_policy=_policy_or_error(dtype, self), _input_shape_arg=None, _warnings=[],
+            _batch_size_arg=None)
+        if "batch_size" in kwargs and _keras2_semantics():
+            # tf.keras's Layer takes batch_size: batch_input_shape = (batch_size,) + input_shape
+            self._batch_size_arg = kwargs.pop("batch_size")
         input_dim = kwargs.pop("input_dim", None)
         input_shape = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
         if input_shape is not None:
@@ -592,7 +632,11 @@ class Layer:
     def __setattr__(self, key, value):
         if value.__class__ in _UNTRACKED:
             return object.__setattr__(self, key, value)
-        if isinstance(value, Layer) and key != "_parent" and value is not self:
+        if isinstance(value, SeedGenerator):
+            generators = self.__dict__.get("_seed_generators")
+            if generators is not None and all(g is not value for g in generators):
+                generators.append(value)
+        elif isinstance(value, Layer) and key != "_parent" and value is not self:
             self._track_layer(value)
         elif (type(value) in (list, tuple) and value and isinstance(value[0], Layer)
               and all(isinstance(v, Layer) for v in value)):
@@ -668,6 +712,10 @@ class Layer:
                 "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
                 self)
         w = Weight(name, shape, dtype, bool(trainable), self, initializer)
+        if SCOPES and SCOPES[-1].caller is self and SCOPES[-1].name == self.name:
+            w._path = f"{SCOPES[-1].path}/{name}"  # in its build (the usual case)
+        else:
+            w._path = variable_path(self.name, self, name)
         (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
         if not self.trainable:
             w.trainable = False
@@ -692,18 +740,38 @@ class Layer:
         if not self._layers and (len(own) < 2 or len(set(map(id, own))) == len(own)):
             return own  # no sub-layers, no weight listed twice (most layers)
         seen, out = set(), []
-        for w in own:
-            if id(w) not in seen:
-                seen.add(id(w))
-                out.append(w)
+        _add_unique(out, seen, own)
         for layer in self._layers:
-            for w in layer.weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    out.append(w)
+            _add_unique(out, seen, layer.weights)
         return out
 
-    variables = weights
+    @property
+    def variables(self):
+        """The weights and the seed-generator states (Keras's ``layer.variables``)."""
+        own = self._trainable_variables + self._non_trainable_variables
+        if not self._layers and not self._seed_generators:
+            return self.weights
+        seen, out = set(), []
+        _add_unique(out, seen, own)
+        out.extend(g.state for g in self._seed_generators)  # (as Keras: not deduplicated)
+        for layer in self._layers:
+            _add_unique(out, seen, layer.variables)
+        return out
+
+    def _flatten_layers(self, include_self=True, recursive=True):
+        """This layer and its sub-layers, depth first (Keras's ``_flatten_layers``)."""
+        layers = [self] if include_self else []
+        seen = {id(self)}
+        stack = list(reversed(self._layers))
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            layers.append(layer)
+            if recursive:
+                stack.extend(reversed(layer._layers))
+        return layers
 
     @property
     def trainable_weights(self):
@@ -719,7 +787,12 @@ class Layer:
             return self.weights
         return [w for w in self.weights if not w.trainable]
 
-    non_trainable_variables = non_trainable_weights
+    @property
+    def non_trainable_variables(self):
+        """The non-trainable weights and the seed-generator states."""
+        if not self.trainable:
+            return self.variables
+        return [v for v in self.variables if not v.trainable]
 
     def count_params(self) -> int:
         if not self.built:
@@ -763,8 +836,12 @@ class Layer:
         if type(self).build is Layer.build:
             self.built = True
 
-    def build(self, input_shape):
-        """Create the layer's weights.  The default layer has none."""
+    def build(self, input_shape=None):
+        """Create the layer's weights.  The default layer has none; like Keras's
+        ``build_wrapper``, an explicit ``layer.build(shape)`` marks it built."""
+        if self._build_shapes_dict is None:
+            self._build_shapes_dict = {"input_shape": input_shape}
+        self.built = True
 
     def compute_output_shape(self, input_shape):
         """The output shape for ``input_shape``; by default the same shape."""
@@ -830,9 +907,16 @@ class Layer:
         try:
             if self.input_spec is not None:
                 _check_input_spec(self, self.input_spec, first)
-            if not self.built:
-                self._maybe_build(tensor_args, bound)
-            outputs = self.compute_output_spec(*args, **kwargs)
+            cls = type(self)
+            if self.built and cls.compute_output_shape is not Layer.compute_output_shape:
+                # Built, and not traced: nothing it does now creates variables (Keras opens
+                # the layer's name scope for the call; no path can depend on it here).
+                outputs = self._output_spec(args, kwargs)
+            else:
+                with open_layer_scope(self):
+                    if not self.built:
+                        self._maybe_build(tensor_args, bound)
+                    outputs = self._output_spec(args, kwargs)
             if _masks[0]:
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
@@ -844,6 +928,15 @@ class Layer:
         if not _tracing():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
+
+    def _output_spec(self, args, kwargs):
+        """``compute_output_spec`` on the inputs as Keras converts them (``_autocast``)."""
+        if (kwargs or len(args) != 1 or (args[0].__class__ is KerasTensor
+                                         and args[0].dtype != self.input_dtype
+                                         and _is_float(args[0].dtype))):
+            if self.autocast and self._convert_input_args:
+                return self.compute_output_spec(*_autocast(self, args), **_autocast(self, kwargs))
+        return self.compute_output_spec(*args, **kwargs)
 
     def _prepare_call(self, args, kwargs):
         """Check a call's arguments and bind them: ``(bound, options, tensor_args, first)``."""
@@ -1208,7 +1301,11 @@ def _marking_build(build):
         return build
 
     def wrapper(self, *args, **kwargs):
-        build(self, *args, **kwargs)
+        if SCOPES and SCOPES[-1].caller is self:  # called by Layer.__call__: scope open
+            build(self, *args, **kwargs)
+        else:
+            with open_layer_scope(self):
+                build(self, *args, **kwargs)
         if self._build_shapes_dict is None:
             if args:
                 self._build_shapes_dict = {"input_shape": args[0]}
@@ -1231,6 +1328,11 @@ def _times(shape):
     if len(shape) == 1:
         return f"{shape[0]}"
     return "x".join(str(d) for d in shape)
+
+
+def _keras2_semantics():
+    from ..keras.tensorflow import keras2_semantics
+    return keras2_semantics()
 
 
 def _policy_or_error(dtype, layer):

@@ -7,7 +7,8 @@ import warnings
 from .. import naming, tree
 from ..errors import LayerError, describe_layer, format_shape
 from . import args as A
-from .base import InputLayer, InputSpec, Layer
+from . import quantization as Q
+from .base import InputLayer, InputSpec, KerasTensor, Layer
 
 __all__ = ["Dense", "Embedding", "Identity", "Masking", "Lambda", "InputLayer"]
 
@@ -97,17 +98,9 @@ class Dense(LoRAMixin, Layer):
                 "Flatten/pool a tensor with known sizes first.", self)
         kernel_shape = (in_dim, self.units)
         mode = quantization_mode(self)
-        if mode == "int8":
-            self._kernel = self.add_weight(name="kernel", shape=kernel_shape, dtype="int8",
-                                           trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        elif mode == "int4":
-            self._kernel = self.add_weight(name="kernel", shape=((in_dim + 1) // 2, self.units),
-                                           dtype="int8", trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(self.units,),
-                                                trainable=False)
-        else:
+        if mode is not None:
+            Q.build_matmul_kernel(self, in_dim, self.units, kernel_shape, (self.units,))
+        if mode is None or Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
             self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
                                            initializer=self.kernel_initializer)
         if self.use_bias:
@@ -171,12 +164,8 @@ class Embedding(LoRAMixin, Layer):
         if self.built:
             return
         shape = (self.input_dim, self.output_dim)
-        mode = quantization_mode(self)
-        if mode == "int8":
-            self._embeddings = self.add_weight(name="embeddings", shape=shape, dtype="int8",
-                                               trainable=False)
-            self.embeddings_scale = self.add_weight(name="embeddings_scale",
-                                                    shape=(self.input_dim,), trainable=False)
+        if quantization_mode(self) is not None:
+            Q.build_embedding_table(self, self.input_dim, self.output_dim)
         else:
             self._embeddings = self.add_weight(name="embeddings", shape=shape,
                                                initializer=self.embeddings_initializer)
@@ -217,6 +206,11 @@ class Identity(Layer):
         super().__init__(**kwargs)
         self._build_at_init()
 
+    def compute_output_spec(self, inputs, **kwargs):
+        """Keras: the input's shape, dtype and sparseness, for every tensor of a structure."""
+        return tree.map_structure(
+            lambda x: KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse), inputs)
+
 
 class Masking(Layer):
     """Masking: marks timesteps equal to ``mask_value``; shape unchanged."""
@@ -249,18 +243,26 @@ class Lambda(Layer):
         self.mask = mask
         self._output_shape = output_shape
         self.passthrough_warning = None
+        self.supports_masking = mask is not None  # Keras: a Lambda with a mask passes it on
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras's ``Lambda.compute_mask``: the ``mask`` function's result, or the given
+        mask itself.  A mask function read from a file (a serialized dict) is never run."""
+        if callable(self.mask):
+            return self.mask(inputs, mask)
+        if isinstance(self.mask, dict):
+            return None
+        return self.mask
 
     def compute_output_shape(self, input_shape):
         output_shape = self._output_shape
         if output_shape is None:
-            traced = self._trace(input_shape)
-            if traced is not None:
-                return traced
+            if callable(self.function):
+                return self._trace(input_shape)
             self.passthrough_warning = (
-                f"Lambda layer '{self.name}' has no output_shape and its function "
-                f"{'cannot be run (it comes from a file)' if not callable(self.function) else 'could not be traced'}"
-                f"; assuming it keeps the input shape {format_shape(input_shape)}. "
-                "Pass output_shape=... to the Lambda to be exact.")
+                f"Lambda layer '{self.name}' has no output_shape and its function cannot be "
+                f"run (it comes from a file); assuming it keeps the input shape "
+                f"{format_shape(input_shape)}. Pass output_shape=... to the Lambda to be exact.")
             if self.passthrough_warning not in self._warnings:
                 self._warnings.append(self.passthrough_warning)
             return input_shape
@@ -287,10 +289,19 @@ class Lambda(Layer):
         return tree.map_shape_structure(lambda s: (batch,) + tuple(s), _as_shape(output_shape))
 
     def _trace(self, input_shape):
-        if not callable(self.function):
-            return None
-        from ..ops import trace_function
-        return trace_function(self.function, input_shape, self.compute_dtype, self.arguments)
+        """Keras's Lambda traces its function on symbolic inputs; when that fails, Keras stops
+        (it does not guess a shape), and so does paramscope, saying why."""
+        from ..ops import trace_function_or_reason
+        shape, why = trace_function_or_reason(self.function, input_shape, self.compute_dtype,
+                                              self.arguments)
+        if shape is None:
+            raise LayerError(
+                f"Lambda layer '{self.name}': paramscope could not infer the shape of its "
+                f"output, because tracing its function on inputs of shape "
+                f"{format_shape(input_shape)} failed ({why}). Keras: \"We could not "
+                "automatically infer the shape of the Lambda's output. Please specify the "
+                "`output_shape` argument for this Lambda layer.\"", self)
+        return shape
 
 
 def _as_shape(value):

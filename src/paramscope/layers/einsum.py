@@ -13,13 +13,11 @@ from __future__ import annotations
 from .. import shapes
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
-from .base import InputSpec, KerasTensor, Layer, Weight
+from .base import InputSpec, KerasTensor, Layer
+from . import quantization as Q
 from .core import Embedding
 
 __all__ = ["EinsumDense", "ReversibleEmbedding"]
-
-#: float8 policies keep an amax history of this length (QuantizedFloat8DTypePolicy).
-FLOAT8_AMAX_HISTORY_LENGTH = 1024
 
 
 def quantized_policy_name(dtype):
@@ -46,19 +44,6 @@ def _n(value) -> str:
 
 def _dims(shape) -> str:
     return "x".join(str(d) for d in shape) if shape else "1"
-
-
-class _ScopedWeight(Weight):
-    """A weight of a layer built inside another layer's ``build``: Keras's variable path
-    includes the owner's name scope (``multi_head_attention/query/kernel``)."""
-
-    __slots__ = ()
-
-    @property
-    def path(self) -> str:
-        parent = getattr(self.layer, "_parent_path", None)
-        own = f"{self.layer.name}/{self.name}"
-        return f"{parent}/{own}" if parent else own
 
 
 class EinsumDense(Layer):
@@ -112,12 +97,6 @@ class EinsumDense(Layer):
     def quantization_mode(self):
         return self.dtype_policy.quantization
 
-    def add_weight(self, *args, **kwargs):
-        weight = super().add_weight(*args, **kwargs)
-        if getattr(self, "_parent_path", None):
-            weight.__class__ = _ScopedWeight
-        return weight
-
     @classmethod
     def from_config(cls, config):
         return cls(**_config_with_policy_name(config))
@@ -147,7 +126,7 @@ class EinsumDense(Layer):
         mode = self.quantization_mode
         if mode is not None:
             self._quantized_build(tuple(kernel_shape), mode)
-        if mode not in ("int8", "int4", "gptq", "awq"):
+        if Q.mode_and_block_size(self)[0] not in Q.KERNEL_MODES:
             self._kernel = self.add_weight(name="kernel", shape=tuple(kernel_shape),
                                            initializer=self.kernel_initializer)
         if bias_shape is not None:
@@ -168,47 +147,20 @@ class EinsumDense(Layer):
 
     def _quantized_build(self, kernel_shape, mode):
         owner = describe_layer(self)
-        if mode == "int8":
-            try:
-                scale_shape = shapes.einsum_int8_scale_shape(self.equation, kernel_shape)
-            except ShapeError as e:
+        try:
+            scale_shape = shapes.einsum_int8_scale_shape(self.equation, kernel_shape)
+        except ShapeError as e:
+            if mode.split("/")[0] in ("int8", "int4"):
                 raise LayerError(f"Layer {owner}: {e}.", self) from None
-            self._kernel = self.add_weight(name="kernel", shape=kernel_shape, dtype="int8",
-                                           initializer="zeros", trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=scale_shape,
-                                                initializer="ones", trainable=False)
-        elif mode == "int4":
-            if "..." in self.equation:
-                try:
-                    shapes.einsum_int8_scale_shape(self.equation, kernel_shape)
-                except ShapeError as e:
-                    raise LayerError(f"Layer {owner}: {e}.", self) from None
-            reduced = shapes.einsum_kernel_reduced_axes(self.equation)
-            rows = columns = 1
-            for i, d in enumerate(kernel_shape):
-                if i in reduced:
-                    rows *= d
-                else:
-                    columns *= d
-            self._kernel = self.add_weight(name="kernel", shape=(rows, (columns + 1) // 2),
-                                           dtype="int8", initializer="zeros", trainable=False)
-            self.kernel_scale = self.add_weight(name="kernel_scale", shape=(columns,),
-                                                initializer="ones", trainable=False)
-        elif mode == "float8":
-            for name, shape in (("inputs_scale", ()),
-                                ("inputs_amax_history", (FLOAT8_AMAX_HISTORY_LENGTH,)),
-                                ("kernel_scale", ()),
-                                ("kernel_amax_history", (FLOAT8_AMAX_HISTORY_LENGTH,)),
-                                ("outputs_grad_scale", ()),
-                                ("outputs_grad_amax_history", (FLOAT8_AMAX_HISTORY_LENGTH,))):
-                setattr(self, name, self.add_weight(
-                    name=name, shape=shape, dtype="float32", trainable=True,
-                    initializer="ones" if name.endswith("scale") else "zeros"))
-        else:
-            raise LayerError(
-                f"Layer {owner}: paramscope does not know the weights of quantization mode "
-                f"{mode!r} (dtype policy {self.dtype_policy.name!r}); it knows int8, int4 and "
-                "float8.", self)
+            scale_shape = None
+        reduced = shapes.einsum_kernel_reduced_axes(self.equation)
+        rows = columns = 1
+        for i, d in enumerate(kernel_shape):
+            if i in reduced:
+                rows *= d
+            else:
+                columns *= d
+        Q.build_matmul_kernel(self, rows, columns, kernel_shape, scale_shape)
 
     def enable_lora(self, rank, lora_alpha=None, a_initializer="he_uniform",
                     b_initializer="zeros"):
@@ -312,38 +264,11 @@ class ReversibleEmbedding(Embedding):
             return
         owner = describe_layer(self)
         shape = (self.input_dim, self.output_dim)
-        mode = self.dtype_policy.quantization
-        if mode == "int8":
-            self._embeddings = self.add_weight(name="embeddings", shape=shape, dtype="int8",
-                                               initializer="zeros", trainable=False)
-            self.embeddings_scale = self.add_weight(name="embeddings_scale",
-                                                    shape=(self.input_dim,), initializer="ones",
-                                                    trainable=False)
+        mode = Q.mode_and_block_size(self)[0]
+        if mode is not None:
+            Q.build_embedding_table(self, self.input_dim, self.output_dim)
             if not self.tie_weights:
-                self.reverse_embeddings = self.add_weight(
-                    name="reverse_embeddings", shape=(self.output_dim, self.input_dim),
-                    dtype="int8", initializer="zeros", trainable=False)
-                self.reverse_embeddings_scale = self.add_weight(
-                    name="reverse_embeddings_scale", shape=(self.input_dim,), initializer="ones",
-                    trainable=False)
-        elif mode == "int4":
-            self._embeddings = self.add_weight(
-                name="embeddings", shape=(self.input_dim, (self.output_dim + 1) // 2),
-                dtype="int8", initializer="zeros", trainable=False)
-            self.embeddings_scale = self.add_weight(name="embeddings_scale",
-                                                    shape=(self.input_dim,), initializer="ones",
-                                                    trainable=False)
-            if not self.tie_weights:
-                self.reverse_embeddings = self.add_weight(
-                    name="reverse_embeddings", shape=((self.output_dim + 1) // 2, self.input_dim),
-                    dtype="int8", initializer="zeros", trainable=False)
-                self.reverse_embeddings_scale = self.add_weight(
-                    name="reverse_embeddings_scale", shape=(self.input_dim,), initializer="ones",
-                    trainable=False)
-        elif mode is not None:
-            raise LayerError(
-                f"Layer {owner}: Keras cannot quantize a ReversibleEmbedding to {mode!r} (it "
-                "supports int8 and int4).", self)
+                Q.build_reverse_table(self, self.input_dim, self.output_dim)
         else:
             self._embeddings = self.add_weight(name="embeddings", shape=shape,
                                                initializer=self.embeddings_initializer)

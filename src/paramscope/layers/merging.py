@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
-from .base import Layer
+from .base import KerasTensor, Layer
 
 __all__ = ["Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"]
 
@@ -88,6 +88,15 @@ class Merge(Layer):
         if len(batch_sizes) == 1:
             return (list(batch_sizes)[0],) + output_shape
         return (None,) + output_shape
+
+    def compute_output_spec(self, *args, **kwargs):
+        """Keras's ``Merge.compute_output_spec``: sparse when every input is sparse."""
+        output = super().compute_output_spec(*args, **kwargs)
+        inputs = args[0] if args else next(iter(kwargs.values()), None)
+        if (output.__class__ is KerasTensor and isinstance(inputs, (list, tuple)) and inputs
+                and all(getattr(x, "sparse", False) for x in inputs)):
+            output.sparse = True
+        return output
 
     def get_config(self):
         return super().get_config()

@@ -45,7 +45,7 @@ class _Pooling(Layer):
         self.padding = padding
         self.data_format = A.standardize_data_format(data_format, owner)
         self.input_spec = InputSpec(ndim=pool_dimensions + 2)
-        self.built = True
+        self._build_at_init()
 
     def compute_output_shape(self, input_shape):
         if self.padding not in ("valid", "same"):
@@ -157,7 +157,7 @@ class _GlobalPooling(Layer):
         self.data_format = A.standardize_data_format(data_format, describe_layer(self))
         self.keepdims = keepdims
         self.input_spec = InputSpec(ndim=pool_dimensions + 2)
-        self.built = True
+        self._build_at_init()
 
     def compute_output_shape(self, input_shape):
         return shapes.global_pooling_output_shape(tuple(input_shape), self.data_format,

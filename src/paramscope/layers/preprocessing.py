@@ -18,6 +18,7 @@ from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from ..shapes import broadcast_to_shape, conv_output_shape, value_shape
 from . import args as A
 from .base import InputSpec, KerasTensor, Layer
+from .state import SeedGenerator
 
 __all__ = [
     "Rescaling", "Normalization",
@@ -284,6 +285,18 @@ class _ConfigMixin:
 # Image preprocessing (keras/src/layers/preprocessing/image_preprocessing)
 # ---------------------------------------------------------------------------
 
+#: Keras's image layers that own a seed generator (``self.generator = SeedGenerator(seed)``
+#: in their constructor, before any sub-layer).
+SEEDED_IMAGE_LAYERS = frozenset({
+    "AugMix", "CutMix", "MixUp", "RandAugment", "RandomBrightness", "RandomColorDegeneration",
+    "RandomColorJitter", "RandomContrast", "RandomCrop", "RandomElasticTransform",
+    "RandomErasing", "RandomFlip", "RandomGaussianBlur", "RandomGrayscale", "RandomHue",
+    "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation",
+    "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom",
+    "Solarization",
+})
+
+
 class _ImagePreprocessingLayer(_ConfigMixin, Layer):
     """Keras's ``BaseImagePreprocessingLayer``: no weights, output shaped like the input.
 
@@ -303,10 +316,17 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
         elif factor is not None:
             raise LayerError(f"Layer {describe_layer(self)} does not take a `factor` argument. "
                              f"Received: factor={factor!r}")
+        if any(k.__name__ in SEEDED_IMAGE_LAYERS for k in type(self).__mro__):
+            self.generator = SeedGenerator()
 
     @property
     def _owner(self):
         return describe_layer(self)
+
+    def compute_output_shape(self, input_shape):
+        """Same shape (every Keras image layer defines its own ``compute_output_shape``, so a
+        subclass that overrides ``call`` keeps it: its call is not traced)."""
+        return input_shape
 
     def _set_factor(self, factor):
         self.factor = _factor_pair(factor, self._FACTOR_BOUNDS, "factor", self._owner)

@@ -14,6 +14,7 @@ import numbers
 from ..errors import LayerError, describe_layer
 from . import args as A
 from .base import InputSpec, Layer
+from .state import SeedGenerator
 
 __all__ = ["Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
            "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization"]
@@ -72,6 +73,8 @@ class Dropout(Layer):
         self.rate = _fraction(rate, "rate", owner)
         self.seed = seed
         self.noise_shape = _noise_shape(noise_shape, owner)
+        if self.rate > 0:
+            self.seed_generator = SeedGenerator(seed)
         self._build_at_init()
 
 
@@ -133,6 +136,8 @@ class GaussianNoise(Layer):
         super().__init__(**kwargs)
         self.stddev = _fraction(stddev, "stddev", describe_layer(self))
         self.seed = seed
+        if self.stddev > 0:
+            self.seed_generator = SeedGenerator(seed)
         self._build_at_init()
 
 
@@ -143,6 +148,8 @@ class GaussianDropout(Layer):
         super().__init__(**kwargs)
         self.rate = _fraction(rate, "rate", describe_layer(self))
         self.seed = seed
+        if self.rate > 0:
+            self.seed_generator = SeedGenerator(seed)
         self._build_at_init()
 
 
@@ -154,6 +161,8 @@ class AlphaDropout(Layer):
         self.rate = _fraction(rate, "rate", describe_layer(self))
         self.seed = seed
         self.noise_shape = noise_shape  # Keras does not check it here
+        if self.rate > 0:
+            self.seed_generator = SeedGenerator(seed)
         self._build_at_init()
 
 

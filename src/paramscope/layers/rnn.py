@@ -21,6 +21,7 @@ from .. import tree
 from ..errors import LayerError, ParamscopeError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, KerasTensor, Layer
+from .state import SeedGenerator
 from .convolutional import SPATIAL_NAMES, _ConvArgs, last_input_shape
 
 __all__ = [
@@ -78,12 +79,6 @@ def _deserialize(value, what="layer"):
     raise LayerError(f"expected a {what} (a Keras layer or its config), received {value!r:.80}")
 
 
-def _nest_paths(layer, outer):
-    """Weights created inside ``outer``'s build have paths under it (``lstm/lstm_cell/kernel``)."""
-    for w in layer.weights:
-        w.nest_path(outer)
-
-
 def _copy_layer(layer, **overrides):
     """Keras's copy through the config: ``deserialize(serialize(layer))`` with changes."""
     data = _serialize(layer)
@@ -120,6 +115,7 @@ class _Cell(Layer):
         self.dropout = _rate(dropout, "dropout", owner)
         self.recurrent_dropout = _rate(recurrent_dropout, "recurrent_dropout", owner)
         self.seed = seed
+        self.seed_generator = SeedGenerator(seed)  # Keras's cells always have one
         self.units = units
         self._input_dim = None
 
@@ -347,7 +343,6 @@ class StackedRNNCells(Layer):
             if isinstance(cell, Layer) and not cell.built:
                 cell.build(input_shape)
                 cell.built = True
-                _nest_paths(cell, self.name)
             if getattr(cell, "output_size", None) is not None:
                 output_dim = cell.output_size
             elif isinstance(cell.state_size, (list, tuple)):
@@ -573,7 +568,6 @@ class RNN(_SequenceLayer):
                     raise
                 raise LayerError(f"Layer {describe_layer(self)}: {e}", self) from None
             self.cell.built = True
-            _nest_paths(self.cell, self.name)
         if self.stateful and sequences_shape[0] is None:
             raise LayerError(
                 f"Layer {describe_layer(self)} has stateful=True, which needs a fixed batch size, "
@@ -909,6 +903,7 @@ class ConvLSTMCell(_ConvArgs):
         self.dropout = _rate(dropout, "dropout", owner)
         self.recurrent_dropout = _rate(recurrent_dropout, "recurrent_dropout", owner)
         self.seed = seed
+        self.seed_generator = SeedGenerator(seed)
         self.input_spec = InputSpec(ndim=rank + 2)
         self.state_size = -1  # Keras: "Custom, defined in methods"
         self._in_channels = None
@@ -1233,7 +1228,6 @@ class TimeDistributed(_SequenceLayer, Wrapper):
             if not self.layer.built:
                 self.layer.build(child)
                 self.layer.built = True
-                _nest_paths(self.layer, self.name)
         except LayerError as e:
             raise self._inner_error(e, input_shape, child) from None
         except ShapeError as e:
@@ -1398,7 +1392,6 @@ class Bidirectional(_SequenceLayer):
                     inner.build(sequences_shape)
                 except LayerError as e:
                     raise LayerError(f"Layer {describe_layer(self)}: {e}", self) from None
-                _nest_paths(inner, self.name)
 
     def compute_output_shape(self, sequences_shape, initial_state_shape=None):
         output_shape = self.forward_layer.compute_output_shape(sequences_shape)

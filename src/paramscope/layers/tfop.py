@@ -28,7 +28,7 @@ from ._tfop_rules import MISSING, TF_OPS, dtype_of, first_arg, shape_of
 from ._tfop_values import inferred_value
 from .base import KerasTensor, Layer
 
-__all__ = ["TFOpLambda", "SlicingOpLambda"]
+__all__ = ["TFOpLambda", "SlicingOpLambda", "AddLoss"]
 
 
 def tf_outputs(symbol, shape, dtype, first, kwargs):
@@ -132,3 +132,22 @@ class SlicingOpLambda(TFOpLambda):
     """``x[...]`` (``tf.__operators__.getitem``) and boolean masks in tf-keras models."""
 
     _kind = "SlicingOpLambda"
+
+
+class AddLoss(Layer):
+    """tf-keras's ``AddLoss`` (``tf_keras/src/engine/base_layer.py``): what
+    ``Model.add_loss(symbolic_tensor)`` inserts into a Functional model; it returns its
+    input and has no weights."""
+
+    def __init__(self, unconditional=False, **kwargs):
+        kwargs.pop("autocast", None)
+        super().__init__(**kwargs)
+        self.unconditional = unconditional
+
+    def compute_output_spec(self, inputs):
+        return KerasTensor(inputs.shape, dtype=inputs.dtype)
+
+    def get_config(self):
+        config = super().get_config()
+        config["unconditional"] = self.unconditional
+        return config

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 
 from ._base import (CONCRETE, Constant, Operation, StandIn, call, is_symbolic, is_tracing,
-                    known_shape, to_constants, trace_function, traced_call, tracing, untraced)
+                    known_shape, to_constants, trace_function, trace_function_or_reason, traced_call, tracing, untraced)
 
 #: The modules holding the operations (``tools/make_ops_index.py`` indexes their names).
 FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_join", "numpy_linalg",
@@ -25,7 +25,7 @@ FAMILIES = ("numpy_math", "numpy_reduce", "numpy_shape", "numpy_join", "numpy_li
             "linalg", "image", "core", "einops", "random")
 
 __all__ = ["CONCRETE", "Constant", "Operation", "StandIn", "call", "is_symbolic", "is_tracing",
-           "known_shape", "to_constants", "traced_call", "trace_function", "tracing", "untraced",
+           "known_shape", "to_constants", "traced_call", "trace_function", "trace_function_or_reason", "tracing", "untraced",
            "FAMILIES", "FUNCTIONS",
            "install_operators", "namespace_names", "function"]
 

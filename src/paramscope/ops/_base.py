@@ -447,16 +447,22 @@ def traced_call(fn, *args, **kwargs):
 
 def trace_function(fn, input_shape, dtype="float32", arguments=None):
     """Output shape of ``fn`` on symbolic inputs, or ``None`` if it cannot be traced."""
+    return trace_function_or_reason(fn, input_shape, dtype, arguments)[0]
+
+
+def trace_function_or_reason(fn, input_shape, dtype="float32", arguments=None):
+    """``(output shape, None)`` of ``fn`` on symbolic inputs, or ``(None, why)`` when it cannot
+    be traced (the error it raised, or what it returned instead of tensors)."""
     try:
         inputs = tree.map_shape_structure(
             lambda s: KerasTensor(s, dtype=dtype, name="traced"), input_shape)
         out = traced_call(lambda x: fn(x, **(arguments or {})), inputs)
-    except Exception:  # noqa: BLE001 - an untraceable function falls back to passthrough
-        return None
+    except Exception as e:  # noqa: BLE001 - the caller says why the trace failed
+        return None, f"{type(e).__name__}: {e}"
     leaves = tree.flatten(out)
     if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
-        return None
-    return tree.map_structure(lambda t: t.shape, out)
+        return None, f"it returned {type(out).__name__}, not tensors"
+    return tree.map_structure(lambda t: t.shape, out), None
 
 
 def _constant_operator(dunder):

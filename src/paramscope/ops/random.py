@@ -3,10 +3,9 @@ their shape and dtype, and ``SeedGenerator``."""
 
 from __future__ import annotations
 
-from .. import naming
 from ..dtypes import floatx
-from ..errors import ParamscopeError
 from ..layers.base import KerasTensor
+from ..layers.state import SeedGenerator
 from ._base import Constant, is_tracing
 from ._dtypes import is_float_dtype, is_int_dtype, standardize_dtype
 from ._shapes import OpShapeError, OpTypeError
@@ -14,38 +13,6 @@ from .numpy_create import concrete_shape, jax_dtype
 
 __all__ = ["SeedGenerator", "normal", "uniform", "truncated_normal", "randint", "categorical",
            "dropout", "shuffle", "gamma", "binomial", "beta"]
-
-
-class SeedGenerator:
-    """``keras.random.SeedGenerator``: a seed and its state variable (``(2,)``, uint32 on
-    JAX), which is not a weight (summaries do not count it)."""
-
-    def __init__(self, seed=None, name=None, **kwargs):
-        if name is None:
-            name = naming.auto_name(type(self).__name__)
-        self.name = name
-        kwargs.pop("backend", None)
-        if kwargs:
-            raise ParamscopeError(f"Unrecognized keyword arguments: {kwargs}")
-        self._initial_seed = seed
-        if seed is not None and not isinstance(seed, int):
-            raise ParamscopeError(f"Argument `seed` must be an integer. Received: seed={seed}")
-        from ..layers.base import Weight
-        self.state = Weight("seed_generator_state", (2,), dtype="uint32", trainable=False)
-        self.state._path = f"{name}/seed_generator_state"
-
-    def next(self, ordered=True):
-        return Constant((2,), "uint32")
-
-    def get_config(self):
-        return {"seed": self._initial_seed, "name": self.name}
-
-    @classmethod
-    def from_config(cls, config):
-        return cls(**config)
-
-    def __repr__(self):
-        return f"<SeedGenerator name={self.name}>"
 
 
 def _check_seed(seed):
@@ -111,7 +78,11 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
 
 
 def _concrete(x, what):
+    """``x`` as a tensor known by shape and dtype: a concrete one, or inside a traced call()
+    a traced one (Keras's backend traces its random functions like any other)."""
     if isinstance(x, KerasTensor):
+        if is_tracing():
+            return x
         raise OpTypeError(f"keras.random.{what} needs a concrete tensor: a KerasTensor is a "
                           "symbolic placeholder (use the layer keras.layers.Dropout, or call "
                           f"keras.random.{what} inside a layer's call()). Received: {x}")
@@ -131,10 +102,18 @@ def categorical(logits, num_samples, dtype="int32", seed=None):
 def dropout(inputs, rate, noise_shape=None, seed=None):
     inputs = _concrete(inputs, "dropout")
     _check_seed(seed)
-    return Constant(inputs.shape, jax_dtype(getattr(inputs, "dtype", None) or floatx()))
+    return _same_shape(inputs)
 
 
 def shuffle(x, axis=0, seed=None):
     x = _concrete(x, "shuffle")
     _check_seed(seed)
-    return Constant(x.shape, jax_dtype(getattr(x, "dtype", None) or floatx()))
+    return _same_shape(x)
+
+
+def _same_shape(x):
+    """A result of ``x``'s shape and dtype, traced if ``x`` is."""
+    dtype = jax_dtype(getattr(x, "dtype", None) or floatx())
+    if isinstance(x, KerasTensor):
+        return KerasTensor(x.shape, dtype=dtype, name="traced")
+    return Constant(x.shape, dtype)

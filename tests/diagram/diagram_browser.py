@@ -1,0 +1,111 @@
+"""The diagram tests' browser fixture, the page that shows one SVG, and screenshots
+(tests/artifacts/diagram/, git-ignored); the browser itself is tests/browser_support.py's."""
+
+import os
+import re
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from browser_support import CHROMIUM, CHROMIUM_ARGS, launch, skip_or_fail, unavailable_reason  # noqa: E402,F401
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ARTIFACTS = os.path.join(HERE, "..", "artifacts", "diagram")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    reason = unavailable_reason()
+    if reason:
+        skip_or_fail(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class OpenedSvg:
+    """A page showing one SVG inline in an HTML document, with the console's errors."""
+
+    def __init__(self, browser, svg, width=1400, height=1000):
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.set_content("<!doctype html><html><head><meta charset='utf-8'>"
+                              "<title>diagram</title></head><body style='margin:0'>"
+                              + svg + "</body></html>")
+
+    def measure(self):
+        return self.page.evaluate(MEASURE_JS)
+
+    def close(self):
+        self.page.close()
+
+
+#: Everything the tests read back from the page: boxes (screen rectangles of their frames
+#: and texts), edges (their ends, in the drawing's own coordinates, next to the boxes'),
+#: frames and the drawing's extent.
+MEASURE_JS = """() => {
+  const svg = document.querySelector('svg.paramscope-diagram');
+  const r = e => { const b = e.getBoundingClientRect();
+                   return {x: b.x, y: b.y, w: b.width, h: b.height}; };
+  const u = e => { const b = e.getBBox(); return {x: b.x, y: b.y, w: b.width, h: b.height}; };
+  const nodes = [...svg.querySelectorAll('g.ps-node')].map(g => {
+    const frame = g.querySelector(':scope > rect');
+    return {id: g.dataset.node, layer: g.dataset.layer, cls: g.dataset.class,
+            box: r(frame), user: u(frame),
+            texts: [...g.querySelectorAll('text')].map(t => ({text: t.textContent, box: r(t)}))};
+  });
+  const edges = [...svg.querySelectorAll('g.ps-edge')].map(g => {
+    const path = g.querySelector('path');
+    const start = path.getPointAtLength(0);
+    const tip = g.querySelector('polygon').points[0];
+    return {src: g.dataset.src, dst: g.dataset.dst, kind: g.dataset.kind,
+            count: Number(g.dataset.count), start: [start.x, start.y], tip: [tip.x, tip.y],
+            length: path.getTotalLength()};
+  });
+  const groups = [...svg.querySelectorAll('g.ps-group')].map(g => ({
+    id: g.dataset.group, box: r(g.querySelector('rect')),
+    label: r(g.querySelector('text'))}));
+  return {drawing: r(svg), nodes, edges, groups,
+          fonts: getComputedStyle(svg.querySelector('text')).fontFamily};
+}"""
+
+
+def screenshot(opened, name, max_side=2400):
+    """Save the drawing as tests/artifacts/diagram/NAME.png (scaled to MAX_SIDE at most)
+    and, for a large one, NAME-detail.png: its top left at full size."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page = opened.page
+    width, height = page.evaluate("(() => { const b = document.querySelector("
+                                  "'svg.paramscope-diagram').getBoundingClientRect(); "
+                                  "return [b.width, b.height]; })()")
+    paths = []
+    if max(width, height) > max_side:
+        # The detail: 1400 x 1200 pixels around the first box (where the model starts).
+        first = page.evaluate("(() => { const b = document.querySelector('g.ps-node rect')"
+                              ".getBoundingClientRect(); return [b.x + b.width / 2, b.y]; })()")
+        left = max(0, min(first[0] - 700, width - 1400))
+        top = max(0, min(first[1] - 16, height - 1200))
+        detail = os.path.join(ARTIFACTS, f"{name}-detail.png")
+        page.screenshot(path=detail, full_page=True,
+                        clip={"x": left, "y": top, "width": min(width, 1400),
+                              "height": min(height, 1200)})
+        paths.append(detail)
+        scale = max_side / max(width, height)
+        page.evaluate(f"(() => {{ const s = document.querySelector('svg.paramscope-diagram');"
+                      f" s.setAttribute('width', {width * scale:.1f});"
+                      f" s.setAttribute('height', {height * scale:.1f}); }})()")
+    path = os.path.join(ARTIFACTS, f"{name}.png")
+    page.locator("svg.paramscope-diagram").screenshot(path=path)
+    paths.append(path)
+    return paths
+
+
+def safe_name(text):
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text)
