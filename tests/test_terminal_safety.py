@@ -170,3 +170,35 @@ def test_stdout_that_cannot_encode_does_not_crash(tmp_path):
                             capture_output=True, env=dict(os.environ, PYTHONIOENCODING="ascii"))
     assert result.returncode == 0, result.stderr
     assert b"na\\xefve" in result.stdout and b"Traceback" not in result.stderr
+
+
+COMMANDS = [["profile"], ["profile", "--explain"], ["profile", "--format", "json"],
+            ["diff", "FILE"], ["diff", "FILE", "--format", "markdown"],
+            ["diff", "FILE", "--format", "json"], ["plot", "--format", "dot"], ["plot"]]
+
+
+@pytest.mark.parametrize("options", COMMANDS, ids=[" ".join(o) for o in COMMANDS])
+def test_every_command_keeps_names_from_the_file_safe(hostile_file, capsys, options):
+    """profile, diff and plot print the same hostile names: escaped on a terminal, exact in
+    JSON, and in the SVG and DOT texts as those formats quote them."""
+    command, *rest = options
+    rest = [str(hostile_file) if a == "FILE" else a for a in rest]
+    code, out, err = run(capsys, command, hostile_file, *rest)
+    assert code == 0, err
+    assert not raw_controls(err)
+    if "json" in rest:  # exact, as JSON escapes it
+        assert HOSTILE in _strings(json.loads(out))
+    elif command == "plot":
+        assert "\x1b" not in out and "\x07" not in out  # SVG/DOT: quoted, never raw
+    elif "markdown" in rest:  # Markdown's own escapes on top: a backslash shows as \\
+        assert not raw_controls(out) and "x\\\\x1b\\]0;pwned\\\\x07" in out
+    else:
+        assert not raw_controls(out) and ESCAPED[:20] in out
+
+
+def _strings(value):
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for item in items for s in _strings(item)]

@@ -52,6 +52,37 @@ def _failure_text(failure):
     return f"(the HDF5 reader failed: {failure.detail})"
 
 
+def _compile_optimizer(text, max_config_bytes):
+    """The optimizer config of a file saved compiled (``training_config``'s
+    ``optimizer_config``), or None; a damaged one is ignored (the summary does not need it)."""
+    if not text:
+        return None
+    try:
+        training = safejson.parse(text, "training_config", limit=max_config_bytes)
+    except (ValueError, RecursionError):
+        return None
+    optimizer = training.get("optimizer_config") if isinstance(training, dict) else None
+    return optimizer if isinstance(optimizer, (dict, str)) else None
+
+
+def _optimizer_as_loaded(model):
+    """Keras 3's legacy loader compiles a model saved compiled and, when the file holds
+    optimizer weights, builds the optimizer on ``model._trainable_variables``: the model's
+    OWN variables, none for a Sequential or Functional model. Its summary then prints
+    "Optimizer params" for the variables of an optimizer built on no weights (iteration,
+    learning_rate...)."""
+    from ..costs.optimizers import build_state
+    from ..costs.profile import choose_optimizer
+    from ..errors import ParamscopeError
+    try:
+        optimizer, source = choose_optimizer(model)
+    except ParamscopeError:
+        return
+    if source == "file":
+        state = build_state(optimizer, [])
+        model._file_optimizer = {"params": state.params, "bytes": state.bytes}
+
+
 def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_BYTES):
     name = ctx.source or "<HDF5 data>"
     import_h5py(name)  # here, before the reader forks: a clear message if it is missing
@@ -86,6 +117,11 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
     ctx.set_keras_version(message.get("keras_version"))
     config = ctx.parse(text, f"{name} (model_config)", limit=max_config_bytes)
     model = model_from_config(config, ctx)
+    optimizer = _compile_optimizer(message.get("training_config"), max_config_bytes)
+    if optimizer is not None:
+        model.file_compile_optimizer = optimizer
+        if message.get("has_optimizer_weights"):
+            _optimizer_as_loaded(model)
     model._file_info = {"source": ctx.source, "format": "h5", "keras_version": ctx.keras_version,
                         "layout": getattr(model, "_file_layout", None)}
     if check_weights and message.get("has_weights"):

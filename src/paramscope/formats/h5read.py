@@ -125,18 +125,28 @@ def read_legacy_file(source, max_config_bytes, with_weights, send):
             raw = f.attrs.get("model_config")
             version = f.attrs.get("keras_version")
             has_weights = "model_weights" in f
+            has_optimizer_weights = "optimizer_weights" in f
             weights_only = raw is None and (
                 "layer_names" in f.attrs or "model_weights" in f or "layers" in f or "vars" in f)
         except READ_ERRORS as e:
             send({"config_error": str(e)})
             return
-        message = {"has_weights": has_weights, "weights_only": weights_only}
+        message = {"has_weights": has_weights, "weights_only": weights_only,
+                   "has_optimizer_weights": has_optimizer_weights}
         try:
             message["config"] = attr_text(raw)
         except UnicodeDecodeError as e:
             message["not_utf8"] = str(e)
         if not isinstance(message.get("config"), (str, type(None))):
             message["not_text"] = type(message.pop("config")).__name__
+        try:  # model.compile's arguments, as Keras saved them (the optimizer's config)
+            if "training_config" in f.attrs and \
+                    f.attrs.get_id("training_config").get_storage_size() <= max_config_bytes:
+                training = attr_text(f.attrs.get("training_config"))
+                if isinstance(training, str):
+                    message["training_config"] = training
+        except (UnicodeDecodeError, *READ_ERRORS):
+            pass  # not needed for the summary: the profile then uses its default optimizer
         try:
             message["keras_version"] = attr_text(version)
         except UnicodeDecodeError:

@@ -69,6 +69,10 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
         data = read_member(zf, "config.json", name, max_config_bytes, what="config.json")
         config = ctx.parse(data, f"{name} (config.json)", limit=max_config_bytes)
         model = model_from_config(config, ctx)
+        compile_config = config.get("compile_config") if isinstance(config, dict) else None
+        if isinstance(compile_config, dict) and compile_config.get("optimizer") is not None:
+            # What load_model(compile=True) would compile it with: the profile's optimizer.
+            model.file_compile_optimizer = compile_config["optimizer"]
         model._file_info = {"source": ctx.source, "format": "keras",
                             "keras_version": ctx.keras_version,
                             "layout": getattr(model, "_file_layout", None),
