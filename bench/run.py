@@ -187,6 +187,17 @@ def bench_configs(n):
         os.unlink(config_path)
 
 
+def bench_costs(n):
+    print("4b. paramscope profile (issue 11): ResNet50's config, profile vs summary")
+    config = _application_config("resnet", "ResNet50/top")
+    if config is None:
+        print("  (no ResNet50 config in tests/golden/applications)")
+        return
+    sys.path.insert(0, HERE)
+    from costs import bench_profile
+    bench_profile(config, n, timed_runs, report, verdict, PY)
+
+
 def bench_diagrams():
     print("5. Diagrams (bench/layout.py): layout quality against one column, NASNetLarge's time")
     import importlib.util
@@ -203,6 +214,7 @@ def main():
     bench_deep_model()
     bench_memory()
     bench_configs(n)
+    bench_costs(n)
     bench_diagrams()
     sys.path.insert(0, HERE)
     from web import bench_web

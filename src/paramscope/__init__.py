@@ -47,5 +47,17 @@ def plot_model(model, to_file="model.png", **kwargs):
     return _plot_model(model, to_file=to_file, **kwargs)
 
 
-__all__ = ["summarize", "load", "load_config", "register_layer", "plot_model",
+def profile(model, batch_size=1, optimizer=None):
+    """MACs, FLOPs and memory of a model; see :func:`paramscope.costs.profile.profile`."""
+    from .costs.profile import profile as _profile
+    return _profile(model, batch_size=batch_size, optimizer=optimizer)
+
+
+def diff(a, b):
+    """Two models compared layer by layer; see :func:`paramscope.costs.diff.diff`."""
+    from .costs.diff import diff as _diff
+    return _diff(a, b)
+
+
+__all__ = ["summarize", "profile", "diff", "load", "load_config", "register_layer", "plot_model",
            "ParamscopeError", "__version__"]

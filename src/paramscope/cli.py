@@ -84,11 +84,44 @@ COMMAND_OPTIONS = {
          "layer that keeps its input's shape (repeatable)"),
         SET_OPTION,
     ),
+    "profile": (
+        (("--batch-size",), "batch_size", "str", None, "1", "N",
+         "samples per batch for the per-batch figures and memory (default 1)"),
+        (("--optimizer",), "optimizer", "str", None, None, "SPEC",
+         "a Keras optimizer identifier (adam, sgd, ...) or the JSON of "
+         "keras.optimizers.serialize(...); default: the model's compiled optimizer, else adam"),
+        (("--format",), "format", "choice", ("text", "json"), "text", None, "text or json"),
+        (("--explain",), "explain", "flag", None, False, None,
+         "print each layer's MAC arithmetic and the memory arithmetic"),
+        (("--input-shape",), "input_shapes", "append", None, None, "SHAPE",
+         "rebuild the model at this input shape (64,64,3 or 1x64x64x3; repeat per input, "
+         "or NAME=SHAPE)"),
+        (("--line-length",), "line_length", "int", None, None, "N", "total width of the table"),
+        (("--expand-nested",), "expand_nested", "flag", None, False, None,
+         "list the layers of nested models"),
+        (("--color",), "color", "choice", ("auto", "always", "never"), "auto", None,
+         "colour the table (default: when stdout is a terminal)"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the one to profile"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class NAME as a weightless passthrough"),
+        SET_OPTION,
+    ),
+    "diff": (
+        (("--format",), "format", "choice", ("text", "json", "markdown"), "text", None,
+         "text, json or markdown"),
+        (("--model-a",), "model_a", "str", None, None, "NAME", "the model of A's script"),
+        (("--model-b",), "model_b", "str", None, None, "NAME", "the model of B's script"),
+        (("--exit-code",), "exit_code", "flag", None, False, None,
+         "exit 1 when the models differ (for CI)"),
+        SET_OPTION,
+    ),
 }
 
 # The positional argument of each command, and whether the rest of the line is the script's.
 POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
-              "plot": ("model", False)}
+              "plot": ("model", False), "profile": ("model", False),
+              "diff": (None, False)}  # diff: two positionals, argparse reads them
 
 
 def _add_options(parser, options):
@@ -141,6 +174,18 @@ def build_parser():
                                    "does, laid out and written by paramscope (no Graphviz).")
     p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
     _add_options(p, COMMAND_OPTIONS["plot"])
+
+    p = sub.add_parser("profile", help="MACs, FLOPs and memory (training and inference)",
+                       description="What MODEL costs: MACs and FLOPs per layer, per sample and "
+                                   "per batch, and the memory to train and to run it.")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["profile"])
+
+    p = sub.add_parser("diff", help="compare two models layer by layer",
+                       description="Compare A and B (scripts or model files; A.py:NAME picks "
+                                   "a model of a script): shapes, params and MACs per layer.")
+    p.add_argument("models", metavar="MODEL", nargs=2, help="A and B")
+    _add_options(p, COMMAND_OPTIONS["diff"])
     return parser
 
 
@@ -223,22 +268,30 @@ def parse_args(argv):
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = parse_args(argv)
-    if args.command is None:
-        build_parser().print_help(sys.stderr)
-        return 2
-    from . import commands
-    from .errors import ParamscopeError
-    handler = {"summary": commands.summary_command, "run": commands.run_command,
-               "demo": commands.demo_command, "plot": commands.plot_command}[args.command]
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever gets through (a script's own prints): never a UnicodeEncodeError.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        return handler(args)
-    except ParamscopeError as e:
-        sys.stdout.flush()
-        print(f"paramscope: error: {e}", file=sys.stderr)
-        return 2
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(sys.stderr)
+            return 2
+        from . import commands
+        from .errors import ParamscopeError
+        from .textsafe import safe_lines
+        handler = {"summary": commands.summary_command, "run": commands.run_command,
+                   "demo": commands.demo_command, "plot": commands.plot_command,
+                   "profile": commands.profile_command, "diff": commands.diff_command}[args.command]
+        try:
+            return handler(args)
+        except ParamscopeError as e:
+            sys.stdout.flush()
+            print(f"paramscope: error: {safe_lines(e)}", file=sys.stderr)
+            return 2
     except KeyboardInterrupt:
+        print("paramscope: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -12,6 +12,7 @@ from math import prod
 
 from . import gcpause, tree
 from .explanation import text
+from .numtext import add_sizes, exact_bytes
 from .graph import Functional, Model, Sequential
 from .layers.base import InputLayer, KerasTensor, Layer
 
@@ -82,6 +83,8 @@ class LayerSummary(_Plain):
     - ``layers``: a model used as a layer: its own rows (shown with ``expand_nested``).
     - ``is_graph_network``: Keras 2 shows an unbuilt layer as "0 (unused)", a nested graph
       network counts anyway.
+    - ``macs``, ``activation_bytes``, ``macs_explain``: filled in by ``paramscope.profile``
+      (per sample; see :mod:`paramscope.costs`), ``None`` in a plain summary.
     """
 
     _fields = (
@@ -92,6 +95,7 @@ class LayerSummary(_Plain):
         ("inbound", _REQUIRED), ("inbound_by_node", _REQUIRED), ("is_input_layer", False),
         ("node_output_structures", []), ("layers", []), ("is_model", False),
         ("is_graph_network", False), ("explain", []), ("explain_output", []),
+        ("macs", None), ("activation_bytes", None), ("macs_explain", None),
     )
 
     @property
@@ -128,11 +132,11 @@ class ModelSummary(_Plain):
 
     @property
     def weight_bytes(self) -> float:
-        return self.trainable_bytes + self.non_trainable_bytes
+        return add_sizes(self.trainable_bytes, self.non_trainable_bytes)
 
     @property
     def total_bytes(self) -> float:
-        return self.weight_bytes + (self.optimizer_bytes if self.optimizer_params else 0.0)
+        return add_sizes(self.weight_bytes, self.optimizer_bytes if self.optimizer_params else 0.0)
 
     def iter_rows(self, expand_nested=False):
         """``(level, LayerSummary)`` in display order."""
@@ -149,8 +153,10 @@ def count_params(weights) -> int:
 
 
 def weight_bytes(weights) -> float:
+    """Bytes of the distinct weights, as Keras's ``weight_memory_size`` (a float), exact
+    (an ``int``) for sizes too large for a float (see :mod:`paramscope.numtext`)."""
     unique = {id(w): w for w in weights}.values()
-    return sum(w.nbits for w in unique) / 8
+    return exact_bytes(sum(w.nbits for w in unique))
 
 
 def _shape_structure(outputs):
@@ -305,7 +311,10 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
             row.explain = list(layer.explain())
             row.explain_output = list(layer.explain_output())
         except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
-            row.explain = [text(f"{layer.name}: (no explanation: {type(e).__name__}: {e})")]
+            reason = f"{type(e).__name__}: {e}"
+            if isinstance(e, ValueError) and "integer string conversion" in str(e):
+                reason = "its numbers have more than 4,300 digits"
+            row.explain = [text(f"{layer.name}: (no explanation: {reason})")]
     return row
 
 

@@ -69,13 +69,14 @@ def examples(browser):
         return json.load(f)
 
 
-def cli(folder, name, content, *options):
-    """``paramscope summary NAME OPTIONS`` in a subprocess, in a folder holding that file."""
+def cli(folder, name, content, *options, command="summary"):
+    """``paramscope summary NAME OPTIONS`` (or another command) in a subprocess, in a folder
+    holding that file."""
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "wb") as f:
         f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
     env = dict(os.environ, COLUMNS="200")
-    proc = subprocess.run([sys.executable, "-m", "paramscope", "summary", name, *options],
+    proc = subprocess.run([sys.executable, "-m", "paramscope", command, name, *options],
                           cwd=folder, capture_output=True, text=True, env=env)
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -270,6 +271,56 @@ def test_trainable_column_of_the_frozen_base(page, examples):
     assert rows["resnet50 (Functional)"][-1] == "N" and rows["dense (Dense)"][-1] == "Y"
     assert table_totals(page)[1] == "Trainable params: 10,245 (40.02 KB)"
     harness.run_and_wait(page, lambda: page.uncheck("#opt-trainable"))
+
+
+def profile_figures(page):
+    """The compute and memory panel's figures: {label: value}."""
+    page.wait_for_function("document.querySelectorAll('#profile dd').length > 0")
+    return dict(zip(page.eval_on_selector_all("#profile dt", "e => e.map(x => x.textContent)"),
+                    page.eval_on_selector_all("#profile dd", "e => e.map(x => x.textContent)")))
+
+
+def test_compute_and_memory_panel_is_paramscope_profile(page, tmp_path):
+    code = page.evaluate("window.paramscopePage.editor.getValue()")
+    set_code(page, code)
+    run(page)
+    assert page.is_visible("#profile")
+    panel = profile_figures(page)
+    status, out, _ = cli(str(tmp_path), "model.py", code, "--format", "json", command="profile")
+    assert status == 0
+    expected = json.loads(out)
+    assert panel["MACs per sample"].endswith(f"{expected['macs']:,}")
+    assert panel["FLOPs per sample (2 × MACs)"].endswith(f"{expected['flops']:,}")
+    assert any(label.startswith("Optimizer state (Adam; ") for label in panel)
+    # Another batch size and optimizer: the figures `paramscope profile` gives for them.
+    page.fill("#profile [data-role=batch]", "32")
+    page.dispatch_event("#profile [data-role=batch]", "change")
+    page.select_option("#profile [data-role=optimizer]", "sgd")
+    page.wait_for_function("[...document.querySelectorAll('#profile dt')]"
+                           ".some(e => e.textContent.startsWith('Activations (batch of 32)'))"
+                           " && [...document.querySelectorAll('#profile dt')]"
+                           ".some(e => e.textContent.startsWith('Optimizer state (SGD'))")
+    panel = profile_figures(page)
+    status, out, _ = cli(str(tmp_path), "model.py", code, "--format", "json", "--batch-size",
+                         "32", "--optimizer", "sgd", command="profile")
+    memory = json.loads(out)["memory"]
+    shown = {label.split(" (")[0]: value for label, value in panel.items()}
+    for label, field in (("Weights", "weights_bytes"), ("Gradients", "gradients_bytes"),
+                         ("Optimizer state", "optimizer_bytes"),
+                         ("Activations", "activations_bytes"),
+                         ("Training, estimated", "training_bytes"),
+                         ("Inference, estimated", "inference_bytes")):
+        assert shown[label] == human_bytes(memory[field]), label
+    page.locator("#profile").scroll_into_view_if_needed()
+    screenshot(page, "web-profile.png")
+
+
+def human_bytes(value):
+    """The panel's byte units (as Keras's summary writes sizes: 1024-based, two decimals)."""
+    units, size, unit = ["B", "KB", "MB", "GB", "TB"], float(value), 0
+    while size >= 1024 and unit < len(units) - 1:
+        size, unit = size / 1024, unit + 1
+    return f"{size:.2f} {units[unit]}"
 
 
 def test_dropped_keras_file_is_summarised_as_keras_printed_it(page, tmp_path):

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from ..summary import ModelSummary
 from .explain_words import number, sum_line, words
+from ..textsafe import safe_text
 
 
 def lines(summary: ModelSummary):
+    """The arithmetic's lines, each made terminal-safe (they hold names from the file)."""
+    return [safe_text(line) for line in _lines(summary)]
+
+
+def _lines(summary: ModelSummary):
     out = ["", "Parameter arithmetic:"]
     for level, row in summary.iter_rows(expand_nested=False):
         if not row.built:

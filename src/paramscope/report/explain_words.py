@@ -5,14 +5,16 @@ everywhere (``1,200``) and the singular where a count is one (``1 unit + 1 bias`
 from __future__ import annotations
 
 from ..explanation import Count, Dims, Line, Number, Subject
+from ..numtext import grouped
 
 #: Plurals that are not the singular plus "s".
 _PLURALS = {"bias": "biases", "axis": "axes", "batch": "batches", "index": "indices"}
 
 
 def number(value) -> str:
-    """``1,200``; anything that is not an int (a float, None) as Python writes it."""
-    return f"{value:,}" if value.__class__ is int else str(value)
+    """``1,200`` (for integers of any size); anything that is not an int (a float, None) as
+    Python writes it."""
+    return grouped(value) if value.__class__ is int else str(value)
 
 
 def plural(role: str) -> str:

@@ -1,0 +1,28 @@
+"""The models of tests/golden/costs/macs.json.gz, built once per test session (shared by the
+golden comparison and the README table test)."""
+
+import functools
+
+import paramscope.keras as keras
+from conftest import build_from_code, load_golden
+from paramscope import backend_config, naming
+from paramscope.costs.macs import model_costs
+
+MACS = load_golden("costs", "macs.json.gz")
+BY_ID = {case["id"]: case for case in MACS["models"]}
+
+
+def build_case(case):
+    """The model of a fixture case, built as the other golden tests build it."""
+    if "code" in case:
+        return build_from_code(case["code"])["model"]
+    naming.clear_session()
+    backend_config.reset()
+    app = case["application"]
+    return getattr(keras.applications, app["function"])(weights=None, **app["kwargs"])
+
+
+@functools.lru_cache(maxsize=None)
+def costs_of(case_id):
+    """paramscope's ModelCosts of a fixture case (no reference to the model is kept)."""
+    return model_costs(build_case(BY_ID[case_id]))
