@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test bench golden clean web serve
+.PHONY: demo test bench bench-scale fuzz clean web serve
 
 # The page (web/) needs npm to fetch Pyodide; without npm, `make test` skips its browser tests
 # (with the reason shown) instead of building it.
@@ -39,6 +39,21 @@ test: $(VENV)/.installed-test $(TEST_WEB)
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
+## bench-scale: time and memory per layer at 10,000 vs 100,000 layers, per MB of a long name
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python bench/scale.py
+
+## fuzz: the long fuzzing run (FUZZ_CASES cases, default 100000, in FUZZ_WORKERS processes;
+## FUZZ_MINUTES > 0 stops it after that many minutes); cases with a problem are saved in
+## FUZZ_OUT (default fuzz-findings/)
+FUZZ_CASES ?= 100000
+FUZZ_MINUTES ?= 0
+FUZZ_WORKERS ?= 2
+FUZZ_OUT ?= fuzz-findings
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python tests/fuzz/run_fuzz.py --cases $(FUZZ_CASES) --workers $(FUZZ_WORKERS) --out $(FUZZ_OUT) \
+		--minutes $(FUZZ_MINUTES)
+
 ## web: build the page into web/dist/ (static files: Pyodide and CodeMirror from npm, paramscope's wheel)
 web: web/dist/build.json
 
@@ -51,4 +66,4 @@ serve: web
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory web/dist
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache web/dist web/dist.partial tests/artifacts
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache fuzz-findings web/dist web/dist.partial tests/artifacts

@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from conftest import GOLDEN, load_golden
+from paramscope.report.explain_words import all_words
 from paramscope import formats
 from paramscope.report import keras2, keras3
 from paramscope.summary import summarize
@@ -209,4 +210,4 @@ def test_helper_layers_explain_their_weights():
     variant = next(v for v in KERAS3 if v["id"] == "ConvNeXtTiny/top")
     summary = summarize(formats.load_config(variant["config"]))
     row = next(r for r in summary.layers if r.class_name == "LayerScale")
-    assert row.explain == [f"{row.name}: gamma 96 (one scale per channel) = 96"]
+    assert all_words(row.explain) == [f"{row.name}: gamma 96 (one scale per channel) = 96"]

@@ -11,12 +11,14 @@ reach table.  The scripts run in parallel subprocesses (started when this module
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 
 import pytest
 
 from corpus import harness
+from paramscope.textsafe import is_terminal_safe
 
 CORPUS = harness.Corpus()
 ENTRIES = CORPUS.entries
@@ -47,6 +49,24 @@ def test_script(entry):
         reached, detail = CORPUS.reach(entry)
         assert not reached, "now reaches its model: say so in tests/corpus/EXPECTED.json"
         pytest.xfail(f"known gap ({expected['owner']}): {detail}")
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_script_ends_cleanly(entry):
+    """Issue 9 on real scripts: whatever a script does, paramscope ends with its model (exit 0)
+    or one error line (exit 2), never a traceback; every line paramscope writes about the
+    script (skipped statements, notes, warnings, the stop) is one terminal-safe line.  What
+    the script itself prints is its own (it goes to stderr, raw, as Python would show it)."""
+    code, stdout, stderr = CORPUS.run(entry, "json")
+    assert code in (0, 2), f"exit {code}: {stderr[-2000:]}"
+    assert "Traceback (most recent call last)" not in stderr, stderr[-2000:]
+    ours = [line for line in stderr.split("\n") if line.startswith("paramscope:")]
+    assert all(is_terminal_safe(line, allow_newlines=False) for line in ours), ours
+    if code == 2:
+        assert ours and ours[-1].startswith("paramscope: error: "), stderr[-2000:]
+        assert stdout == ""
+    else:
+        assert json.loads(stdout)["layers"]
 
 
 def test_every_script_has_an_expectation_and_a_golden_record():

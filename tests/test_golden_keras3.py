@@ -101,7 +101,7 @@ def test_rows_add_up(case):
     assert summary.trainable_params + summary.non_trainable_params == summary.total_params
     explained = render_explain(summary)  # every layer explains itself without failing
     assert "(no explanation" not in explained and explained.rstrip().endswith(
-        f"= {summary.weight_params}")
+        f"= {summary.weight_params:,}")
     for row in summary.layers:
         assert row.params == sum(w.size for w in row.weights) or not row.built
         assert row.trainable_params + row.non_trainable_params == row.params

@@ -72,6 +72,13 @@ model = keras.Sequential([keras.Input((3,)), layers.Dense(4), layers.Dense(2)], 
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.zeros((4, 3)), np.zeros((4, 2)), epochs=1, verbose=0)
 """),
+    ("trained_sgd", ("keras", "h5"), """
+import numpy as np
+model = keras.Sequential([keras.Input((3,)), layers.Dense(4), layers.Dense(2)], name="trained_sgd")
+model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+              loss=keras.losses.MeanSquaredError())
+model.fit(np.zeros((4, 3)), np.zeros((4, 2)), epochs=1, verbose=0)
+"""),
     ("sequential_unbuilt", ("json",), """
 model = keras.Sequential([layers.Dense(6), layers.Dense(2)], name="never_built")
 """),

@@ -300,24 +300,31 @@ def parse_args(argv):
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = parse_args(argv)
-    if args.command is None:
-        build_parser().print_help(sys.stderr)
-        return 2
-    from . import commands
-    from .errors import ParamscopeError
-    handler = {"summary": commands.summary_command, "run": commands.run_command,
-               "demo": commands.demo_command, "plot": commands.plot_command,
-               "report": commands.report_command,
-               "profile": commands.profile_command, "diff": commands.diff_command}[args.command]
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever gets through (a script's own prints): never a UnicodeEncodeError.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        return handler(args)
-    except ParamscopeError as e:
-        sys.stdout.flush()
-        print(f"paramscope: error: {e}", file=sys.stderr)
-        return 2
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(sys.stderr)
+            return 2
+        from . import commands
+        from .errors import ParamscopeError
+        from .textsafe import safe_lines
+        handler = {"summary": commands.summary_command, "run": commands.run_command,
+                   "demo": commands.demo_command, "plot": commands.plot_command,
+                   "report": commands.report_command, "profile": commands.profile_command,
+                   "diff": commands.diff_command}[args.command]
+        try:
+            return handler(args)
+        except ParamscopeError as e:
+            sys.stdout.flush()
+            print(f"paramscope: error: {safe_lines(e)}", file=sys.stderr)
+            return 2
     except KeyboardInterrupt:
+        print("paramscope: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -6,15 +6,28 @@ import os
 import sys
 
 from .errors import ParamscopeError
+from .textsafe import safe_lines, safe_text
+
+
+def warn(text, one_line=True):
+    """A warning on stderr, terminal-safe (it may quote the file or the script): on one
+    line, or, for a script's own ``warnings.warn`` text, on the lines it has."""
+    shown = safe_text(text) if one_line else safe_lines(text)
+    print(f"paramscope: warning: {shown}", file=sys.stderr)
 
 
 def load_model_source(path, model_name=None, script_stdout=None, assume_passthrough=(),
                       settings=()):
-    """A model from a ``.py`` script (run on paramscope) or a model file."""
+    """A model from a ``.py`` script (run on paramscope), a model file, or standard input."""
+    from . import inputs
+    if inputs.is_stdin(path):
+        from .formats import load
+        return load(inputs.read_stdin(), assume_passthrough=assume_passthrough, name="<stdin>")
     if not os.path.exists(path):
         raise ParamscopeError(f"{path}: no such file")
     if os.path.isdir(path):
         raise ParamscopeError(f"{path}: is a directory; expected a model file or a .py script")
+    inputs.check_regular_file(path)
     if path.endswith(".py"):
         from .keras.runner import pick_model, pick_model_named, run_script
         result = run_script(path, stdout=script_stdout, keep_going=True, settings=settings,
@@ -31,10 +44,10 @@ def load_model_source(path, model_name=None, script_stdout=None, assume_passthro
 
 def _print_script_warnings(result):
     for text in result.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+        warn(text, one_line=False)
     for text in result.unused_settings:
-        print(f"paramscope: warning: --set {text} was not used: the script never left "
-              f"{text.split('=', 1)[0].split('.', 1)[0]} unknown", file=sys.stderr)
+        warn(f"--set {text} was not used: the script never left "
+             f"{text.split('=', 1)[0].split('.', 1)[0]} unknown")
 
 
 def _model_built_before_the_stop(result, model_name):
@@ -58,8 +71,8 @@ def _model_built_before_the_stop(result, model_name):
         elif len(complete) == 1:
             model = complete[0]
     if model is not None:
-        print(f"paramscope: note: the script stopped ({result.stopped}); the summary is of "
-              f"{model.name!r} as built before that.", file=sys.stderr)
+        print(f"paramscope: note: the script stopped ({safe_text(result.stopped)}); the summary "
+              f"is of {model.name!r} as built before that.", file=sys.stderr)
         return model
     models = built_models(result)
     if not models:
@@ -72,6 +85,7 @@ def _model_built_before_the_stop(result, model_name):
 def summary_command(args) -> int:
     from . import report
     from .summary import summarize
+    report.check_line_length(args.line_length)
     paths = [args.model] if isinstance(args.model, str) else list(args.model)
     if len(paths) != 1 or _many_models(paths):
         return summary_of_files(args, paths)
@@ -82,10 +96,14 @@ def summary_command(args) -> int:
                                   settings=getattr(args, "settings", ()))
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+        warn(text)
     if args.format == "json":
         from .report import json as json_report
-        sys.stdout.write(json_report.render(summary, explain=args.explain))
+        # Encoded a layer at a time (no whole-document encoder state), all of it before the
+        # first write: an error (a number past the printable bound) leaves stdout empty.
+        pieces = list(json_report.iter_render(summary, explain=args.explain))
+        for piece in pieces:  # a few hundred layers each: not joined again (a long name
+            sys.stdout.write(piece)  # would be copied once more)
         return 0
     if args.format == "markdown":
         from .report import markdown
@@ -126,11 +144,14 @@ def summary_of_files(args, paths) -> int:
 
 
 def run_command(args) -> int:
-    from . import report
+    from . import inputs, report
     from .keras.runner import run_script
+    report.check_line_length(args.line_length)
     report.defaults.update(style=args.style, explain=args.explain,
                            expand_nested=args.expand_nested, show_trainable=args.show_trainable,
                            line_length=args.line_length)
+    if os.path.exists(args.script):
+        inputs.check_regular_file(args.script, what="a script")
     with _script_semantics(args):
         result = run_script(args.script, argv=args.args,
                             keep_going=getattr(args, "keep_going", False),

@@ -66,6 +66,14 @@ class MissingDependencyError(ParamscopeError):
     """An optional dependency (h5py, numpy) is needed but not installed."""
 
 
+def with_message(error: ParamscopeError, message: str) -> ParamscopeError:
+    """A copy of ``error`` (same class and attributes) with another message."""
+    new = type(error).__new__(type(error))
+    new.__dict__.update(getattr(error, "__dict__", {}))
+    new.args = (message,)
+    return new
+
+
 def describe_layer(layer) -> str:
     """``'dense_1' (Dense)`` for messages."""
     return f"'{layer.name}' ({type(layer).__name__})"
@@ -78,7 +86,8 @@ def format_shape(shape) -> str:
     if isinstance(shape, dict):
         return "{" + ", ".join(f"{k!r}: {format_shape(v)}" for k, v in shape.items()) + "}"
     if isinstance(shape, tuple):
-        return repr(tuple(shape))
+        from .numtext import shape_text
+        return shape_text(shape)
     return repr(shape)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from . import gcpause, tree
 from .layers import base
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
-from .layers.base import InputLayer, KerasTensor, Layer, Node, _tracing
+from .layers.base import InputLayer, KerasTensor, Layer, Node
+from .modes import tracing_depth
 from .layers.state import open_layer_scope
 
 
@@ -51,6 +52,7 @@ def functional_init_arguments(args, kwargs):
 
 class Model(Layer):
     """``keras.Model``: called with ``(inputs, outputs)`` it is a Functional model."""
+    call_mask_args = ("mask",)
 
     _wrap_build = False
 
@@ -459,6 +461,7 @@ def _shallowest_input_depth(node, node_to_depth, relevant):
 
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
+    _convert_input_args = False
 
     #: Keras lets a Functional take non-tensor positional arguments (None for an optional input).
     _allow_non_tensor_positional_args = True
@@ -730,7 +733,7 @@ class Sequential(Model):
     def _maybe_build(self, tensor_args, bound):
         inputs = bound["inputs"]
         if not self.built and isinstance(inputs, KerasTensor):
-            if _tracing():  # first called inside a traced call(): built as Keras builds it,
+            if tracing_depth():  # first called inside a traced call(): built as Keras builds it,
                 from .ops import known_shape, untraced  # on symbolic tensors with nodes
                 with untraced():
                     self.build(known_shape(inputs.shape))

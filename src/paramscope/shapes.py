@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 
 from .errors import ShapeError
+from .explanation import formula, text
 
 TYPE_CHECKING = False  # annotations only: importing typing would cost start-up time
 if TYPE_CHECKING:
@@ -202,38 +203,40 @@ def pooling_output_shape(input_shape: Shape, pool_size: Sequence[int],
 def explain_conv_length(size: Dim, kernel: int, stride: int, padding: str, dilation: int = 1) -> str:
     """The tutorial formula ``(W - K + 2P) / S + 1`` with the layer's numbers.
 
-    >>> explain_conv_length(20, 3, 1, "same")
+    >>> from paramscope.report.explain_words import words
+    >>> words(explain_conv_length(20, 3, 1, "same"))
     '(20 - 3 + 2*1) / 1 + 1 = 20'
-    >>> explain_conv_length(20, 3, 1, "valid")
+    >>> words(explain_conv_length(20, 3, 1, "valid"))
     '(20 - 3) / 1 + 1 = 18'
-    >>> explain_conv_length(5, 2, 2, "valid")
+    >>> words(explain_conv_length(5, 2, 2, "valid"))
     'floor((5 - 2) / 2) + 1 = 2'
-    >>> explain_conv_length(10, 3, 2, "causal")
+    >>> words(explain_conv_length(10, 3, 2, "causal"))
     'floor((10 - 3 + 2 (causal, left)) / 2) + 1 = 5'
     """
     if size is None:
-        return "None (unknown) stays None"
+        return text("None (unknown) stays None")
     k = effective_kernel(kernel, dilation)
-    kernel_text = str(k) if dilation == 1 else f"({kernel}-1)*{dilation}+1"
+    kernel_text = formula("{}", k) if dilation == 1 else formula("({}-1)*{}+1", kernel, dilation)
     out = conv_output_length(size, kernel, stride, padding, dilation)
     if padding == "valid":
-        numerator = f"{size} - {kernel_text}"
+        numerator = formula("{} - {}", size, kernel_text)
         exact = (size - k) % stride == 0
     else:
         # Causal padding is always k_eff - 1 zeros on the left (Conv1D pads, then 'valid').
         pad = k - 1 if padding == "causal" else same_padding_total(size, kernel, stride, dilation)
         if padding == "causal":
-            pad_text = f"{pad} (causal, left)"
+            pad_text = formula("{} (causal, left)", pad)
         elif pad % 2 == 0:
-            pad_text = f"2*{pad // 2}"
+            pad_text = formula("2*{}", pad // 2)
         else:
-            pad_text = f"{pad}"
-        numerator = f"{size} - {kernel_text} + {pad_text}" if pad else f"{size} - {kernel_text}"
+            pad_text = formula("{}", pad)
+        numerator = formula("{} - {}" + (" + {}" if pad else ""), size, kernel_text,
+                            *((pad_text,) if pad else ()))
         exact = (size + pad - k) % stride == 0
-    body = f"({numerator}) / {stride}"
+    body = formula("({}) / {}", numerator, stride)
     if not exact:
-        body = f"floor({body})"
-    return f"{body} + 1 = {out}"
+        body = formula("floor({})", body)
+    return formula("{} + 1 = {}", body, out)
 
 
 # --------------------------------------------------------------------------
@@ -482,34 +485,36 @@ def explain_conv_transpose_length(size: Dim, kernel: int, stride: int, padding: 
                                   output_padding: Optional[int] = None, dilation: int = 1) -> str:
     """A transposed convolution's output length, with the layer's numbers.
 
-    >>> explain_conv_transpose_length(5, 3, 2, "valid")
+    >>> from paramscope.report.explain_words import words
+    >>> words(explain_conv_transpose_length(5, 3, 2, "valid"))
     '(5 - 1) * 2 + 3 = 11'
-    >>> explain_conv_transpose_length(5, 2, 3, "valid")
+    >>> words(explain_conv_transpose_length(5, 2, 3, "valid"))
     '(5 - 1) * 3 + max(2, 3) = 15'
-    >>> explain_conv_transpose_length(5, 3, 2, "valid", output_padding=1)
+    >>> words(explain_conv_transpose_length(5, 3, 2, "valid", output_padding=1))
     '(5 - 1) * 2 + 3 + 1 (output_padding) = 12'
-    >>> explain_conv_transpose_length(5, 3, 2, "same")
+    >>> words(explain_conv_transpose_length(5, 3, 2, "same"))
     '5 * 2 = 10'
-    >>> explain_conv_transpose_length(5, 3, 2, "same", output_padding=1)
+    >>> words(explain_conv_transpose_length(5, 3, 2, "same", output_padding=1))
     '(5 - 1) * 2 + 3 % 2 + 1 (output_padding) = 10'
-    >>> explain_conv_transpose_length(5, 3, 1, "valid", dilation=2)
+    >>> words(explain_conv_transpose_length(5, 3, 1, "valid", dilation=2))
     '(5 - 1) * 1 + (3-1)*2+1 = 9'
     """
     if size is None:
-        return "None (unknown) stays None"
+        return text("None (unknown) stays None")
     out = conv_transpose_output_length(size, kernel, stride, padding, output_padding, dilation)
     k = effective_kernel(kernel, dilation)
-    kernel_text = str(k) if dilation == 1 else f"({kernel}-1)*{dilation}+1"
+    kernel_text = formula("{}", k) if dilation == 1 else formula("({}-1)*{}+1", kernel, dilation)
     if padding == "valid":
         if output_padding is None:
-            tail = kernel_text if k >= stride else f"max({kernel_text}, {stride})"
+            tail = kernel_text if k >= stride else formula("max({}, {})", kernel_text, stride)
         else:
-            tail = f"{kernel_text} + {output_padding} (output_padding)"
-        return f"({size} - 1) * {stride} + {tail} = {out}"
+            tail = formula("{} + {} (output_padding)", kernel_text, output_padding)
+        return formula("({} - 1) * {} + {} = {}", size, stride, tail, out)
     if output_padding is None:
-        return f"{size} * {stride} = {out}"
-    kmod = f"{k} % 2" if dilation == 1 else f"({kernel_text}) % 2"
-    return f"({size} - 1) * {stride} + {kmod} + {output_padding} (output_padding) = {out}"
+        return formula("{} * {} = {}", size, stride, out)
+    kmod = formula("{} % 2", k) if dilation == 1 else formula("({}) % 2", kernel_text)
+    return formula("({} - 1) * {} + {} + {} (output_padding) = {}", size, stride, kmod,
+                   output_padding, out)
 
 
 def global_pooling_output_shape(input_shape: Shape, data_format: str = "channels_last",

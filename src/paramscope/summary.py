@@ -11,6 +11,8 @@ from __future__ import annotations
 from math import prod
 
 from . import gcpause, tree
+from .explanation import text
+from .numtext import add_sizes, exact_bytes
 from .graph import Functional, Model, Sequential
 from .layers.base import InputLayer, KerasTensor, Layer
 
@@ -130,11 +132,11 @@ class ModelSummary(_Plain):
 
     @property
     def weight_bytes(self) -> float:
-        return self.trainable_bytes + self.non_trainable_bytes
+        return add_sizes(self.trainable_bytes, self.non_trainable_bytes)
 
     @property
     def total_bytes(self) -> float:
-        return self.weight_bytes + (self.optimizer_bytes if self.optimizer_params else 0.0)
+        return add_sizes(self.weight_bytes, self.optimizer_bytes if self.optimizer_params else 0.0)
 
     def _repr_html_(self):
         """Jupyter shows the summary as an HTML table (nested models' layers indented)."""
@@ -160,8 +162,10 @@ def count_params(weights) -> int:
 
 
 def weight_bytes(weights) -> float:
+    """Bytes of the distinct weights, as Keras's ``weight_memory_size`` (a float), exact
+    (an ``int``) for sizes too large for a float (see :mod:`paramscope.numtext`)."""
     unique = {id(w): w for w in weights}.values()
-    return sum(w.nbits for w in unique) / 8
+    return exact_bytes(sum(w.nbits for w in unique))
 
 
 def _shape_structure(outputs):
@@ -316,7 +320,10 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
             row.explain = list(layer.explain())
             row.explain_output = list(layer.explain_output())
         except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
-            row.explain = [f"{layer.name}: (no explanation: {type(e).__name__}: {e})"]
+            reason = f"{type(e).__name__}: {e}"
+            if isinstance(e, ValueError) and "integer string conversion" in str(e):
+                reason = "its numbers have more than 4,300 digits"
+            row.explain = [text(f"{layer.name}: (no explanation: {reason})")]
     return row
 
 

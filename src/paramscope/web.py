@@ -234,6 +234,7 @@ def explain_lines(summary) -> list:
 def table(summary, options) -> dict:
     """Keras 3's summary table as plain cells: header, alignments, rows and totals."""
     from .report import keras3
+    from .report.explain_words import all_words
     header, align, _, _ = keras3.layout(summary, show_trainable=options.show_trainable,
                                         columns=COLUMNS)
     rows = []
@@ -247,7 +248,7 @@ def table(summary, options) -> dict:
         if options.show_trainable:
             cells.append(("Y" if row.trainable else "N") if row.weights else "-")
         rows.append({"level": level, "cells": cells, "name": row.name,
-                     "explain": list(row.explain) + list(row.explain_output)})
+                     "explain": all_words(row.explain) + all_words(row.explain_output)})
     totals = [("Total params:", summary.total_params, summary.total_bytes),
               ("Trainable params:", summary.trainable_params, summary.trainable_bytes),
               ("Non-trainable params:", summary.non_trainable_params, summary.non_trainable_bytes)]

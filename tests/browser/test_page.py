@@ -222,7 +222,7 @@ def test_default_example_shows_the_tutorials_totals(page, cli_expected):
     assert status == 0
     assert table_rows(page) == expected_rows(json.loads(out))
     assert page.is_visible("#explain")
-    assert "dense: 1200 inputs x 2 units + 2 biases = 2402" in text_of(page, "#explain")
+    assert "dense: 1,200 inputs x 2 units + 2 biases = 2,402" in text_of(page, "#explain")
     run(page)  # the README's screenshot shows a re-run's time
     screenshot(page, "web-desktop.png")
     # The text exactly as Keras prints it, and in tf.keras 2's style.

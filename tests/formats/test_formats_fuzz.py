@@ -5,6 +5,7 @@ import glob
 import json
 import os
 import random
+import sys
 
 import pytest
 
@@ -12,20 +13,13 @@ from conftest import GOLDEN
 from paramscope import formats, naming
 from paramscope.errors import ParamscopeError
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "fuzz"))
+from strategies import json_paths  # noqa: E402
+
 FILES = sorted(glob.glob(os.path.join(GOLDEN, "files", "*", "*.json")))
 VALUES = [None, 0, -1, 1.5, "x", "", [], {}, [1], {"a": 1}, True, [None, 3], ["x", 0, 0],
           {"class_name": "__keras_tensor__", "config": {}}, {"class_name": "__tuple__"},
           10 ** 30, float("nan")]
-
-
-def _paths(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _paths(v, path + (i,))
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -37,7 +31,7 @@ def test_corrupted_configs_only_raise_paramscope_errors(seed):
             configs.append(json.load(f))
     for _ in range(120):
         config = copy.deepcopy(rng.choice(configs))
-        paths = list(_paths(config))[1:]
+        paths = list(json_paths(config))[1:]
         for _ in range(rng.randint(1, 3)):
             path = rng.choice(paths)
             parent = config

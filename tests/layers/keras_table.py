@@ -37,4 +37,6 @@ def check_like_keras(case):
 def explain_of(*layers_, shape):
     """``{layer name: explain + explain_output lines}`` for a Sequential on ``shape``."""
     model = keras.Sequential([keras.Input(shape), *layers_])
-    return {row.name: row.explain + row.explain_output for row in summarize(model).layers}
+    from paramscope.report.explain_words import all_words
+    return {row.name: all_words(row.explain + row.explain_output)
+            for row in summarize(model).layers}

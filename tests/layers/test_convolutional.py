@@ -6,6 +6,7 @@ the snippet that produced each value is in the comment next to it.
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.layers import convolutional, registry
@@ -252,42 +253,42 @@ def test_explain_conv2d():
 
 def test_explain_grouped_and_no_bias():
     conv = built(layers.Conv2D(6, 3, groups=3), (20, 20, 6))
-    assert conv.explain()[0] == ("conv2d: kernel 3x3 x (6 input channels / 3 groups) x "
+    assert all_words(conv.explain())[0] == ("conv2d: kernel 3x3 x (6 input channels / 3 groups) x "
                                  "6 filters = 108 weights + 6 biases = 114")
     conv = built(layers.Conv2D(2, 3, use_bias=False), (20, 20, 3))
-    assert conv.explain() == [
+    assert all_words(conv.explain()) == [
         "conv2d_1: kernel 3x3 x 3 input channels x 2 filters = 54 weights (no bias) = 54"]
-    assert conv.explain_output() == ["height: (20 - 3) / 1 + 1 = 18",
+    assert all_words(conv.explain_output()) == ["height: (20 - 3) / 1 + 1 = 18",
                                      "width: (20 - 3) / 1 + 1 = 18"]
 
 
 def test_explain_conv1d_and_lora():
     conv = built(layers.Conv1D(1, 3, lora_rank=2), (10, 1))
-    lines = conv.explain()
+    lines = all_words(conv.explain())
     assert lines[0] == "conv1d: kernel 3 x 1 input channel x 1 filter = 3 weights + 1 bias = 4"
     assert lines[1].startswith("LoRA rank 2: 4 + lora_kernel_a 3x1x2 (6) + lora_kernel_b 2x1 (2) = 12")
-    assert conv.explain_output() == ["steps: (10 - 3) / 1 + 1 = 8"]
+    assert all_words(conv.explain_output()) == ["steps: (10 - 3) / 1 + 1 = 8"]
 
 
 def test_explain_depthwise_separable_transposed():
     dw = built(layers.DepthwiseConv2D(3, depth_multiplier=2), (8, 8, 4))
-    assert dw.explain() == ["depthwise_conv2d: kernel 3x3 x 4 input channels x 2 "
+    assert all_words(dw.explain()) == ["depthwise_conv2d: kernel 3x3 x 4 input channels x 2 "
                             "(depth_multiplier) = 72 weights + 8 biases (4 channels x 2) = 80"]
     sep = built(layers.SeparableConv2D(5, 3, depth_multiplier=2, padding="same"), (6, 6, 8))
-    assert sep.explain() == [
+    assert all_words(sep.explain()) == [
         "separable_conv2d: depthwise 144 + pointwise 80 + 5 biases = 229",
         "depthwise_kernel: 3x3 x 8 input channels x 2 (depth_multiplier) = 144",
         "pointwise_kernel: 1x1 x 16 channels (8 x 2) x 5 filters = 80"]
     tr = built(layers.Conv2DTranspose(2, 3, strides=2), (5, 6, 3))
-    assert tr.explain() == ["conv2d_transpose: kernel 3x3 x 2 filters x 3 input channels = "
+    assert all_words(tr.explain()) == ["conv2d_transpose: kernel 3x3 x 2 filters x 3 input channels = "
                             "54 weights + 2 biases = 56"]
-    assert tr.explain_output() == ["height: (5 - 1) * 2 + 3 = 11", "width: (6 - 1) * 2 + 3 = 13"]
+    assert all_words(tr.explain_output()) == ["height: (5 - 1) * 2 + 3 = 11", "width: (6 - 1) * 2 + 3 = 13"]
     tr = built(layers.Conv1DTranspose(2, 2, strides=3, padding="same", output_padding=1), (13, 3))
-    assert tr.explain_output() == ["steps: (13 - 1) * 3 + 2 % 2 + 1 (output_padding) = 37"]
+    assert all_words(tr.explain_output()) == ["steps: (13 - 1) * 3 + 2 % 2 + 1 (output_padding) = 37"]
 
 
 def test_explain_unknown_dims_and_causal():
     conv = built(layers.Conv1D(4, 3, padding="causal", strides=2), (None, 3))
-    assert conv.explain_output() == ["steps: None (unknown) stays None"]
+    assert all_words(conv.explain_output()) == ["steps: None (unknown) stays None"]
     conv = built(layers.Conv1D(4, 3, padding="causal", strides=2), (10, 3))
-    assert conv.explain_output() == ["steps: floor((10 - 3 + 2 (causal, left)) / 2) + 1 = 5"]
+    assert all_words(conv.explain_output()) == ["steps: floor((10 - 3 + 2 (causal, left)) / 2) + 1 = 5"]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.keras import layers
@@ -39,6 +40,6 @@ def test_explain_is_the_tutorial_arithmetic():
     model = keras.Sequential([keras.Input((1200,)), layers.Dense(2, name="dense_2"),
                               layers.Dense(3, use_bias=False), layers.Embedding(10, 4)])
     rows = summarize(model).layers
-    assert rows[0].explain == ["dense_2: 1200 inputs x 2 units + 2 biases = 2402"]
-    assert rows[1].explain == ["dense: 2 inputs x 3 units (no bias) = 6"]
-    assert rows[2].explain == ["embedding: 10 tokens (input_dim) x 4 dimensions (output_dim) = 40"]
+    assert all_words(rows[0].explain) == ["dense_2: 1,200 inputs x 2 units + 2 biases = 2,402"]
+    assert all_words(rows[1].explain) == ["dense: 2 inputs x 3 units (no bias) = 6"]
+    assert all_words(rows[2].explain) == ["embedding: 10 tokens (input_dim) x 4 dimensions (output_dim) = 40"]

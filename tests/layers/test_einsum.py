@@ -14,6 +14,7 @@ import json
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope import shapes
 from paramscope.errors import LayerError, ParamscopeError, ShapeError
@@ -95,23 +96,23 @@ def test_explain_with_thousands_separators():
     x = keras.Input((10, 64))
     layer = keras.layers.EinsumDense("abc,cde->abde", output_shape=(None, 4, 16), bias_axes="de")
     layer(x)
-    assert layer.explain() == ["einsum_dense: kernel 64x4x16 = 4,096 + bias 4x16 = 64 = 4,160"]
+    assert all_words(layer.explain()) == ["einsum_dense: kernel 64x4x16 = 4,096 + bias 4x16 = 64 = 4,160"]
     nobias = keras.layers.EinsumDense("abc,cd->abd", output_shape=(None, 8))
     nobias(x)
-    assert nobias.explain() == ["einsum_dense_1: kernel 64x8 = 512"]
-    assert nobias.explain_output() == ["abc,cd->abd: (None, 10, 64) -> (None, None, 8)"]
+    assert all_words(nobias.explain()) == ["einsum_dense_1: kernel 64x8 = 512"]
+    assert all_words(nobias.explain_output()) == ["abc,cd->abd: (None, 10, 64) -> (None, None, 8)"]
 
 
 def test_explain_lora_and_quantized():
     x = keras.Input((5, 16))
     lora = keras.layers.EinsumDense("abc,cde->abde", (None, 4, 8), bias_axes="de", lora_rank=3)
     lora(x)
-    text = lora.explain()
+    text = all_words(lora.explain())
     assert text[0] == "einsum_dense: kernel 16x4x8 = 512 + bias 4x8 = 32 = 544"
     assert "LoRA rank 3" in text[1] and "= 216 trainable" in text[1]
     q = keras.layers.EinsumDense("abc,cd->abd", (None, 7), dtype="int8_from_float32")
     q(x)
-    assert q.explain() == ["einsum_dense_1: int8 quantized: kernel 16x7 (int8) = 112 + "
+    assert all_words(q.explain()) == ["einsum_dense_1: int8 quantized: kernel 16x7 (int8) = 112 + "
                            "kernel_scale 1x1x7 (float32) = 7 = 119"]
 
 
@@ -227,7 +228,7 @@ def test_reversible_embedding_tied_model_and_explain():
     row = next(r for r in s.layers if r.name == "reversible_embedding")
     assert row.params == 1600 and row.output_shape == (None, 12, 100)
     assert s.total_params == 1600 + 16 * 16 + 16
-    assert any("tied" in line for line in row.explain)
+    assert any("tied" in line for line in all_words(row.explain))
     untied = keras.layers.ReversibleEmbedding(100, 16, tie_weights=False)
     untied(keras.Input((3,)))
-    assert "untied reverse_embeddings 16 x 100 = 1,600; total 3,200" in untied.explain()[-1]
+    assert "untied reverse_embeddings 16 x 100 = 1,600; total 3,200" in all_words(untied.explain())[-1]

@@ -14,6 +14,7 @@ import json
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.summary import summarize
@@ -61,15 +62,15 @@ def test_batchnorm_explain_and_counts():
                               L.BatchNormalization(center=False, scale=False),
                               L.BatchNormalization(renorm=True)])
     rows = {r.name: r for r in summarize(model).layers}
-    assert rows["batch_normalization"].explain == [
+    assert all_words(rows["batch_normalization"].explain) == [
         "batch_normalization: 4 x 16 channels (gamma, beta trainable; moving_mean, "
         "moving_variance non-trainable) = 64"]
-    assert rows["batch_normalization_1"].explain == [
+    assert all_words(rows["batch_normalization_1"].explain) == [
         "batch_normalization_1: 3 x 16 channels (gamma trainable; moving_mean, "
         "moving_variance non-trainable) = 48"]
-    assert rows["batch_normalization_2"].explain == [
+    assert all_words(rows["batch_normalization_2"].explain) == [
         "batch_normalization_2: 2 x 16 channels (moving_mean, moving_variance non-trainable) = 32"]
-    assert rows["batch_normalization_3"].explain == [
+    assert all_words(rows["batch_normalization_3"].explain) == [
         "batch_normalization_3: 7 x 16 channels (gamma, beta trainable; moving_mean, "
         "moving_variance, moving_stddev, renorm_mean, renorm_stddev non-trainable) = 112"]
     assert (rows["batch_normalization"].trainable_params,
@@ -83,7 +84,7 @@ def test_frozen_batchnorm():
     model = keras.Sequential([keras.Input((4, 4, 8)), bn])
     assert [w.trainable for w in bn.weights] == [False] * 4
     assert model.count_params() == 32 and model.trainable_weights == []
-    assert summarize(model).layers[0].explain == [
+    assert all_words(summarize(model).layers[0].explain) == [
         "batch_normalization: 4 x 8 channels (gamma, beta frozen; moving_mean, moving_variance "
         "non-trainable) = 32"]
     bn.trainable = True

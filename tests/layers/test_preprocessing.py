@@ -17,6 +17,7 @@ import warnings
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.summary import summarize
@@ -549,14 +550,14 @@ def test_normalization_explain_and_counts():
                               L.Normalization(mean=0.5, variance=2.0)])
     summary = summarize(model)
     rows = {row.name: row for row in summary.layers}
-    assert rows["normalization"].explain == [
+    assert all_words(rows["normalization"].explain) == [
         "normalization: mean 4 + variance 4 + count 1 = 9 (non-trainable, set by adapt())"]
-    assert rows["normalization_1"].explain == [
+    assert all_words(rows["normalization_1"].explain) == [
         "normalization_1: mean 3x4 (12) + variance 3x4 (12) + count 1 = 25 (non-trainable, "
         "set by adapt())"]
-    assert rows["normalization_2"].explain == [
+    assert all_words(rows["normalization_2"].explain) == [
         "normalization_2: mean 1 + variance 1 + count 1 = 3 (non-trainable, set by adapt())"]
-    assert rows["normalization_3"].explain == [
+    assert all_words(rows["normalization_3"].explain) == [
         "normalization_3: no weights (mean and variance given as constants) = 0"]
     assert (summary.total_params, summary.trainable_params) == (37, 0)
     # float32 mean/variance (4 bytes each) and an int32 count (4 bytes)
@@ -609,28 +610,28 @@ def test_explain_lookup_text_resize_stft():
     L = keras.layers
     lookup = keras.Sequential([keras.Input((3,), dtype="string"), L.StringLookup(
         vocabulary=["a", "b", "c"], num_oov_indices=2, output_mode="multi_hot")])
-    assert summarize(lookup).layers[0].explain_output == [
+    assert all_words(summarize(lookup).layers[0].explain_output) == [
         "string_lookup: output size 5 = 3 tokens + 2 OOV"]
     masked = keras.Sequential([keras.Input((3,), dtype="string"), L.StringLookup(
         vocabulary=["a", "b"], mask_token="", output_mode="count")])
     # the mask index only exists in "int" mode
-    assert summarize(masked).layers[0].explain_output == [
+    assert all_words(summarize(masked).layers[0].explain_output) == [
         "string_lookup_1: output size 3 = 2 tokens + 1 OOV"]
     unadapted = keras.Sequential([keras.Input((3,), dtype="string"),
                                   L.StringLookup(output_mode="count")])
-    assert "unknown (None)" in summarize(unadapted).layers[0].explain_output[0]
+    assert "unknown (None)" in all_words(summarize(unadapted).layers[0].explain_output)[0]
     text = keras.Sequential([keras.Input((1,), dtype="string"), L.TextVectorization(
         vocabulary=["x", "y"], output_sequence_length=8)])
-    assert summarize(text).layers[0].explain_output == [
+    assert all_words(summarize(text).layers[0].explain_output) == [
         "text_vectorization: (batch, 8) token indices (output_sequence_length)"]
     resize = keras.Sequential([keras.Input((16, 12, 3)), L.Resizing(8, 6)])
-    assert summarize(resize).layers[0].explain_output == [
+    assert all_words(summarize(resize).layers[0].explain_output) == [
         "resizing: (None, 16, 12, 3) -> (None, 8, 6, 3) (axis 1: 16 -> 8, axis 2: 12 -> 6; "
         "height=8, width=6)"]
     stft = keras.Sequential([keras.Input((1000, 1)), L.STFTSpectrogram(frame_length=100)])
-    assert summarize(stft).layers[0].explain == [
+    assert all_words(summarize(stft).layers[0].explain) == [
         "stft_spectrogram: real_kernel + imag_kernel: 2 x frame_length 100 x 65 frequencies "
-        "(fft_length 128 // 2 + 1) = 13000"]
+        "(fft_length 128 // 2 + 1) = 13,000"]
 
 
 def test_augmentation_sublayers_take_keras_names():

@@ -66,9 +66,9 @@ def test_explain_output():
                                        "height: 28 + 1 + 1 = 30", "width: 28 + 1 + 1 = 30"]
     assert lines["cropping2d"][1:] == ["height: 30 - 1 - 2 = 27", "width: 30 - 0 - 1 = 29"]
     assert lines["up_sampling2d"][1:] == ["height: 27 x 2 = 54", "width: 29 x 2 = 58"]
-    assert lines["flatten"][1:] == ["54 x 58 x 3 = 9396"]
+    assert lines["flatten"][1:] == ["54 x 58 x 3 = 9,396"]
     assert lines["reshape"][1:] == [
-        "(None, 9396) -> (None, 3132, 3): 9396 values (-1 inferred as 9396 / 3 = 3132)"]
+        "(None, 9396) -> (None, 3132, 3): 9,396 values (-1 inferred as 9,396 / 3 = 3,132)"]
     assert lines["permute"][1:] == ["dims (2, 1): (None, 3132, 3) -> (None, 3, 3132)"]
 
 

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.summary import summarize
@@ -114,7 +115,7 @@ def test_summary_counts_and_freezing():
 def test_explain_shows_inner_arithmetic_and_vector_u():
     model = keras.Sequential([keras.Input((3,)), L.SpectralNormalization(L.Dense(4))])
     row = summarize(model).layers[0]
-    assert row.explain == [
+    assert all_words(row.explain) == [
         "spectral_normalization: dense 16 + vector_u 1x4 (non-trainable, power iteration "
         "state, one per output unit of the kernel 3x4) = 20",
         "  dense: 3 inputs x 4 units + 4 biases = 16",

@@ -33,8 +33,9 @@ def run_profile(args, color) -> int:
         from .whatif import rebuild_at
         model = rebuild_at(model, args.input_shapes)
     result = profile(model, batch_size=batch_size, optimizer=args.optimizer)
+    from ..commands import warn
     for text in result.summary.warnings:
-        print(f"paramscope: warning: {text}", file=sys.stderr)
+        warn(text)
     if args.format == "json":
         sys.stdout.write(profile_report.render_json(result, explain=args.explain))
     else:

@@ -22,7 +22,9 @@ from .memory import INFERENCE_RULE, TRAINING_RULE, Memory
 
 #: Where the optimizer came from (the text and JSON say which was used).
 SOURCES = {"given": "given", "compiled": "the optimizer passed to model.compile",
-           "file": "the file's compile config", "default": "default: adam (not compiled)"}
+           "file": "the file's compile config", "default": "default: adam (not compiled)",
+           "file_unusable": "default: adam (the file's compile config names an optimizer "
+                            "paramscope cannot build)"}
 
 
 def check_batch_size(batch_size):
@@ -43,7 +45,10 @@ def choose_optimizer(model, optimizer=None):
         return compiled, "compiled"
     file_spec = getattr(model, "file_compile_optimizer", None)
     if file_spec is not None:
-        return _as_compile_would(model, opt_module.resolve(file_spec)), "file"
+        try:
+            return _as_compile_would(model, opt_module.resolve(file_spec)), "file"
+        except ParamscopeError:
+            return _as_compile_would(model, opt_module.resolve("adam")), "file_unusable"
     return _as_compile_would(model, opt_module.resolve("adam")), "default"
 
 

@@ -18,11 +18,14 @@ file is ever executed.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import os
 
-from ..errors import ModelFileError
+from ..errors import ModelFileError, ParamscopeError, with_message
+from ..inputs import check_regular_file
+from ..textsafe import safe_text
 from . import safejson
 from .config import LoadContext, deserialize_layer, layer_from_config, model_from_config
 from .weights import WeightMismatch, WeightReport, weight_mismatches, weight_report
@@ -37,20 +40,38 @@ HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def load(source, *, assume_passthrough=(), check_weights=True, max_config_bytes=None):
+def _safe_messages(function):
+    """Errors leave the loader with one-line, terminal-safe messages: names, paths and
+    values from the file are shown escaped (see :mod:`paramscope.textsafe`)."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ParamscopeError as e:
+            message = str(e)
+            safe = safe_text(message)
+            if safe is message:
+                raise
+            raise with_message(e, safe) from None
+    return wrapper
+
+
+@_safe_messages
+def load(source, *, assume_passthrough=(), check_weights=True, max_config_bytes=None, name=None):
     """A model from a file path, a JSON string, bytes or a config dict.
 
     ``assume_passthrough``: class (or layer) names paramscope does not know
     that should pass their input shape through with no weights.
     ``check_weights``: compare the file's stored weight shapes with the
     computed ones (needs h5py; never reads weight values).  ``False`` reads
-    the architecture only.
+    the architecture only.  ``name``: what messages call bytes (``<bytes>``).
     """
     options = dict(assume_passthrough=assume_passthrough, max_config_bytes=max_config_bytes)
     if isinstance(source, dict):
         return load_config(source, assume_passthrough=assume_passthrough)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _load_bytes(bytes(source), "<bytes>", check_weights=check_weights, **options)
+        return _load_bytes(bytes(source), name or "<bytes>", check_weights=check_weights,
+                           **options)
     if isinstance(source, os.PathLike):
         return load_file(source, check_weights=check_weights, **options)
     if isinstance(source, str):
@@ -71,6 +92,7 @@ def load(source, *, assume_passthrough=(), check_weights=True, max_config_bytes=
         "bytes or a config dict.")
 
 
+@_safe_messages
 def load_json_string(text, *, assume_passthrough=(), max_config_bytes=None, source=None):
     """``keras.models.model_from_json``: a model from ``model.to_json()`` text."""
     ctx = LoadContext(source, assume_passthrough)
@@ -80,6 +102,7 @@ def load_json_string(text, *, assume_passthrough=(), max_config_bytes=None, sour
     return model
 
 
+@_safe_messages
 def load_config(config, *, assume_passthrough=(), source=None):
     """``keras.models.model_from_config``: a model from a config dict.
 
@@ -125,6 +148,7 @@ def _hdf5_with_userblock(path):
     return False
 
 
+@_safe_messages
 def load_file(path, *, assume_passthrough=(), check_weights=True, max_config_bytes=None):
     """A model from a file, whatever its extension says."""
     path = os.fspath(path)
@@ -136,6 +160,10 @@ def load_file(path, *, assume_passthrough=(), check_weights=True, max_config_byt
                 f"{path}: a TensorFlow SavedModel directory, which paramscope does not read; save "
                 "the model as .keras (model.save('model.keras')) or .h5 instead.")
         raise ModelFileError(f"{path}: is a directory; expected a .keras, .h5 or .json model file")
+    try:
+        check_regular_file(path, what="a model file")
+    except ParamscopeError as e:
+        raise ModelFileError(str(e)) from None
     try:
         with open(path, "rb") as f:
             head = f.read(16)

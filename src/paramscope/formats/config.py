@@ -35,12 +35,13 @@ import inspect
 import warnings
 
 from .. import gcpause, tree
-from ..errors import ModelFileError, ParamscopeError, UnknownLayerError
+from ..errors import ModelFileError, ParamscopeError, UnknownLayerError, with_message
 from ..layers import get_layer_class
 from ..layers import args as layer_args
 from ..layers.base import InputLayer, KerasTensor, Layer, no_masks, tf_keras_node_order
 from ..shapes import broadcast_shapes
-from . import safejson
+from . import replay, safejson
+from .replay import NotReady
 
 KERAS3 = "keras3"
 KERAS2 = "keras2"
@@ -126,19 +127,7 @@ def _with_source(error, ctx):
     message = str(error)
     if not prefix or message.startswith(prefix):
         return error
-    new = type(error).__new__(type(error))
-    new.__dict__.update(getattr(error, "__dict__", {}))
-    new.args = (prefix + message,)
-    return new
-
-
-class _NotReady(Exception):
-    """A call's input does not exist yet (Keras raises IndexError and retries)."""
-
-    def __init__(self, layer_name, node_index):
-        super().__init__(layer_name, node_index)
-        self.layer_name = layer_name
-        self.node_index = node_index
+    return with_message(error, prefix + message)
 
 
 # ---------------------------------------------------------------------------
@@ -191,15 +180,22 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
                 for k, v in obj.items()}
     if class_name == "__tuple__" and "items" in obj:
-        return tuple(decode_value(v, tensor_hook, d) for v in (obj["items"] or []))
+        items = obj["items"]
+        if items is not None and not isinstance(items, list):
+            raise _bad_marker(obj, "items", items, "a list")
+        return tuple(decode_value(v, tensor_hook, d) for v in (items or []))
     if class_name == "TensorShape" and "items" in obj:
         items = obj["items"]
+        if items is not None and not isinstance(items, list):
+            raise _bad_marker(obj, "items", items, "a list of dimensions")
         return None if items is None else tuple(items)
     if class_name == "__ellipsis__":
         return Ellipsis
     if class_name == "__bytes__":
         value = obj.get("value", inner.get("value") if isinstance(inner, dict) else None)
-        return value.encode("utf-8") if isinstance(value, str) else value
+        if not isinstance(value, str):
+            raise _bad_marker(obj, "value", value, "a string")
+        return value.encode("utf-8")
     if class_name == "__slice__" and isinstance(inner, dict):
         return slice(decode_value(inner.get("start"), tensor_hook, d),
                      decode_value(inner.get("stop"), tensor_hook, d),
@@ -218,6 +214,16 @@ def decode_value(obj, tensor_hook=None, _depth=0):
         return obj
     return {k: decode_value(v, tensor_hook, d) if type(v) in _CONTAINERS else v
             for k, v in obj.items()}
+
+
+class _BadMarker(ModelFileError):
+    """A serialized special value (``__tuple__``, ``__bytes__``...) that is malformed."""
+
+
+def _bad_marker(obj, key, value, expected):
+    return _BadMarker(
+        f"a serialized {obj['class_name']} value has {key!r} {value!r:.60}, expected "
+        f"{expected}: the file is damaged or was not written by Keras.")
 
 
 _CONTAINERS = (dict, list)
@@ -345,7 +351,7 @@ def model_from_config(config, ctx=None, allow_layer=False):
     except RecursionError:
         raise (_too_deep(config, ctx)
                or ctx.error("the model is nested too deeply to rebuild.")) from None
-    except _NotReady as e:  # pragma: no cover - always caught inside the node loop
+    except NotReady as e:  # pragma: no cover - always caught inside the node loop
         raise ctx.error(f"a call refers to node {e.node_index} of layer '{e.layer_name}', "
                         "which does not exist.") from None
     except ParamscopeError as e:
@@ -674,7 +680,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
         if not isinstance(node_index, int) or node_index < 0:
             raise ctx.error(f"layer {describe(for_layer)}: invalid node index {node_index!r}.")
         if len(inbound._inbound_nodes) <= node_index:
-            raise _NotReady(ref, node_index)
+            raise NotReady(ref, node_index)
         return _output(inbound, node_index, tensor_index, for_layer)
 
     def _output(inbound, node_index, tensor_index, for_layer):
@@ -698,7 +704,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
         else:
             real = node_map.get((ref, node_index))
         if real is None:
-            raise _NotReady(ref, node_index)
+            raise NotReady(ref, node_index)
         return _output(inbound, real, tensor_index, for_layer)
 
     def k2_kwargs(kwargs, for_layer):
@@ -716,6 +722,12 @@ def functional_from_config(entry, ctx, parent_layout=None):
             return decode_value(value)
         return {k: convert(v) for k, v in kwargs.items()}
 
+    def decode_marked(value, hook, name):
+        try:
+            return decode_value(value, hook)
+        except _BadMarker as e:
+            raise ctx.error(f"layer {describe(name)}, in a call: {e}") from None
+
     def process_node(name, node_data):
         layer = created[name]
         if isinstance(node_data, dict) and layout != KERAS2:  # Keras 3
@@ -726,8 +738,8 @@ def functional_from_config(entry, ctx, parent_layout=None):
                     and first.get("config").__class__ is dict):
                 args = [hook(first["config"])]  # one tensor: the usual call
             else:
-                args = decode_value(args, hook)
-            kwargs = decode_value(kwargs, hook) if kwargs else kwargs
+                args = decode_marked(args, hook, name)
+            kwargs = decode_marked(kwargs, hook, name) if kwargs else kwargs
             if not isinstance(args, list) or not isinstance(kwargs, dict):
                 raise ctx.error(f"layer {describe(name)}: invalid call {node_data!r:.80}.")
             call(layer, args, kwargs)
@@ -769,7 +781,7 @@ def functional_from_config(entry, ctx, parent_layout=None):
                 with no_masks(), tf_keras_node_order():
                     return layer(*args, **kwargs)
             return layer(*args, **kwargs)
-        except _NotReady:
+        except NotReady:
             raise
         except ParamscopeError:
             raise
@@ -777,8 +789,6 @@ def functional_from_config(entry, ctx, parent_layout=None):
             raise ctx.error(f"layer '{layer.name}' ({type(layer).__name__}) cannot be called as the "
                             f"file describes: {type(e).__name__}: {e}") from None
 
-    # Keras's loop: layers in config order, each layer's calls in order; a call
-    # whose inputs do not exist yet waits for the next pass.
     requirements = {}
 
     def ready(node_data):
@@ -786,49 +796,15 @@ def functional_from_config(entry, ctx, parent_layout=None):
         key = id(node_data)
         if key not in requirements:
             requirements[key] = _node_requirements(node_data)
-        for ref, node_index in requirements[key]:
-            inbound = created.get(ref)
-            if inbound is None:
-                return None  # process_node reports the missing layer
-            if layout == KERAS2 and not isinstance(inbound, InputLayer):
-                if (ref, node_index) not in node_map:
-                    return _NotReady(ref, node_index)
-            elif len(inbound._inbound_nodes) <= node_index:
-                return _NotReady(ref, node_index)
-        return None
+        return replay.missing_input(requirements[key], created, node_map, layout == KERAS2)
 
-    waiting = {}
-    while unprocessed:
-        progressed = False
-        for name in list(unprocessed):
-            nodes = unprocessed[name]
-            i = 0
-            while i < len(nodes):
-                # A call waiting from an earlier pass is first checked cheaply; the
-                # first attempt is just made (configs are mostly in call order).
-                not_ready = ready(nodes[i]) if name in waiting else None
-                if not_ready is not None:
-                    waiting[name] = not_ready
-                    break
-                try:
-                    process_node(name, nodes[i])
-                except _NotReady as e:
-                    waiting[name] = e
-                    break
-                i += 1
-            if i >= len(nodes):
-                del unprocessed[name]
-                waiting.pop(name, None)
-                progressed = True
-            elif i > 0:
-                unprocessed[name] = nodes[i:]
-                progressed = True
-        if not progressed:
-            stuck = [f"{describe(n)} waits for call {waiting[n].node_index} of "
-                     f"'{waiting[n].layer_name}'" for n in list(unprocessed)[:4] if n in waiting]
-            raise ctx.error(
-                f"model '{model_name}': the graph cannot be rebuilt: " + "; ".join(stuck)
-                + ". The graph has a cycle, or refers to a call of a layer that does not exist.")
+    waiting = replay.replay_calls(unprocessed, process_node, ready)
+    if unprocessed:
+        stuck = [f"{describe(n)} waits for call {waiting[n].node_index} of "
+                 f"'{waiting[n].layer_name}'" for n in list(unprocessed)[:4] if n in waiting]
+        raise ctx.error(
+            f"model '{model_name}': the graph cannot be rebuilt: " + "; ".join(stuck)
+            + ". The graph has a cycle, or refers to a call of a layer that does not exist.")
 
     def get_tensor(ref, node_index, tensor_index, what):
         if not _is_index(node_index) or not _is_index(tensor_index):
@@ -1089,7 +1065,14 @@ def _layer(entry, ctx, layout):
         return stand_in
 
     # A config written without any marker is used as parsed (a copy: it is changed below).
-    cfg = dict(config) if ctx.plain_configs else decode_value(config)
+    try:
+        cfg = dict(config) if ctx.plain_configs else decode_value(config)
+    except _BadMarker as e:
+        raise ctx.error(f"layer '{name}' ({class_name}): {e}") from None
+    if not isinstance(cfg, dict):
+        raise ctx.error(f"layer '{name}' ({class_name}): its config is a serialized "
+                        f"{config.get('class_name')} value ({config!r:.80}), expected an object "
+                        "of layer arguments.")
     if name is not None:
         cfg["name"] = name
     batch_input_shape = cfg.get("batch_input_shape")

@@ -9,7 +9,6 @@ the archive.  Weights are only looked at (shapes, never values) when
 
 from __future__ import annotations
 
-import json
 import zipfile
 import zlib
 
@@ -61,14 +60,19 @@ def load(source, ctx, check_weights=True, max_config_bytes=safejson.MAX_CONFIG_B
                 f"archive (it holds: {shown or 'nothing'}).")
         if "metadata.json" in members:
             try:
-                metadata = json.loads(read_member(zf, "metadata.json", name, METADATA_LIMIT))
+                metadata = safejson.parse(read_member(zf, "metadata.json", name, METADATA_LIMIT),
+                                          f"{name} (metadata.json)", limit=METADATA_LIMIT)
                 if isinstance(metadata, dict):
                     ctx.set_keras_version(metadata.get("keras_version"))
-            except (ValueError, ModelFileError):
+            except (ValueError, RecursionError):  # ModelFileError is a ValueError
                 ctx.note(f"{name}: metadata.json could not be read; ignored.")
         data = read_member(zf, "config.json", name, max_config_bytes, what="config.json")
         config = ctx.parse(data, f"{name} (config.json)", limit=max_config_bytes)
         model = model_from_config(config, ctx)
+        compile_config = config.get("compile_config") if isinstance(config, dict) else None
+        if isinstance(compile_config, dict) and compile_config.get("optimizer") is not None:
+            # What load_model(compile=True) would compile it with: the profile's optimizer.
+            model.file_compile_optimizer = compile_config["optimizer"]
         model._file_info = {"source": ctx.source, "format": "keras",
                             "keras_version": ctx.keras_version,
                             "layout": getattr(model, "_file_layout", None),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from .. import gcpause
 from ..errors import ModelFileError
 
 #: Largest JSON config read (bytes).  Real configs are a few MB at most.
@@ -50,7 +51,8 @@ def parse(data, source, limit=None):
     check_size(len(data), source, limit=limit)
     text = decode_text(data, source)
     try:
-        value = json.loads(text)
+        with gcpause.paused():  # a large config is many dicts and lists, and no cycles
+            value = json.loads(text)
     except RecursionError:
         raise ModelFileError(
             f"{source}: the JSON is nested too deeply to be a Keras model config "

@@ -5,7 +5,9 @@ under ``layers/<key>/vars/<i>`` (``<key>`` is the snake-cased class name made
 unique within its container, as Keras's ``saving_lib`` names it; recent Keras
 also records the layer name as an attribute); a legacy ``.h5`` file lists
 them under ``model_weights/<layer>`` with ``weight_names``.  Only dataset
-*shapes* (HDF5 metadata) are read, never the arrays.
+*shapes* (HDF5 metadata) are read, never the arrays, by
+:mod:`paramscope.formats.h5read` in a child process bounded in time and
+memory (:mod:`paramscope.formats.bounded`); this module compares them.
 
 Every layer whose stored shapes differ from paramscope's (as a multiset: the
 order of a layer's variables is an implementation detail) is reported by name:
@@ -14,19 +16,12 @@ as a warning on the model, and by :func:`weight_mismatches`.
 
 from __future__ import annotations
 
-import io
-import os
-import struct
-import zipfile
 from dataclasses import dataclass, field
 from typing import List, Optional
 
 from .. import naming
+from . import bounded
 
-#: Weights files larger than this are not copied to memory when compressed.
-MAX_IN_MEMORY = 512 * 1024 * 1024
-#: Groups in a weights file that hold state which is not a weight.
-_NOT_WEIGHTS = ("seed_generator",)
 _MAX_WARNINGS = 20
 
 
@@ -129,22 +124,8 @@ def _finish(model, report, source):
 # ---------------------------------------------------------------------------
 # legacy .h5: model_weights/<layer> with weight_names
 # ---------------------------------------------------------------------------
-def _names(value):
-    if value is None:
-        return []
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, (bytes, str)):
-        value = [value]
-    return [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in value]
-
-
-#: What a damaged HDF5 file can raise through h5py while we only read metadata.
-_READ_ERRORS = (OSError, ValueError, KeyError, RuntimeError, TypeError, AttributeError,
-                UnicodeDecodeError, zipfile.BadZipFile)
-
-
-def _unreadable(model, source, error):
+def unreadable(model, source, error):
+    """The weights could not be read (the reader failed, timed out, ...): a warning."""
     report = WeightReport(checked=False, reason=f"the weights could not be read: {error}")
     model._weight_report = report
     model._warnings.append(f"{source}: the stored weights could not be read ({error}); their "
@@ -152,26 +133,10 @@ def _unreadable(model, source, error):
     return report
 
 
-def check_legacy_group(model, f, source):
-    """Compare ``model_weights`` of a legacy .h5 file (an open h5py File) with the model."""
-    try:
-        return _check_legacy_group(model, f["model_weights"], source)
-    except _READ_ERRORS as e:
-        return _unreadable(model, source, e)
-
-
-def _check_legacy_group(model, group, source):
-    stored = {}
-    for layer_name in _names(group.attrs.get("layer_names")):
-        if layer_name not in group:
-            stored[layer_name] = []
-            continue
-        sub = group[layer_name]
-        shapes = []
-        for weight_name in _names(sub.attrs.get("weight_names")):
-            if weight_name in sub:
-                shapes.append(tuple(sub[weight_name].shape))
-        stored[layer_name] = sorted(shapes, key=_shape_key)
+def check_legacy_shapes(model, stored, source):
+    """Compare what :func:`h5read.legacy_weight_shapes` read with the model."""
+    stored = {name: sorted((tuple(s) for s in shapes), key=_shape_key)
+              for name, shapes in stored.items()}
     report = WeightReport(checked=True)
     layers = _saved_layers(model)
     names = set()
@@ -195,67 +160,6 @@ def _check_legacy_group(model, group, source):
 # ---------------------------------------------------------------------------
 # .keras: model.weights.h5 inside the zip
 # ---------------------------------------------------------------------------
-class _Slice(io.RawIOBase):
-    """A read-only window on a seekable file: one stored (uncompressed) zip member."""
-
-    def __init__(self, base, offset, size):
-        self._base = base
-        self._offset = offset
-        self._size = size
-        self._pos = 0
-
-    def readable(self):
-        return True
-
-    def seekable(self):
-        return True
-
-    def tell(self):
-        return self._pos
-
-    def seek(self, pos, whence=0):
-        if whence == 0:
-            self._pos = pos
-        elif whence == 1:
-            self._pos += pos
-        else:
-            self._pos = self._size + pos
-        self._pos = max(0, self._pos)
-        return self._pos
-
-    def readinto(self, buffer):
-        n = max(0, min(len(buffer), self._size - self._pos))
-        if n == 0:
-            return 0
-        self._base.seek(self._offset + self._pos)
-        data = self._base.read(n)
-        buffer[:len(data)] = data
-        self._pos += len(data)
-        return len(data)
-
-
-def _member_file(zf, source, member):
-    """A file object on a zip member for h5py, without extracting it to disk.
-
-    A stored member is read in place (a window on the archive); a compressed
-    one is decompressed into memory if it is not too large.
-    """
-    info = zf.getinfo(member)
-    if info.compress_type == zipfile.ZIP_STORED:
-        base = open(source, "rb") if isinstance(source, (str, os.PathLike)) else source
-        base.seek(info.header_offset)
-        header = base.read(30)
-        if len(header) == 30 and header[:4] == b"PK\x03\x04":
-            name_len, extra_len = struct.unpack("<HH", header[26:30])
-            offset = info.header_offset + 30 + name_len + extra_len
-            return _Slice(base, offset, info.file_size), base
-        if base is not source:
-            base.close()
-    if info.file_size > MAX_IN_MEMORY:
-        return None, None
-    return io.BytesIO(zf.read(member)), None
-
-
 def check_keras_archive(model, zf, source, name):
     """Compare ``model.weights.h5`` of a .keras archive with the model (if h5py is there)."""
     members = zf.namelist()
@@ -266,64 +170,47 @@ def check_keras_archive(model, zf, source, name):
             + (f" (weights in {', '.join(other)} are not checked)" if other else ""))
         return model._weight_report
     try:
-        import h5py
+        import h5py  # noqa: F401 - imported before the reader forks, so it is there once
     except ImportError:
         model._weight_report = WeightReport(
             checked=False, reason="h5py is not installed (pip install 'paramscope[h5]')")
         return model._weight_report
-    fileobj, owned = None, None
+    from . import h5read
     try:
-        fileobj, owned = _member_file(zf, source, "model.weights.h5")
-        if fileobj is None:
-            model._weight_report = WeightReport(checked=False, reason="model.weights.h5 is "
-                                                "compressed and too large to check in memory")
-            return model._weight_report
-        with h5py.File(fileobj, "r") as f:
-            report = _check_keras_weights(model, f)
-    except _READ_ERRORS as e:
-        return _unreadable(model, name, e)
-    finally:
-        if owned is not None:
-            owned.close()
+        messages = bounded.run_bounded(
+            lambda send: h5read.read_keras_weights(source, "model.weights.h5", send))
+    except bounded.ReaderFailed as e:
+        return unreadable(model, name, describe_failure(e))
+    message = messages[0] if messages else {}
+    if "skipped" in message:
+        model._weight_report = WeightReport(checked=False, reason=message["skipped"])
+        return model._weight_report
+    report = _check_keras_weights(model, message.get("weights") or {})
     return _finish(model, report, name)
 
 
-def _datasets(group, path=""):
-    """(path, dataset) under an h5py group, without reading any data."""
-    out = []
-    stack = [(group, path)]
-    while stack:
-        g, p = stack.pop()
-        for key in sorted(g.keys()):
-            item = g[key]
-            sub = f"{p}/{key}" if p else key
-            if hasattr(item, "keys"):
-                if any(tag in key for tag in _NOT_WEIGHTS):
-                    continue
-                stack.append((item, sub))
-            else:
-                out.append((sub, item))
-    return out
+def describe_failure(failure: "bounded.ReaderFailed") -> str:
+    if failure.reason == "timeout":
+        return f"not read within {bounded.timeout_seconds():g} s"
+    if failure.reason == "memory":
+        return f"not read within {bounded.MEMORY_BUDGET // 1024 ** 2} MB of memory"
+    return failure.detail
 
 
-def _check_keras_weights(model, f):
+def _check_keras_weights(model, data):
     from ..graph import Functional, Sequential
     report = WeightReport(checked=True)
-    if "optimizer" in f:
-        params, nbytes = 0, 0
-        for _, ds in _datasets(f["optimizer"]):
-            size = 1
-            for d in ds.shape:
-                size *= d
-            params += size
-            nbytes += size * ds.dtype.itemsize
+    if data.get("optimizer") is not None:
+        params, nbytes = data["optimizer"]
         report.optimizer_params, report.optimizer_bytes = params, float(nbytes)
-    if not isinstance(model, (Functional, Sequential)) or "layers" not in f:
-        report.checked = "layers" in f
+    stored_layers = data.get("layers")
+    if not isinstance(model, (Functional, Sequential)) or stored_layers is None:
+        report.checked = stored_layers is not None
         if not report.checked:
             report.reason = "the weights file has no layers group"
         return report
-    group = f["layers"]
+    stored = {key: sorted((tuple(s) for s in shapes), key=_shape_key)
+              for key, _, shapes in stored_layers}
     layers = _saved_layers(model)
     # Keras names each entry after the class (dense, dense_1, ...) in layer order.
     used, keys = {}, {}
@@ -336,34 +223,23 @@ def _check_keras_weights(model, f):
             used[base] = 0
             keys[layer.name] = base
     # Recent Keras also records the layer's name on its vars group: prefer it.
-    by_name = {}
-    for key in group.keys():
-        item = group[key]
-        vars_group = item.get("vars") if hasattr(item, "get") else None
-        if vars_group is not None and "name" in vars_group.attrs:
-            stored_name = vars_group.attrs["name"]
-            if isinstance(stored_name, bytes):
-                stored_name = stored_name.decode("utf-8")
-            by_name[str(stored_name)] = key
+    by_name = {stored_name: key for key, stored_name, _ in stored_layers if stored_name is not None}
     if by_name and all(l.name in by_name for l in layers):
         keys = {l.name: by_name[l.name] for l in layers}
     claimed = set()
     for layer in layers:
         key = keys[layer.name]
         expected = _expected(layer)
-        if key not in group:
+        if key not in stored:
             if expected:
                 report.mismatches.append(WeightMismatch(layer.name, _class_name(layer), expected, None))
             continue
         claimed.add(key)
-        stored = sorted((tuple(ds.shape) for _, ds in _datasets(group[key])), key=_shape_key)
         report.layers_checked += 1
-        if stored != expected:
-            report.mismatches.append(WeightMismatch(layer.name, _class_name(layer), expected, stored))
-    for key in group.keys():
-        if key in claimed:
-            continue
-        stored = sorted((tuple(ds.shape) for _, ds in _datasets(group[key])), key=_shape_key)
-        if stored:
-            report.mismatches.append(WeightMismatch(key, "", None, stored))
+        if stored[key] != expected:
+            report.mismatches.append(WeightMismatch(layer.name, _class_name(layer), expected,
+                                                    stored[key]))
+    for key, shapes in stored.items():
+        if key not in claimed and shapes:
+            report.mismatches.append(WeightMismatch(key, "", None, shapes))
     return report

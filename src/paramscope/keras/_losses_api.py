@@ -14,9 +14,10 @@ from ..errors import (KerasNotImplementedError, NeedsComputationError, Paramscop
 
 
 def add_loss(layer, loss):
-    from ..layers.base import KerasTensor, _tracing
+    from ..layers.base import KerasTensor
+    from ..modes import tracing_depth
     for x in tree.flatten(loss):
-        if not (isinstance(x, KerasTensor) and _tracing()):
+        if not (isinstance(x, KerasTensor) and tracing_depth()):
             raise ParamscopeError(
                 "`add_loss()` can only be called from inside `build()` or `call()`, on a "
                 f"tensor input. Received invalid value: {x}")

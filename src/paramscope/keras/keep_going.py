@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..textsafe import safe_text
 from . import unknown as unknowns
 from .failures import PACKAGE, Failure, explain, is_argparse_exit, model_needs, uses
 from .statement_effects import builds_model, models_changed
@@ -94,7 +95,12 @@ class KeepGoing:
             raise error
         if self._script_catches(error) or _called_by_keras(frame):
             raise error
-        failure = explain(error, frame, info)
+        try:
+            failure = explain(error, frame, info)
+        except Exception:  # noqa: BLE001 - the script's exception has a __str__ that fails
+            name = type(error).__name__
+            failure = Failure("stop", f"the script raised {name}: <{name} object whose str() "
+                                      "fails>")
         if failure.kind == "data" and check_model and builds_model(info.node, frame):
             failure = Failure("stop", model_needs(failure, info.node), failure.value,
                               building=True)
@@ -103,8 +109,11 @@ class KeepGoing:
             building = failure.building or (not computation and builds_model(info.node, frame))
             if building:
                 self.incomplete.update(models_changed(info.node, frame, error))
-            self.stop = ScriptStop(f"{self.path}:{_line_of(error, self.path, info)}: "
-                                   f"{failure.reason}", building, computation)
+            # Terminal-safe: the path and the reason quote the script (its names, strings,
+            # exception texts); each escaped once (a repr already in the reason stays as is).
+            line = _line_of(error, self.path, info)
+            self.stop = ScriptStop(f"{safe_text(self.path)}:{line}: {safe_text(failure.reason)}",
+                                   building, computation)
             raise self.stop from None
         return failure
 
@@ -183,14 +192,14 @@ class KeepGoing:
             self.skipped.append((info.line, text))
 
     def _say(self, info, text):
-        where = f"{self.path}:{info.line}"
+        where = f"{safe_text(self.path)}:{info.line}"
         if info.function:
             where += f" (in {info.function})"
         key = (info.line, text)
         if key in self._reported:
             return False
         self._reported.add(key)
-        self.report(f"paramscope: {where}: {text}")
+        self.report(f"paramscope: {where}: {safe_text(text)}")  # one terminal-safe line
         return True
 
     def _script_catches(self, error):

@@ -13,8 +13,10 @@ import os
 import sys
 import warnings
 
-from ..errors import NeedsComputationError, ParamscopeError
+from ..errors import NeedsComputationError, ParamscopeError, with_message
+from ..textsafe import safe_text
 from . import shim
+from .script_output import ScriptOutput
 
 
 class ScriptResult:
@@ -53,6 +55,16 @@ def _script_line(tb, path):
     return line
 
 
+def _describe(value) -> str:
+    """``str(value)`` of something the script made, on one terminal-safe line (its
+    ``__str__`` may fail, or return anything)."""
+    try:
+        text = str(value)
+    except BaseException:  # noqa: BLE001 - a hostile __str__
+        text = f"<{safe_text(type(value).__name__)} object whose str() fails>"
+    return safe_text(text)
+
+
 def _read(path):
     try:
         with open(path, "rb") as f:
@@ -69,16 +81,20 @@ def _compile(source, path, keep_going):
             return instrument(source, path)
         return compile(source, path, "exec"), None
     except SyntaxError as e:
+        # Each line terminal-safe as a whole (the path, the message and the line's text
+        # are the script's).
         raise ScriptError(
-            f"{path}:{e.lineno}: syntax error: {e.msg}"
-            + (f"\n    {e.text.rstrip()}" if e.text else "")) from None
+            safe_text(f"{path}:{e.lineno}: syntax error: {e.msg}")
+            + (f"\n    {safe_text(e.text.rstrip())}" if e.text else "")) from None
     except (ValueError, RecursionError, MemoryError) as e:  # e.g. null bytes, deep nesting
-        raise ScriptError(f"{path}: cannot compile the script: {e}") from None
+        raise ScriptError(safe_text(f"{path}: cannot compile the script: {e}")) from None
 
 
 def _report_to_stderr(text):
+    """A skipped statement's line on stderr: one terminal-safe line (it quotes the script:
+    names, file names, exception texts)."""
     sys.stdout.flush()
-    print(text, file=sys.stderr, flush=True)
+    print(safe_text(text), file=sys.stderr, flush=True)
 
 
 #: The path of the script running now (``None`` between runs).
@@ -125,8 +141,10 @@ def run_script(path, argv=None, stdout=None, stop_at_computation=False, keep_goi
                         runtime.incomplete if runtime else ())
 
 
-def _execute(path, code, argv, stdout, runtime=None):
-    """Run compiled script code: ``(models, warnings, stop, namespace)``."""
+def _execute(path, code, argv, stdout, runtime=None, fd_target=None):
+    """Run compiled script code: ``(models, warnings, stop, namespace)``.  The script's
+    prints go to ``stdout`` (``None``: stdout), and what it writes to file descriptor 1
+    directly to ``fd_target`` (default ``stdout``; see :mod:`.script_output`)."""
     from .. import backend_config, graph, naming
     naming.clear_session()
     backend_config.reset()
@@ -148,7 +166,7 @@ def _execute(path, code, argv, stdout, runtime=None):
     current_script[0] = path
     caught = []
     stopped = None
-    redirect = contextlib.redirect_stdout(stdout) if stdout is not None else contextlib.nullcontext()
+    redirect = ScriptOutput(stdout, fd_target) if stdout is not None else contextlib.nullcontext()
     try:
         with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect, folders:
             warnings.simplefilter("always")
@@ -213,7 +231,8 @@ def _run_whole_quietly(path, source, argv, stdout):
     printed = io.StringIO()
     before = set(sys.modules)
     with contextlib.redirect_stderr(printed):
-        log, caught, stopped, namespace = _execute(path, code, argv, printed)
+        log, caught, stopped, namespace = _execute(path, code, argv, printed,
+                                                   fd_target=stdout or sys.stdout)
     if stopped is not None:
         script_dir = os.path.dirname(os.path.abspath(path))
         for name in set(sys.modules) - before:  # the script's own modules run again too
@@ -243,26 +262,36 @@ def _from_import_machinery(warning):
 
 def _stop_error(error, path):
     """The ParamscopeError that reports ``error`` (which stopped the script), in a user's
-    words; ``None`` when the script ended normally (``sys.exit(0)``)."""
+    words, on one terminal-safe line (it quotes the script: its path, names, strings,
+    exception texts, each escaped once); ``None`` when the script ended normally
+    (``sys.exit(0)``).  Ctrl-C (a ``KeyboardInterrupt``, the script's own too) goes on up:
+    the CLI exits with 130."""
     keep_going = sys.modules.get("paramscope.keras.keep_going")
     if keep_going is not None and isinstance(error, keep_going.ScriptStop):
-        stop = ScriptError(str(error))
+        stop = ScriptError(safe_text(error))
         stop.building, stop.computation = error.building, error.computation
         return stop
     if isinstance(error, SystemExit):
         if error.code in (None, 0):
             return None
-        return ScriptError(f"{path}: the script exited with status {error.code}")
+        return ScriptError(f"{safe_text(path)}: the script exited with status "
+                           f"{_describe(error.code)}")
     if isinstance(error, KeyboardInterrupt):
         raise error
     line = _script_line(error.__traceback__, path)
-    where = f"{path}:{line}" if line else path
+    where = f"{safe_text(path)}:{line}" if line else safe_text(path)
     if isinstance(error, ParamscopeError):
-        return type(error)(f"{where}: {error}")
-    if not isinstance(error, Exception):
-        raise error
-    from .failures import stop_message
-    return ScriptError(f"{where}: {stop_message(error, keep_going_hint=True)}")
+        return with_message(error, f"{where}: {safe_text(error)}")
+    if isinstance(error, Exception):
+        from .failures import stop_message
+        try:
+            return ScriptError(f"{where}: {safe_text(stop_message(error, keep_going_hint=True))}")
+        except Exception:  # noqa: BLE001 - a hostile __str__: said without it
+            pass
+    # BaseException subclasses (GeneratorExit, a script's own), or an error whose str() fails.
+    text = _describe(error)
+    return ScriptError(f"{where}: the script raised {safe_text(type(error).__name__)}"
+                       + (f": {text}" if text else ""))
 
 
 def top_level_models(models):
@@ -290,7 +319,8 @@ def built_models(result: ScriptResult):
         if id(m) in result.incomplete:
             continue
         globals_for = [k for k, v in result.namespace.items() if v is m and not k.startswith("_")]
-        names.append(f"{globals_for[0]} ({m.name})" if globals_for else m.name)
+        name = safe_text(m.name)
+        names.append(f"{globals_for[0]} ({name})" if globals_for else name)
     return names
 
 
@@ -304,21 +334,25 @@ def pick_model(result: ScriptResult):
     if _is_unknown(candidate):
         from .failures import story
         if len(models) == 1:
-            print(f"paramscope: note: the script's `model` is unknown ({story(candidate)}); the "
-                  f"summary is of the only model it built, {models[0].name!r}.", file=sys.stderr)
+            print(f"paramscope: note: the script's `model` is unknown "
+                  f"({safe_text(story(candidate))}); the summary is of the only model it "
+                  f"built, {models[0].name!r}.", file=sys.stderr)
             return models[0]
-        raise ScriptError(f"{result.path}: the script's `model` is unknown: {story(candidate)}."
+        raise ScriptError(f"{safe_text(result.path)}: the script's `model` is unknown: "
+                          f"{safe_text(story(candidate))}."
                           + (f" Models built: {', '.join(built_models(result))}; pass --model "
                              "NAME to summarise one of them." if models else ""))
     if len(models) == 1:
         return models[0]
     if not models:
         raise ScriptError(
-            f"{result.path}: the script builds no Keras model. paramscope summarises the model "
-            "in a global variable named `model`, or the only model the script builds.")
+            f"{safe_text(result.path)}: the script builds no Keras model. paramscope "
+            "summarises the model in a global variable named `model`, or the only model the "
+            "script builds.")
     raise ScriptError(
-        f"{result.path}: the script builds {len(models)} models: {', '.join(built_models(result))}. Assign the "
-        "one to summarise to a global variable named `model` (or pass --model NAME).")
+        f"{safe_text(result.path)}: the script builds {len(models)} models: "
+        f"{', '.join(built_models(result))}. Assign the one to summarise to a global variable "
+        "named `model` (or pass --model NAME).")
 
 
 def pick_model_named(result: ScriptResult, name: str):
@@ -332,5 +366,6 @@ def pick_model_named(result: ScriptResult, name: str):
     if value is not None:
         return value
     raise ScriptError(
-        f"{result.path}: no model named {name!r}: it is neither a global variable holding a "
-        f"model nor a model's name. Models built: {', '.join(m.name for m in top_level_models(result.models)) or 'none'}.")
+        f"{safe_text(result.path)}: no model named {name!r}: it is neither a global variable "
+        "holding a model nor a model's name. Models built: "
+        f"{', '.join(safe_text(m.name) for m in top_level_models(result.models)) or 'none'}.")

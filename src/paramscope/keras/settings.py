@@ -15,6 +15,7 @@ A name the script gives its own known value keeps it: the script as written wins
 from __future__ import annotations
 
 from ..errors import ParamscopeError
+from ..textsafe import safe_text
 
 
 class Settings:
@@ -31,28 +32,29 @@ class Settings:
 
     def _add(self, option):
         target, equals, text = option.partition("=")
+        shown = safe_text(option)  # quoted in messages (a command line can hold anything)
         target = target.strip()
         name, dot, attribute = target.partition(".")
         if not equals or not name.isidentifier() or (dot and not attribute.isidentifier()):
             raise ParamscopeError(
-                f"--set {option}: expected NAME=VALUE or NAME.ATTRIBUTE=VALUE, e.g. "
+                f"--set {shown}: expected NAME=VALUE or NAME.ATTRIBUTE=VALUE, e.g. "
                 "--set num_classes=10 or --set 'x_train.shape=(60000, 28, 28)'.")
-        value = _literal(option, text)
+        value = _literal(shown, text)
         if dot:
             if name in self.values:
-                raise ParamscopeError(f"--set {option}: {name} is already set to a value.")
+                raise ParamscopeError(f"--set {shown}: {name} is already set to a value.")
             self.attributes.setdefault(name, {})[attribute] = value
             if attribute == "shape":
-                _check_shape(option, value)
+                _check_shape(shown, value)
         else:
             if name in self.attributes:
-                raise ParamscopeError(f"--set {option}: attributes of {name} are already set.")
+                raise ParamscopeError(f"--set {shown}: attributes of {name} are already set.")
             self.values[name] = value
         self.texts.setdefault(name, []).append(f"{target}={text.strip()}")
         extra = set(self.attributes.get(name, {})) - {"shape", "dtype"}
         if "shape" in self.attributes.get(name, {}) and extra:
             raise ParamscopeError(
-                f"--set {option}: {name}.shape makes {name} an array known by its shape; only "
+                f"--set {shown}: {name}.shape makes {name} an array known by its shape; only "
                 f"{name}.dtype can be set with it.")
 
     def shown(self, name):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numbers
 import warnings
 
+from ..explanation import Dims, Number, Subject, line
 from ..errors import LayerError, ShapeError, describe_layer
 from ..shapes import prelu_alpha_shape
 from . import args as A
@@ -35,6 +36,7 @@ def _number(value, name, owner, allow_none=False, minimum=None):
 
 class Activation(Layer):
     """Activation: applies an activation function; no weights."""
+    supports_masking = True
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
@@ -44,6 +46,7 @@ class Activation(Layer):
 
 class ReLU(Layer):
     """ReLU: ``max(x, 0)`` with optional cap, slope and threshold; no weights."""
+    supports_masking = True
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -59,6 +62,7 @@ class LeakyReLU(Layer):
 
     Keras 3 still accepts the deprecated ``alpha=`` (with a warning).
     """
+    supports_masking = True
 
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
@@ -73,6 +77,7 @@ class LeakyReLU(Layer):
 
 class PReLU(Layer):
     """PReLU: a learned slope ``alpha`` of shape ``input_shape[1:]``, 1 along ``shared_axes``."""
+    supports_masking = True
 
     def __init__(self, alpha_initializer="Zeros", alpha_regularizer=None, alpha_constraint=None,
                  shared_axes=None, **kwargs):
@@ -119,18 +124,19 @@ class PReLU(Layer):
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)
 
     def explain(self):
-        shape = self.alpha.shape
-        body = " x ".join(str(d) for d in shape) if shape else "1 (a scalar)"
+        body = Dims(self.alpha.shape, " x ", "1 (a scalar)")
         note = ""
         if self.shared_axes:
             axes = ", ".join(str(a) for a in self.shared_axes)
             note = (f" (shared along ax{'es' if len(self.shared_axes) > 1 else 'is'} {axes}: "
                     "size 1 there)")
-        return [f"{self.name}: alpha one per {body}{note} = {self.alpha.size}"]
+        return [line(Subject(self.name), "alpha one per ", body, note, " = ",
+                     Number(self.alpha.size))]
 
 
 class ELU(Layer):
     """ELU: exponential linear unit with scale ``alpha``; no weights."""
+    supports_masking = True
 
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
@@ -140,6 +146,8 @@ class ELU(Layer):
 
 class Softmax(Layer):
     """Softmax over ``axis`` (an int or a tuple of ints); no weights."""
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)

@@ -15,6 +15,7 @@ its weight ``gamma``; Keras 3's is an auto-named ``variable``).
 from __future__ import annotations
 
 from .. import naming
+from ..explanation import Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from ..shapes import broadcast_shapes
 from .base import Layer
@@ -53,8 +54,8 @@ class LayerScale(Layer):
                 f"gamma of shape ({self.projection_dim},)") from None
 
     def explain(self):
-        return [f"{self.name}: gamma {self.projection_dim} (one scale per channel) = "
-                f"{self.projection_dim}"]
+        return [line(Subject(self.name), formula("gamma {} (one scale per channel) = {}",
+                                                 self.projection_dim, self.projection_dim))]
 
     def get_config(self):
         config = super().get_config()

@@ -58,14 +58,6 @@ def positive_int(value, name, owner, allow_none=False):
         f"Received: {name}={value!r}")
 
 
-def non_negative_int(value, name, owner):
-    if _int(value) and value >= 0:
-        return value
-    raise LayerError(
-        f"{owner}: received an invalid value for `{name}`, expected a non-negative integer. "
-        f"Received: {name}={value!r}")
-
-
 def standardize_tuple(value, n, name, owner, allow_zero=False):
     """``3`` -> ``(3, 3)``; checks length and positivity (Keras's standardize_tuple)."""
     if value.__class__ in (list, tuple) and len(value) == n:  # the usual case: all fine

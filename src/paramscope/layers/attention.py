@@ -15,12 +15,13 @@ from __future__ import annotations
 import numbers
 
 from .. import shapes
+from ..explanation import Count, Dims, Number, Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .activations import Softmax
 from .base import KerasTensor, Layer
 from .state import SeedGenerator
-from .einsum import EinsumDense, _config_with_policy_name, _dims, _n
+from .einsum import EinsumDense, _config_with_policy_name
 from .regularization import Dropout
 
 __all__ = ["MultiHeadAttention", "GroupedQueryAttention", "GroupQueryAttention", "Attention",
@@ -53,6 +54,8 @@ def _rate(value, name, owner):
 
 class _HeadsAttention(Layer):
     """What MultiHeadAttention and GroupedQueryAttention share."""
+    call_mask_args = ("query_mask", "value_mask", "key_mask")
+    supports_masking = True
 
     call_args = ("query", "value", "key")
 
@@ -60,7 +63,6 @@ class _HeadsAttention(Layer):
                      kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
                      activity_regularizer, kernel_constraint, bias_constraint, use_gate, seed):
         owner = describe_layer(self)
-        self.supports_masking = True
         self._dropout = _rate(dropout, "dropout", owner)
         self._use_bias = use_bias
         self._use_gate = use_gate
@@ -181,12 +183,13 @@ class _HeadsAttention(Layer):
         return [(label, getattr(self, attr)) for label, attr in subs if hasattr(self, attr)]
 
     def explain(self):
-        parts, total = [], 0
+        parts, total = [Subject(self.name)], 0
         for label, dense in self._sublayers_for_explain():
             size = sum(w.size for w in dense.weights)
             total += size
-            parts.append(f"{label} {_projection_text(dense, label == 'output')} = {_n(size)}")
-        return [f"{self.name}: " + "; ".join(parts) + f"; total {_n(total)}"]
+            parts += ["; " if len(parts) > 1 else "", f"{label} ",
+                      _projection_text(dense, label == 'output'), " = ", Number(size)]
+        return [line(*parts, "; total ", Number(total))]
 
     def explain_output(self):
         return []
@@ -201,22 +204,24 @@ def _projection_text(dense, is_output):
     kernel = getattr(dense, "_kernel", None)
     plain = (dense.quantization_mode is None and not dense.lora_enabled and kernel is not None)
     if not plain:
-        return " + ".join(f"{w.name} {_dims(w.shape)}" + (f" ({w.dtype})" if w.dtype != "float32"
-                                                          else "") for w in dense.weights)
+        parts = []
+        for w in dense.weights:
+            dtype = f" ({w.dtype})" if w.dtype != "float32" else ""
+            parts += [" + " if parts else "", f"{w.name} ", Dims(w.shape), dtype]
+        return line(*parts)
     shape = kernel.shape
     bias = dense.bias
     if not is_output:
         dim, heads, size = shape[0], shape[1], shape[2:]
-        size_text = _dims(size)
         if bias is not None:
-            return f"{heads} heads x {size_text} x ({dim} + 1)"
-        return f"{heads} heads x {size_text} x {dim}"
+            return formula("{} x {} x ({} + 1)", Count(heads, "head"), Dims(size), dim)
+        return formula("{} x {} x {}", Count(heads, "head"), Dims(size), dim)
     heads, size, out = shape[0], shape[1], shape[2:]
-    out_text = _dims(out) if len(out) == 1 else f"({_dims(out)})"
-    text = f"{heads} heads x {size} x {out_text}"
+    out_text = Dims(out) if len(out) == 1 else formula("({})", Dims(out))
+    explained = formula("{} x {} x {}", Count(heads, "head"), size, out_text)
     if bias is not None:
-        text += f" + {_dims(bias.shape)}"
-    return text
+        explained = line(explained, " + ", Dims(bias.shape))
+    return explained
 
 
 class MultiHeadAttention(_HeadsAttention):
@@ -485,6 +490,8 @@ class Attention(Layer):
     Weights: ``scale`` (a scalar) with ``use_scale=True``; ``concat_score_weight``
     (a scalar) with ``score_mode="concat"``.
     """
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, use_scale=False, score_mode="dot", dropout=0.0, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -615,8 +622,9 @@ class Attention(Layer):
         if self.concat_score_weight is not None:
             parts.append("concat_score_weight (1 scalar)")
         if not parts:
-            return [f"{self.name}: no weights = 0 ({self.score_mode} scores, use_scale=False)"]
-        return [f"{self.name}: " + " + ".join(parts) + f" = {len(parts)}"]
+            return [line(Subject(self.name), "no weights = ", Number(0),
+                         f" ({self.score_mode} scores, use_scale=False)")]
+        return [line(Subject(self.name), " + ".join(parts), " = ", Number(len(parts)))]
 
 
 class AdditiveAttention(Attention):
@@ -650,6 +658,7 @@ class AdditiveAttention(Attention):
 
     def explain(self):
         if self.scale is None:
-            return [f"{self.name}: no weights = 0 (additive scores, use_scale=False)"]
+            return [line(Subject(self.name), "no weights = ", Number(0),
+                         " (additive scores, use_scale=False)")]
         n = self.scale.shape[0]
-        return [f"{self.name}: scale, one per query feature = {_n(n)}"]
+        return [line(Subject(self.name), "scale, one per query feature = ", Number(n))]

@@ -19,6 +19,9 @@ from ..dtypes import get_policy, standardize_dtype, dtype_bits
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
+from ..explanation import weight_sizes
+from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
+                     tf_keras_node_order, tf_keras_order, tracing_depth)
 from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
 
 class KerasHistory(tuple):
@@ -136,7 +139,7 @@ def _autocast(layer, values):
         x = values[0]
         if x.dtype == layer.input_dtype or not _is_float(x.dtype):
             return values  # the common call: nothing to convert
-    if type(layer).__name__ in NO_INPUT_CONVERSION:
+    if not layer._convert_input_args:
         return values
     dtype = layer.input_dtype
 
@@ -210,7 +213,7 @@ class Node:
         else:
             # Keras 3 flattens the keyword arguments sorted by name; tf-keras keeps the
             # call's order (``nest.flatten((args, kwargs.values()))``).
-            kwargs_part = list(call_kwargs.values()) if _tf_keras_order[0] else call_kwargs
+            kwargs_part = list(call_kwargs.values()) if tf_keras_order() else call_kwargs
             self.input_tensors = [x for x in tree.flatten((call_args, kwargs_part))
                                   if isinstance(x, KerasTensor)]
         if type(outputs) is KerasTensor:
@@ -346,10 +349,6 @@ def watch_unknown_values(check, call_result=None):
     unknown_call_result = call_result
 
 
-#: Depth of ``ops.tracing()`` blocks: inside one, calls record no nodes.
-_tracing_flag = [0]
-
-
 def _constants_as_tensors(args, kwargs):
     """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
     any other: a layer can take it (Keras's backend traces both alike)."""
@@ -365,145 +364,10 @@ def _is_traced_size(dim) -> bool:
     return dim.__class__ is not int and type(dim).__name__ == "StandIn"
 
 
-def _tracing():
-    return _tracing_flag[0]
-
-
-def is_tracing() -> bool:
-    """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
-    backend's tracers, where concrete values and symbolic ones mix freely."""
-    return bool(_tracing_flag[0])
-
-
-class recording_nodes:
-    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
-    graph there, such as a Sequential built by its first call, needs them)."""
-
-    def __enter__(self):
-        self._depth = _tracing_flag[0]
-        _tracing_flag[0] = 0
-
-    def __exit__(self, *exc):
-        _tracing_flag[0] = self._depth
-        return False
-
-
 # -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
 
 def get_keras_mask(x):
     return getattr(x, "_keras_mask", None)
-
-
-_masks = [True]
-_tf_keras_order = [False]
-
-
-class tf_keras_node_order:
-    """Calls inside record their tensor keyword arguments in the call's order, as tf-keras
-    does (rebuilding a tf-keras file: its "Connected to" and layer order follow it)."""
-
-    def __enter__(self):
-        self._saved = _tf_keras_order[0]
-        _tf_keras_order[0] = True
-        return self
-
-    def __exit__(self, *exc):
-        _tf_keras_order[0] = self._saved
-        return False
-
-
-class no_masks:
-    """Calls inside do not propagate masks (tf.keras computed masks outside its graph:
-    rebuilding a tf.keras file, no ``NotEqual`` rows or mask inputs may appear)."""
-
-    def __enter__(self):
-        self._saved = _masks[0]
-        _masks[0] = False
-        return self
-
-    def __exit__(self, *exc):
-        _masks[0] = self._saved
-        return False
-
-
-#: Keras layers whose ``supports_masking`` is True (they pass a mask on), for layer classes
-#: that do not set ``supports_masking`` themselves (``[n for n in dir(keras.layers) if
-#: layer_instance.supports_masking]`` in Keras 3.15; Embedding and Lambda decide per instance).
-MASKING_LAYERS = frozenset({
-    "Activation", "ActivityRegularization", "Add", "AdditiveAttention", "AlphaDropout",
-    "Attention", "Average", "BatchNormalization", "Concatenate", "Dense", "Dot", "Dropout", "ELU",
-    "GaussianDropout", "GaussianNoise", "GlobalAveragePooling1D", "GroupNormalization",
-    "GroupQueryAttention", "GroupedQueryAttention", "Identity", "LayerNormalization",
-    "LeakyReLU", "Masking", "Maximum", "Minimum", "MultiHeadAttention", "Multiply",
-    "Normalization", "PReLU", "ReLU", "Rescaling", "Softmax", "SpatialDropout1D",
-    "SpatialDropout2D", "SpatialDropout3D", "Subtract", "UnitNormalization",
-})
-
-def _merge_mask(layer, inputs, mask):
-    """keras/src/layers/merging/base_merge.py: OR of the masks, none if one is missing."""
-    if mask is None or not isinstance(mask, (list, tuple)) or any(m is None for m in mask):
-        return None
-    from .. import ops
-    out = mask[0]
-    for m in mask[1:]:
-        out = ops.logical_or(out, m)
-    return out
-
-
-def _concatenate_mask(layer, inputs, mask):
-    """keras/src/layers/merging/concatenate.py ``compute_mask``."""
-    if (mask is None or not isinstance(mask, (list, tuple)) or not isinstance(inputs, (list, tuple))
-            or all(m is None for m in mask)):
-        return None
-    from .. import ops
-    masks = []
-    for x, m in zip(inputs, mask):
-        if m is None:
-            masks.append(ops.ones_like(x, dtype="bool"))
-        elif len(m.shape) < len(x.shape):
-            masks.append(ops.logical_or(ops.expand_dims(m, axis=-1),
-                                        ops.zeros_like(x, dtype="bool")))
-        else:
-            masks.append(m)
-    return ops.any(ops.concatenate(masks, axis=getattr(layer, "axis", -1)), axis=-1)
-
-
-#: Keras's ``compute_mask`` of built-in families whose paramscope classes do not define one.
-FAMILY_MASK_RULES = {
-    "Add": _merge_mask, "Subtract": _merge_mask, "Multiply": _merge_mask,
-    "Average": _merge_mask, "Maximum": _merge_mask, "Minimum": _merge_mask,
-    "Concatenate": _concatenate_mask, "Dot": lambda layer, inputs, mask: None,
-    "GlobalAveragePooling1D": lambda layer, inputs, mask: None,
-    "GlobalAvgPool1D": lambda layer, inputs, mask: None,
-}
-
-
-def _family_mask_rule(cls):
-    rule = cls.__dict__.get("_cached_mask_rule", 0)
-    if rule == 0:
-        rule = next((FAMILY_MASK_RULES[k.__name__] for k in cls.__mro__
-                     if k.__name__ in FAMILY_MASK_RULES), None)
-        setattr(cls, "_cached_mask_rule", rule)
-    return rule
-
-
-#: Keras classes with ``_convert_input_args = False`` (their call's kwargs dict is never copied).
-NO_INPUT_CONVERSION = frozenset({
-    "Functional", "Pipeline", "StringLookup", "TextVectorization", "Hashing", "IntegerLookup",
-    "IndexLookup", "HashedCrossing", "RandomFlip", "RandomCrop", "CategoryEncoding",
-})
-
-#: Keras layers whose ``call`` takes mask arguments (Keras fills them from the inputs' masks),
-#: for layer classes that do not declare ``call_mask_args`` themselves.
-MASK_ARG_LAYERS = {
-    "AdditiveAttention": ("mask",), "Attention": ("mask",), "BatchNormalization": ("mask",),
-    "GlobalAveragePooling1D": ("mask",), "GlobalAvgPool1D": ("mask",), "Lambda": ("mask",),
-    "Pipeline": ("mask",), "Softmax": ("mask",), "Functional": ("mask",),
-    "Sequential": ("mask",), "Model": ("mask",),
-    "MultiHeadAttention": ("query_mask", "value_mask", "key_mask"),
-    "GroupedQueryAttention": ("query_mask", "value_mask", "key_mask"),
-    "GroupQueryAttention": ("query_mask", "value_mask", "key_mask"),
-}
 
 
 def _code(fn):
@@ -566,8 +430,8 @@ class Layer:
     call_args = ("inputs",)
     #: Keyword arguments of the call that are not tensors (``training``, ...).
     call_options = ("training", "mask")
-    #: Names of the call's mask arguments; ``None``: Keras's (``MASK_ARG_LAYERS``, or a
-    #: custom layer's ``call`` signature).
+    #: Names of the call's mask arguments, which Keras fills from the inputs' masks
+    #: (``("mask",)``; ``None``: the ``mask``/``*_mask`` parameters of the ``call`` signature).
     call_mask_args = None
     #: Keras converts the inputs of a call (a new kwargs dict) unless this is False.
     _convert_input_args = True
@@ -890,7 +754,7 @@ class Layer:
             unknown_output = unknown_call_result(self, args, kwargs)
             if unknown_output is not None:
                 return unknown_output
-        if _tracing_flag[0] and not _one_tensor_call(self, args, kwargs):
+        if tracing_depth() and not _one_tensor_call(self, args, kwargs):
             args, kwargs = _constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
@@ -917,7 +781,7 @@ class Layer:
                     if not self.built:
                         self._maybe_build(tensor_args, bound)
                     outputs = self._output_spec(args, kwargs)
-            if _masks[0]:
+            if masks_enabled():
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
                 self._set_mask_metadata(first, outputs, previous_mask)
@@ -925,7 +789,7 @@ class Layer:
             raise
         except ParamscopeError as e:
             raise self._error_in_call(e, tensor_args) from None
-        if not _tracing():
+        if not tracing_depth():
             Node(self, call_args=args, call_kwargs=kwargs, outputs=outputs)
         return outputs
 
@@ -969,13 +833,15 @@ class Layer:
 
     @property
     def supports_masking(self):
+        """Whether the layer passes a mask on. A class that does declares
+        ``supports_masking = True`` (Keras sets it in ``__init__``); otherwise it is True
+        when ``compute_mask`` is overridden (Keras: ``not is_default(self.compute_mask)``)."""
         value = self.__dict__.get("_supports_masking")
         if value is None:
             cls = type(self)
             value = cls.__dict__.get("_cached_supports_masking")
             if value is None:
-                value = (cls.compute_mask is not Layer.compute_mask
-                         or any(k.__name__ in MASKING_LAYERS for k in cls.__mro__))
+                value = cls.compute_mask is not Layer.compute_mask
                 setattr(cls, "_cached_supports_masking", value)
         return value
 
@@ -985,9 +851,6 @@ class Layer:
 
     def compute_mask(self, inputs, previous_mask):
         """The output mask: Keras passes the input's mask on (merge layers combine theirs)."""
-        rule = _family_mask_rule(type(self))
-        if rule is not None:
-            return rule(self, inputs, previous_mask)
         return previous_mask
 
     def _mask_arg_names(self):
@@ -995,9 +858,6 @@ class Layer:
         names = cls.__dict__.get("_cached_mask_args")
         if names is None:
             names = cls.call_mask_args
-            if names is None:
-                names = next((MASK_ARG_LAYERS[k.__name__] for k in cls.__mro__
-                              if k.__name__ in MASK_ARG_LAYERS), None)
             if names is None:
                 call = cls.__dict__.get("call") or getattr(cls, "call", None)
                 code = _code(call) if call is not None and call is not Layer.call else None
@@ -1020,7 +880,7 @@ class Layer:
         flat_first = first if isinstance(first, KerasTensor) else None
         if not names and (flat_first is not None and flat_first._keras_mask is None):
             return None  # the common case: no mask anywhere
-        converted = self._convert_input_args and type(self).__name__ not in NO_INPUT_CONVERSION and (
+        converted = self._convert_input_args and (
             bool(kwargs) or len(args) != 1 or flat_first is None
             or flat_first.dtype != self.input_dtype)
         filled = {}
@@ -1048,8 +908,7 @@ class Layer:
         if not self.supports_masking:
             return
         cls = type(self)
-        if (previous_mask is None and cls.compute_mask is Layer.compute_mask
-                and _family_mask_rule(cls) is None):
+        if previous_mask is None and cls.compute_mask is Layer.compute_mask:
             return  # compute_mask would pass the missing mask on: nothing to attach
         flat_outputs = tree.flatten(outputs)
         if all(get_keras_mask(x) is not None for x in flat_outputs):
@@ -1095,7 +954,7 @@ class Layer:
 
     def _maybe_build(self, tensor_args, bound):
         args, kwargs = self._shapes_for(self.build, tensor_args, bound)
-        if _tracing():  # inside a traced call(): stand-in sizes are unknown to Keras's build
+        if tracing_depth():  # inside a traced call(): stand-in sizes are unknown to Keras's build
             from ..ops import known_shape
             args, kwargs = tree.map_shape_structure(known_shape, (args, kwargs))
         self.build(*args, **kwargs)
@@ -1183,20 +1042,16 @@ class Layer:
     # -- explanation ----------------------------------------------------------------
 
     def explain(self):
-        """Lines of arithmetic for this layer's parameter count.
+        """The arithmetic of this layer's parameter count, as data: a list of
+        ``explanation.Line`` (numbers with their roles; ``report.explain_words`` words them).
 
         The default spells out each weight's shape; layers override it with
         the tutorial form (``kernel 3x3 x 3 input channels x 2 filters ...``).
         """
-        weights = self.weights
-        if not weights:
-            return [f"{self.name}: no weights = 0"]
-        parts = [f"{w.name} {_times(w.shape)}" for w in weights]
-        total = sum(w.size for w in weights)
-        return [f"{self.name}: " + " + ".join(parts) + f" = {total}"]
+        return [weight_sizes(self)]
 
     def explain_output(self):
-        """Lines of arithmetic for the output shape, where it changes."""
+        """The arithmetic of the output shape, where it changes (``explanation.Line`` s)."""
         return []
 
     # -- config ------------------------------------------------------------------------
@@ -1319,15 +1174,6 @@ def _marking_build(build):
     wrapper.__qualname__ = build.__qualname__
     wrapper._paramscope_wrapped = True
     return wrapper
-
-
-def _times(shape):
-    """``kernel 3x3x3x2`` style: the weight's dimensions multiplied out."""
-    if not shape:
-        return "1 (scalar)"
-    if len(shape) == 1:
-        return f"{shape[0]}"
-    return "x".join(str(d) for d in shape)
 
 
 def _keras2_semantics():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import shapes
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
+from ..explanation import Count, Dims, Subject, formula, line
 from . import args as A
 from .base import InputSpec, Layer
 
@@ -28,13 +29,11 @@ __all__ = [
 SPATIAL_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 
 
-def _plural(n, word, plural=None):
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
-def _dims(shape):
-    """``3x3`` for a kernel's spatial size."""
-    return "x".join(str(d) for d in shape)
+def _bias_tail(use_bias, filters, weights):
+    """`` + 2 biases = 56`` (`` (no bias) = 54``) after a kernel's weights."""
+    if use_bias:
+        return formula(" + {} = {}", Count(filters, "bias"), weights + filters)
+    return formula(" (no bias) = {}", weights)
 
 
 def last_input_shape(layer):
@@ -144,7 +143,7 @@ class _ConvArgs(Layer):
         lines = []
         for i, (name, size) in enumerate(zip(SPATIAL_NAMES[self.rank], spatial)):
             try:
-                lines.append(f"{name}: {self._explain_length(i, size)}")
+                lines.append(line(Subject(name), self._explain_length(i, size)))
             except ShapeError:
                 return []
         return lines
@@ -245,30 +244,25 @@ class _Conv(_ConvArgs):
         return self._conv_shape(input_shape, self.filters)
 
     def explain(self):
-        k = _dims(self.kernel_size)
         n_in, groups, filters = self._in_channels, self.groups, self.filters
         per_group = n_in // groups
         weights = self._kernel.size
+        channels = Count(n_in, "input channel")
         if groups > 1:
-            channels = f"({_plural(n_in, 'input channel')} / {groups} groups)"
-        else:
-            channels = _plural(n_in, "input channel")
-        text = f"{self.name}: kernel {k} x {channels} x {_plural(filters, 'filter')} = {weights} weights"
-        if self.use_bias:
-            text += f" + {_plural(filters, 'bias', 'biases')} = {weights + filters}"
-        else:
-            text += f" (no bias) = {weights}"
-        lines = [text]
+            channels = formula("({} / {} groups)", channels, groups)
+        head = formula("kernel {} x {} x {} = {} weights", Dims(self.kernel_size), channels,
+                       Count(filters, "filter"), weights)
+        lines = [line(Subject(self.name), head, _bias_tail(self.use_bias, filters, weights))]
         if groups > 1:
-            lines.append(f"each filter sees {per_group} of the {n_in} input channels "
-                         f"({n_in} / {groups} groups)")
+            lines.append(formula("each filter sees {} of the {} input channels ({} / {} groups)",
+                                 per_group, n_in, n_in, groups))
         if self.lora_enabled:
             a, b = self.lora_kernel_a, self.lora_kernel_b
             total = weights + (filters if self.use_bias else 0)
-            lines.append(f"LoRA rank {self.lora_rank}: {total} + lora_kernel_a {_dims(a.shape)} "
-                         f"({a.size}) + lora_kernel_b {_dims(b.shape)} ({b.size}) = "
-                         f"{total + a.size + b.size}; the base kernel ({weights}) is frozen, "
-                         "the LoRA weights are trainable")
+            lines.append(formula(
+                "LoRA rank {}: {} + lora_kernel_a {} ({}) + lora_kernel_b {} ({}) = {}; the base "
+                "kernel ({}) is frozen, the LoRA weights are trainable", self.lora_rank, total,
+                Dims(a.shape), a.size, Dims(b.shape), b.size, total + a.size + b.size, weights))
         return lines
 
     def get_config(self):
@@ -398,15 +392,11 @@ class _ConvTranspose(_ConvArgs):
                                                     self.padding, op, self.dilation_rate[i])
 
     def explain(self):
-        k = _dims(self.kernel_size)
         weights = self.kernel.size
-        text = (f"{self.name}: kernel {k} x {_plural(self.filters, 'filter')} x "
-                f"{_plural(self._in_channels, 'input channel')} = {weights} weights")
-        if self.use_bias:
-            text += f" + {_plural(self.filters, 'bias', 'biases')} = {weights + self.filters}"
-        else:
-            text += f" (no bias) = {weights}"
-        return [text]
+        head = formula("kernel {} x {} x {} = {} weights", Dims(self.kernel_size),
+                       Count(self.filters, "filter"), Count(self._in_channels, "input channel"),
+                       weights)
+        return [line(Subject(self.name), head, _bias_tail(self.use_bias, self.filters, weights))]
 
     def get_config(self):
         config = super().get_config()
@@ -519,15 +509,15 @@ class _DepthwiseConv(_ConvArgs):
     def explain(self):
         n_in, dm = self._in_channels, self.depth_multiplier
         weights = self.kernel.size
-        text = (f"{self.name}: kernel {_dims(self.kernel_size)} x "
-                f"{_plural(n_in, 'input channel')} x {dm} (depth_multiplier) = {weights} weights")
+        head = formula("kernel {} x {} x {} (depth_multiplier) = {} weights",
+                       Dims(self.kernel_size), Count(n_in, "input channel"), dm, weights)
         if self.use_bias:
             out = n_in * dm
-            detail = f" ({n_in} channels x {dm})" if dm > 1 else ""
-            text += f" + {_plural(out, 'bias', 'biases')}{detail} = {weights + out}"
+            detail = formula(" ({} channels x {})", n_in, dm) if dm > 1 else ""
+            tail = formula(" + {}{} = {}", Count(out, "bias"), detail, weights + out)
         else:
-            text += f" (no bias) = {weights}"
-        return [text]
+            tail = formula(" (no bias) = {}", weights)
+        return [line(Subject(self.name), head, tail)]
 
     def get_config(self):
         config = super().get_config()
@@ -626,18 +616,19 @@ class _SeparableConv(_ConvArgs):
         n_in, dm, filters = self._in_channels, self.depth_multiplier, self.filters
         dw, pw = self.depthwise_kernel.size, self.pointwise_kernel.size
         if self.use_bias:
-            head = (f"{self.name}: depthwise {dw} + pointwise {pw} + "
-                    f"{_plural(filters, 'bias', 'biases')} = {dw + pw + filters}")
+            head = formula("depthwise {} + pointwise {} + {} = {}", dw, pw,
+                           Count(filters, "bias"), dw + pw + filters)
         else:
-            head = f"{self.name}: depthwise {dw} + pointwise {pw} (no bias) = {dw + pw}"
+            head = formula("depthwise {} + pointwise {} (no bias) = {}", dw, pw, dw + pw)
         mid = n_in * dm
-        mid_text = f"{mid} channels ({n_in} x {dm})" if dm > 1 else _plural(mid, "channel")
+        mid_text = (formula("{} channels ({} x {})", mid, n_in, dm) if dm > 1
+                    else Count(mid, "channel"))
         return [
-            head,
-            f"depthwise_kernel: {_dims(self.kernel_size)} x {_plural(n_in, 'input channel')} x "
-            f"{dm} (depth_multiplier) = {dw}",
-            f"pointwise_kernel: {_dims((1,) * self.rank)} x {mid_text} x "
-            f"{_plural(filters, 'filter')} = {pw}",
+            line(Subject(self.name), head),
+            formula("depthwise_kernel: {} x {} x {} (depth_multiplier) = {}",
+                    Dims(self.kernel_size), Count(n_in, "input channel"), dm, dw),
+            formula("pointwise_kernel: {} x {} x {} = {}", Dims((1,) * self.rank), mid_text,
+                    Count(filters, "filter"), pw),
         ]
 
     def get_config(self):

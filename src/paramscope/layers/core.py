@@ -6,6 +6,7 @@ import warnings
 
 from .. import naming, tree
 from ..errors import LayerError, describe_layer, format_shape
+from ..explanation import Count, Dims, Number, Subject, line
 from . import args as A
 from . import quantization as Q
 from .base import InputLayer, InputSpec, KerasTensor, Layer
@@ -55,13 +56,14 @@ class LoRAMixin:
         if not getattr(self, "lora_enabled", False):
             return []
         a, b = [w for w in self.weights if w.name.startswith("lora_")][:2]
-        return [f"LoRA rank {self.lora_rank}: {a.name} {a.shape[0]}x{a.shape[1]} + {b.name} "
-                f"{b.shape[0]}x{b.shape[1]} = {a.size + b.size} trainable; the base "
-                f"weights are frozen (non-trainable)"]
+        return [line("LoRA rank ", Number(self.lora_rank), f": {a.name} ", Dims(a.shape),
+                     f" + {b.name} ", Dims(b.shape), " = ", Number(a.size + b.size),
+                     " trainable; the base weights are frozen (non-trainable)")]
 
 
 class Dense(LoRAMixin, Layer):
     """Dense: ``kernel (inputs, units)`` and ``bias (units,)``."""
+    supports_masking = True
 
     def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
@@ -117,12 +119,12 @@ class Dense(LoRAMixin, Layer):
     def explain(self):
         n_in, units = self._in_dim, self.units
         weights = n_in * units
+        head = (Subject(self.name), Count(n_in, "input"), " x ", Count(units, "unit"))
         if self.use_bias:
-            text = (f"{self.name}: {n_in} inputs x {units} units + {units} biases = "
-                    f"{weights + units}")
+            explained = line(*head, " + ", Count(units, "bias"), " = ", Number(weights + units))
         else:
-            text = f"{self.name}: {n_in} inputs x {units} units (no bias) = {weights}"
-        return [text] + self._explain_lora()
+            explained = line(*head, " (no bias) = ", Number(weights))
+        return [explained] + self._explain_lora()
 
 
 class Embedding(LoRAMixin, Layer):
@@ -192,8 +194,9 @@ class Embedding(LoRAMixin, Layer):
 
     def explain(self):
         n = self.input_dim * self.output_dim
-        return [f"{self.name}: {self.input_dim} tokens (input_dim) x {self.output_dim} "
-                f"dimensions (output_dim) = {n}"] + self._explain_lora()
+        return [line(Subject(self.name), Count(self.input_dim, "token"), " (input_dim) x ",
+                     Count(self.output_dim, "dimension"), " (output_dim) = ", Number(n))
+                ] + self._explain_lora()
 
     def explain_output(self):
         return []
@@ -201,6 +204,7 @@ class Embedding(LoRAMixin, Layer):
 
 class Identity(Layer):
     """Identity: returns its input unchanged."""
+    supports_masking = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -214,6 +218,7 @@ class Identity(Layer):
 
 class Masking(Layer):
     """Masking: marks timesteps equal to ``mask_value``; shape unchanged."""
+    supports_masking = True
 
     def __init__(self, mask_value=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -235,6 +240,7 @@ class Lambda(Layer):
     Python function; a function read from a model file is never run, and the
     shape is passed through with a warning.
     """
+    call_mask_args = ("mask",)
 
     def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
         super().__init__(**kwargs)

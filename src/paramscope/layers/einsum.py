@@ -11,6 +11,7 @@ frozen) and the quantized dtype policies (``int8_from_float32``,
 from __future__ import annotations
 
 from .. import shapes
+from ..explanation import Dims, Number, Subject, formula, line, text
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, KerasTensor, Layer
@@ -37,13 +38,14 @@ def _config_with_policy_name(config):
     return config
 
 
-def _n(value) -> str:
-    """Thousands separators for explanations: ``4,096``."""
-    return f"{value:,}"
-
-
-def _dims(shape) -> str:
-    return "x".join(str(d) for d in shape) if shape else "1"
+def _quantized(layer, mode, with_sizes):
+    """``int8 quantized: kernel 64x32 (int8) = 2,048 + ... = 2,112``."""
+    parts = [Subject(layer.name), f"{mode} quantized: "]
+    for i, w in enumerate(layer.weights):
+        parts += [" + " if i else "", f"{w.name} ", Dims(w.shape), f" ({w.dtype})"]
+        if with_sizes:
+            parts += [" = ", Number(w.size)]
+    return line(*parts, " = ", Number(sum(w.size for w in layer.weights)))
 
 
 class EinsumDense(Layer):
@@ -215,21 +217,18 @@ class EinsumDense(Layer):
     def explain(self):
         mode = self.quantization_mode
         if mode is not None:
-            parts = [f"{w.name} {_dims(w.shape)} ({w.dtype}) = {_n(w.size)}" for w in self.weights]
-            total = sum(w.size for w in self.weights)
-            return [f"{self.name}: {mode} quantized: " + " + ".join(parts) + f" = {_n(total)}"]
+            return [_quantized(self, mode, with_sizes=True)]
         kernel = self._kernel
-        text = f"{self.name}: kernel {_dims(kernel.shape)} = {_n(kernel.size)}"
-        total = kernel.size
+        explained = formula("kernel {} = {}", Dims(kernel.shape), kernel.size)
         if self.bias is not None:
-            text += f" + bias {_dims(self.bias.shape)} = {_n(self.bias.size)}"
-            total += self.bias.size
-        lines = [f"{text} = {_n(total)}" if self.bias is not None else text]
+            explained = line(explained, formula(" + bias {} = {} = {}", Dims(self.bias.shape),
+                                                self.bias.size, kernel.size + self.bias.size))
+        lines = [line(Subject(self.name), explained)]
         if self.lora_enabled:
             a, b = self.lora_kernel_a, self.lora_kernel_b
-            lines.append(f"LoRA rank {self.lora_rank}: lora_kernel_a {_dims(a.shape)} + lora_kernel_b "
-                         f"{_dims(b.shape)} = {_n(a.size + b.size)} trainable; the kernel is frozen "
-                         "(non-trainable)")
+            lines.append(formula("LoRA rank {}: lora_kernel_a {} + lora_kernel_b {} = {} trainable; "
+                                 "the kernel is frozen (non-trainable)", self.lora_rank,
+                                 Dims(a.shape), Dims(b.shape), a.size + b.size))
         return lines
 
     def explain_output(self):
@@ -238,7 +237,7 @@ class EinsumDense(Layer):
         if input_shape is None:
             return []
         out = self.compute_output_shape(input_shape)
-        return [f"{self.equation}: {format_shape(tuple(input_shape))} -> {format_shape(out)}"]
+        return [text(f"{self.equation}: {format_shape(tuple(input_shape))} -> {format_shape(out)}")]
 
 
 class ReversibleEmbedding(Embedding):
@@ -336,17 +335,15 @@ class ReversibleEmbedding(Embedding):
         lines = super().explain()
         if self.dtype_policy.quantization is None:
             if self.tie_weights:
-                lines.append("reverse=True reuses the same embeddings, transposed (tied weights: "
-                             "no extra parameters)")
+                lines.append(text("reverse=True reuses the same embeddings, transposed (tied "
+                                  "weights: no extra parameters)"))
             else:
                 n = self.input_dim * self.output_dim
                 total = sum(w.size for w in self.weights)
-                lines.append(f"untied reverse_embeddings {self.output_dim} x {self.input_dim} = "
-                             f"{_n(n)}; total {_n(total)}")
+                lines.append(formula("untied reverse_embeddings {} x {} = {}; total {}",
+                                     self.output_dim, self.input_dim, n, total))
         else:
-            parts = [f"{w.name} {_dims(w.shape)} ({w.dtype})" for w in self.weights]
-            lines = [f"{self.name}: {self.dtype_policy.quantization} quantized: "
-                     + " + ".join(parts) + f" = {_n(sum(w.size for w in self.weights))}"]
+            lines = [_quantized(self, self.dtype_policy.quantization, with_sizes=False)]
         if self.logit_soft_cap is not None:
-            lines.append(f"reverse logits soft-capped at {self.logit_soft_cap} (no weights)")
+            lines.append(text(f"reverse logits soft-capped at {self.logit_soft_cap} (no weights)"))
         return lines

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from ..explanation import Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from .base import KerasTensor, Layer
 
@@ -22,11 +23,18 @@ def _is_shape_list(input_shape):
 class Merge(Layer):
     """Elementwise merge of a list of tensors (Keras's ``Merge`` base class)."""
 
+    supports_masking = True
     _min_inputs = 1
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.supports_masking = True
+    def compute_mask(self, inputs, mask=None):
+        """keras/src/layers/merging/base_merge.py: OR of the masks, none if one is missing."""
+        if mask is None or not isinstance(mask, (list, tuple)) or any(m is None for m in mask):
+            return None
+        from .. import ops
+        out = mask[0]
+        for m in mask[1:]:
+            out = ops.logical_or(out, m)
+        return out
 
     def _compute_elemwise_op_output_shape(self, shape1, shape2):
         if shape1 is None or shape2 is None:
@@ -145,6 +153,23 @@ class Concatenate(Merge):
         self.axis = axis
         self._reshape_required = False
 
+    def compute_mask(self, inputs, mask=None):
+        """keras/src/layers/merging/concatenate.py ``compute_mask``."""
+        if (mask is None or not isinstance(mask, (list, tuple))
+                or not isinstance(inputs, (list, tuple)) or all(m is None for m in mask)):
+            return None
+        from .. import ops
+        masks = []
+        for x, m in zip(inputs, mask):
+            if m is None:
+                masks.append(ops.ones_like(x, dtype="bool"))
+            elif len(m.shape) < len(x.shape):
+                masks.append(ops.logical_or(ops.expand_dims(m, axis=-1),
+                                            ops.zeros_like(x, dtype="bool")))
+            else:
+                masks.append(m)
+        return ops.any(ops.concatenate(masks, axis=self.axis), axis=-1)
+
     def build(self, input_shape):
         # Keras uses build purely for validation; this is its logic, verbatim.
         if (not isinstance(input_shape, (list, tuple)) or len(input_shape) < 1
@@ -211,8 +236,9 @@ class Concatenate(Merge):
             return []
         if any(s is None for s in sizes):
             return []
-        return [f"{self.name}: concatenate along axis {self.axis}: "
-                + " + ".join(str(s) for s in sizes) + f" = {sum(sizes)}"]
+        terms = formula(" + ".join(["{}"] * len(sizes)), *sizes)
+        return [line(Subject(self.name), formula(
+            f"concatenate along axis {self.axis}: {{}} = {{}}", terms, sum(sizes)))]
 
     def get_config(self):
         config = super().get_config()
@@ -222,6 +248,9 @@ class Concatenate(Merge):
 
 class Dot(Merge):
     """Dot product of two inputs along ``axes`` (per sample)."""
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)

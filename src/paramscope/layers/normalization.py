@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 
 from .. import backend_config
+from ..explanation import Count, Dims, Number, Subject, formula, line, text
 from ..errors import LayerError, ShapeError, describe_layer
 from ..shapes import axes_sizes
 from . import args as A
@@ -51,10 +52,6 @@ def _axes_shape(layer, input_shape, axes):
     return shape
 
 
-def _times(shape):
-    return " x ".join(str(d) for d in shape)
-
-
 def _check_axes_in_range(input_shape, axis):
     """Keras's ``compute_output_shape`` check of the normalization layers."""
     axes_sizes(input_shape, axis if isinstance(axis, (list, tuple)) else [axis])
@@ -68,6 +65,8 @@ class BatchNormalization(Layer):
     ``renorm=True`` adds ``moving_stddev``, ``renorm_mean``, ``renorm_stddev``
     (non-trainable).
     """
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones",
@@ -173,8 +172,9 @@ class BatchNormalization(Layer):
         if learned:
             parts.append(f"{', '.join(learned)} {'trainable' if self.trainable else 'frozen'}")
         parts.append(f"{', '.join(stats)} non-trainable")
-        return [f"{self.name}: {count} x {self._channels} channels ({'; '.join(parts)}) = "
-                f"{count * self._channels}"]
+        return [line(Subject(self.name), formula(f"{{}} x {{}} ({'; '.join(parts)}) = {{}}",
+                                                 count, Count(self._channels, "channel"),
+                                                 count * self._channels))]
 
 
 def _float(value, name, owner):
@@ -188,12 +188,12 @@ def _explain_gamma_beta(layer, shape):
     parts = []
     for w in (layer.gamma, layer.beta):
         if w is not None:
-            size = f" ({w.size})" if len(shape) > 1 else ""
-            parts.append(f"{w.name} {_times(shape)}{size}")
+            size = formula(" ({})", w.size) if len(shape) > 1 else ""
+            parts += [" + " if parts else "", f"{w.name} ", Dims(shape, " x "), size]
     if not parts:
-        return [f"{layer.name}: no weights (center=False, scale=False) = 0"]
+        return [line(Subject(layer.name), "no weights (center=False, scale=False) = ", Number(0))]
     total = sum(w.size for w in (layer.gamma, layer.beta) if w is not None)
-    return [f"{layer.name}: {' + '.join(parts)} = {total}"]
+    return [line(Subject(layer.name), *parts, " = ", Number(total))]
 
 
 class LayerNormalization(Layer):
@@ -201,6 +201,7 @@ class LayerNormalization(Layer):
 
     The deprecated ``rms_scaling=True`` keeps ``gamma`` only.
     """
+    supports_masking = True
 
     def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
@@ -251,6 +252,7 @@ class GroupNormalization(Layer):
 
     The channels must split evenly into ``groups`` (``-1``: one group per channel).
     """
+    supports_masking = True
 
     def __init__(self, groups=32, axis=-1, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None,
@@ -308,13 +310,14 @@ class GroupNormalization(Layer):
 
     def explain(self):
         lines = _explain_gamma_beta(self, (self._channels,))
-        lines.append(f"{self._channels} channels in {self.groups} groups of "
-                     f"{self._channels // self.groups}")
+        lines.append(formula("{} in {} groups of {}", Count(self._channels, "channel"),
+                             self.groups, self._channels // self.groups))
         return lines
 
 
 class UnitNormalization(Layer):
     """UnitNormalization: scales to unit L2 norm along ``axis``; no weights."""
+    supports_masking = True
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
@@ -349,8 +352,9 @@ class RMSNormalization(Layer):
         return _check_axes_in_range(input_shape, self.axis)
 
     def explain(self):
-        return [f"{self.name}: scale {_times(self._param_shape)} (one per position of axis "
-                f"{', '.join(map(str, self.axis))}) = {self.scale.size}"]
+        return [line(Subject(self.name), "scale ", Dims(self._param_shape, " x "), formula(
+            f" (one per position of axis {', '.join(map(str, self.axis))}) = {{}}",
+            self.scale.size))]
 
 
 class SpectralNormalization(Layer):
@@ -417,13 +421,13 @@ class SpectralNormalization(Layer):
         return self.layer.compute_output_shape(input_shape)
 
     def explain(self):
-        inner = [f"  {line}" for line in self.layer.explain()]
+        inner = [line("  ", explained) for explained in map(text, self.layer.explain())]
         inner_count = sum(w.size for w in self.layer.weights)
         u = self.vector_u
-        return ([f"{self.name}: {self.layer.name} {inner_count} + vector_u {u.shape[0]}x"
-                 f"{u.shape[1]} (non-trainable, power iteration state, one per output unit of "
-                 f"the kernel {'x'.join(map(str, self.kernel_shape))}) = {inner_count + u.size}"]
-                + inner)
+        return ([line(Subject(self.name), formula(
+            f"{self.layer.name} {{}} + vector_u {{}} (non-trainable, power iteration state, one "
+            "per output unit of the kernel {}) = {}", inner_count, Dims(u.shape),
+            Dims(self.kernel_shape), inner_count + u.size))] + inner)
 
     def get_config(self):
         config = super().get_config()

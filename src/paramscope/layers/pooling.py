@@ -9,6 +9,7 @@ have no ``build``); adaptive pooling layers are built by their first call.
 from __future__ import annotations
 
 from .. import backend_config, shapes
+from ..explanation import Dims, Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, Layer
@@ -71,7 +72,7 @@ class _Pooling(Layer):
             return []
         spatial = shapes.spatial_dims(input_shape, self.data_format)
         try:
-            return [f"{name}: " + shapes.explain_conv_length(size, p, s, self.padding)
+            return [line(Subject(name), shapes.explain_conv_length(size, p, s, self.padding))
                     for name, size, p, s in zip(SPATIAL_NAMES[self.rank], spatial,
                                                 self.pool_size, self.strides)]
         except ShapeError:
@@ -168,9 +169,10 @@ class _GlobalPooling(Layer):
         if input_shape is None or len(input_shape) < 3:
             return []
         out = self.compute_output_shape(input_shape)
-        over = " x ".join(str(d) for d in shapes.spatial_dims(input_shape, self.data_format))
+        over = Dims(shapes.spatial_dims(input_shape, self.data_format), " x ")
         keep = " (keepdims)" if self.keepdims else ""
-        return [f"{format_shape(input_shape)} -> {format_shape(out)}: {self.verb} over {over}{keep}"]
+        return [formula(f"{format_shape(input_shape)} -> {format_shape(out)}: {self.verb} over "
+                        "{}" + keep, over)]
 
     def get_config(self):
         config = super().get_config()
@@ -209,10 +211,14 @@ class GlobalMaxPooling3D(_GlobalMax):
 
 class GlobalAveragePooling1D(_GlobalAverage):
     """Average over the steps of a sequence (mask-aware in Keras); no weights."""
+    call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
         super().__init__(1, data_format=data_format, keepdims=keepdims, **kwargs)
-        self.supports_masking = True
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
 
 class GlobalAveragePooling2D(_GlobalAverage):
@@ -294,9 +300,9 @@ class _AdaptivePooling(Layer):
         if input_shape is None:
             return []
         out = self.compute_output_shape(input_shape)
-        target = " x ".join(str(d) for d in self.output_size)
-        return [f"{format_shape(input_shape)} -> {format_shape(out)}: {self.verb} each "
-                f"channel to {target} (windows sized from the input)"]
+        target = Dims(self.output_size, " x ")
+        return [formula(f"{format_shape(input_shape)} -> {format_shape(out)}: {self.verb} each "
+                        "channel to {} (windows sized from the input)", target)]
 
     def get_config(self):
         config = super().get_config()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import warnings
 
+from ..explanation import Dims, Number, Subject, formula, line, text
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from ..shapes import broadcast_to_shape, conv_output_shape, value_shape
 from . import args as A
@@ -42,6 +43,7 @@ __all__ = [
 
 class Rescaling(Layer):
     """Rescaling: ``inputs * scale + offset``; no weights (scale and offset are constants)."""
+    supports_masking = True
 
     def __init__(self, scale, offset=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -50,14 +52,10 @@ class Rescaling(Layer):
 
 
 def _times(shape):
-    if not shape:
-        return "1"
-    if len(shape) == 1:
-        return str(shape[0])
-    size = 1
-    for d in shape:
-        size *= d
-    return "x".join(map(str, shape)) + f" ({size})"
+    """``2x3 (6)``: a shape multiplied out, with its size."""
+    if len(shape) <= 1:
+        return Dims(shape)
+    return formula("{} ({})", Dims(shape), math.prod(shape))
 
 
 class Normalization(Layer):
@@ -68,6 +66,7 @@ class Normalization(Layer):
     variable dtype) and a scalar ``count`` (int32 on JAX) when it is built;
     ``adapt()`` fills them.  With them given, the layer has no weights.
     """
+    supports_masking = True
 
     #: The dtype of ``count``: Keras 3 creates it as "int" (int32 on JAX).
     _count_dtype = "int"
@@ -94,7 +93,6 @@ class Normalization(Layer):
         self.input_mean = mean
         self.input_variance = variance
         self.invert = invert
-        self.supports_masking = True
         self._build_input_shape = None
         self.mean = None
         if (mean is not None) != (variance is not None):
@@ -179,11 +177,13 @@ class Normalization(Layer):
 
     def explain(self):
         if self.input_mean is not None:
-            return [f"{self.name}: no weights (mean and variance given as constants) = 0"]
+            return [line(Subject(self.name), "no weights (mean and variance given as constants) "
+                         "= ", Number(0))]
         shape = self._mean_and_var_shape
         n = self.adapt_mean.size
-        return [f"{self.name}: mean {_times(shape)} + variance {_times(shape)} + count 1 = "
-                f"{2 * n + 1} (non-trainable, set by adapt())"]
+        return [line(Subject(self.name), formula(
+            "mean {} + variance {} + count {} = {} (non-trainable, set by adapt())",
+            _times(shape), _times(shape), 1, 2 * n + 1))]
 
     def get_config(self):
         config = super().get_config()
@@ -285,18 +285,6 @@ class _ConfigMixin:
 # Image preprocessing (keras/src/layers/preprocessing/image_preprocessing)
 # ---------------------------------------------------------------------------
 
-#: Keras's image layers that own a seed generator (``self.generator = SeedGenerator(seed)``
-#: in their constructor, before any sub-layer).
-SEEDED_IMAGE_LAYERS = frozenset({
-    "AugMix", "CutMix", "MixUp", "RandAugment", "RandomBrightness", "RandomColorDegeneration",
-    "RandomColorJitter", "RandomContrast", "RandomCrop", "RandomElasticTransform",
-    "RandomErasing", "RandomFlip", "RandomGaussianBlur", "RandomGrayscale", "RandomHue",
-    "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation",
-    "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom",
-    "Solarization",
-})
-
-
 class _ImagePreprocessingLayer(_ConfigMixin, Layer):
     """Keras's ``BaseImagePreprocessingLayer``: no weights, output shaped like the input.
 
@@ -306,6 +294,9 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
 
     _USE_BASE_FACTOR = True
     _FACTOR_BOUNDS = (-1, 1)
+    #: Keras's random image layers own a seed generator (``self.generator =
+    #: SeedGenerator(seed)`` in their constructor, before any sub-layer).
+    owns_seed_generator = False
 
     def __init__(self, factor=None, bounding_box_format=None, data_format=None, **kwargs):
         super().__init__(**kwargs)
@@ -316,7 +307,7 @@ class _ImagePreprocessingLayer(_ConfigMixin, Layer):
         elif factor is not None:
             raise LayerError(f"Layer {describe_layer(self)} does not take a `factor` argument. "
                              f"Received: factor={factor!r}")
-        if any(k.__name__ in SEEDED_IMAGE_LAYERS for k in type(self).__mro__):
+        if self.owns_seed_generator:
             self.generator = SeedGenerator()
 
     @property
@@ -386,6 +377,7 @@ class ContrastLimitedAdaptiveHistogramEqualization(_ImagePreprocessingLayer):
 
 class CutMix(_ImagePreprocessingLayer):
     """CutMix: pastes patches between images of a batch; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -399,6 +391,7 @@ class CutMix(_ImagePreprocessingLayer):
 
 class MixUp(_ImagePreprocessingLayer):
     """MixUp: blends images of a batch; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("alpha", "seed")
 
@@ -444,6 +437,7 @@ class MaxNumBoundingBoxes(_ImagePreprocessingLayer):
 
 class RandomBrightness(_ImagePreprocessingLayer):
     """RandomBrightness: adds a random delta; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -455,6 +449,7 @@ class RandomBrightness(_ImagePreprocessingLayer):
 
 class RandomColorDegeneration(_ImagePreprocessingLayer):
     """RandomColorDegeneration: blends with the grayscale image; RGB (3-channel) images only."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -481,6 +476,7 @@ class RandomColorDegeneration(_ImagePreprocessingLayer):
 
 class RandomColorJitter(_ImagePreprocessingLayer):
     """RandomColorJitter: brightness, contrast, saturation and hue jitter (sub-layers); no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("value_range", "brightness_factor", "contrast_factor", "saturation_factor",
                     "hue_factor", "seed")
@@ -519,6 +515,7 @@ class RandomColorJitter(_ImagePreprocessingLayer):
 
 class RandomContrast(_ImagePreprocessingLayer):
     """RandomContrast: scales contrast by a random factor in ``[1 - lower, 1 + upper]``."""
+    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
     _config_keys = ("factor", "value_range", "seed")
@@ -532,6 +529,8 @@ class RandomContrast(_ImagePreprocessingLayer):
 
 class RandomCrop(_ImagePreprocessingLayer):
     """RandomCrop: crops to ``(height, width)``; no weights."""
+    owns_seed_generator = True
+    _convert_input_args = False
 
     _config_keys = ("height", "width", "seed")
 
@@ -564,6 +563,7 @@ class RandomCrop(_ImagePreprocessingLayer):
 
 class RandomElasticTransform(_ImagePreprocessingLayer):
     """RandomElasticTransform: random elastic distortion; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -588,6 +588,7 @@ class RandomElasticTransform(_ImagePreprocessingLayer):
 
 class RandomErasing(_ImagePreprocessingLayer):
     """RandomErasing: erases random rectangles; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -605,6 +606,8 @@ class RandomErasing(_ImagePreprocessingLayer):
 
 class RandomFlip(_ImagePreprocessingLayer):
     """RandomFlip: flips horizontally and/or vertically; no weights."""
+    owns_seed_generator = True
+    _convert_input_args = False
 
     _USE_BASE_FACTOR = False
     _config_keys = ("mode", "seed")
@@ -617,6 +620,7 @@ class RandomFlip(_ImagePreprocessingLayer):
 
 class RandomGaussianBlur(_ImagePreprocessingLayer):
     """RandomGaussianBlur: blurs with a random sigma; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -653,6 +657,7 @@ class RandomGrayscale(_ImagePreprocessingLayer):
     Keeps the number of channels; Keras's symbolic output keeps the input's
     dtype (floats are cast to the compute dtype).
     """
+    owns_seed_generator = True
 
     _config_keys = ("factor", "seed")
 
@@ -672,6 +677,7 @@ class RandomGrayscale(_ImagePreprocessingLayer):
 
 class RandomHue(_ImagePreprocessingLayer):
     """RandomHue: shifts the hue by a random amount; no weights."""
+    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
     _config_keys = ("factor", "value_range", "seed")
@@ -685,6 +691,7 @@ class RandomHue(_ImagePreprocessingLayer):
 
 class RandomInvert(_ImagePreprocessingLayer):
     """RandomInvert: inverts images with probability ``factor``; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -699,6 +706,7 @@ class RandomInvert(_ImagePreprocessingLayer):
 
 class RandomPerspective(_ImagePreprocessingLayer):
     """RandomPerspective: random perspective warp; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -721,6 +729,7 @@ class RandomPerspective(_ImagePreprocessingLayer):
 
 class RandomPosterization(_ImagePreprocessingLayer):
     """RandomPosterization: reduces the bits per channel to 1..8; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (1, 8)
@@ -739,6 +748,7 @@ _INTERPOLATIONS = ("nearest", "bilinear")
 
 class RandomRotation(_ImagePreprocessingLayer):
     """RandomRotation: rotates by a random fraction of 2*pi; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "fill_mode", "interpolation", "fill_value", "seed")
 
@@ -755,6 +765,7 @@ class RandomRotation(_ImagePreprocessingLayer):
 
 class RandomSaturation(_ImagePreprocessingLayer):
     """RandomSaturation: scales the saturation by a random factor; no weights."""
+    owns_seed_generator = True
 
     _config_keys = ("factor", "value_range", "seed")
 
@@ -767,6 +778,7 @@ class RandomSaturation(_ImagePreprocessingLayer):
 
 class RandomSharpness(_ImagePreprocessingLayer):
     """RandomSharpness: sharpens or blurs by a random factor; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -785,6 +797,7 @@ def _in_unit(f):
 
 class RandomShear(_ImagePreprocessingLayer):
     """RandomShear: random shear along x and/or y; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -818,6 +831,7 @@ class RandomShear(_ImagePreprocessingLayer):
 
 class RandomTranslation(_ImagePreprocessingLayer):
     """RandomTranslation: shifts by random fractions of the height and width; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("height_factor", "width_factor", "fill_mode", "interpolation", "fill_value",
@@ -894,7 +908,7 @@ class _RandomSide(Layer):
         return tuple(shape)
 
     def explain_output(self):
-        return [f"{self._side}: random (factor {self.factor!r}) -> None"]
+        return [text(f"{self._side}: random (factor {self.factor!r}) -> None")]
 
     def get_config(self):
         config = super().get_config()
@@ -916,6 +930,7 @@ class RandomWidth(_RandomSide):
 
 class RandomZoom(_ImagePreprocessingLayer):
     """RandomZoom: zooms by random fractions of the height (and width); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("height_factor", "width_factor", "fill_mode", "interpolation", "fill_value",
@@ -945,6 +960,7 @@ class RandomZoom(_ImagePreprocessingLayer):
 
 class Solarization(_ImagePreprocessingLayer):
     """Solarization: inverts pixels above a random threshold; no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _config_keys = ("addition_factor", "threshold_factor", "value_range", "seed")
@@ -971,11 +987,14 @@ def _explain_resize(layer):
     before, after = tuple(node.input_tensors[0].shape), tuple(node.outputs[0].shape)
     if len(before) != len(after):
         return []
-    changes = [f"axis {i}: {b} -> {a}" for i, (b, a) in enumerate(zip(before, after)) if a != b]
+    changes = [formula(f"axis {i}: {{}} -> {{}}", b, a)
+               for i, (b, a) in enumerate(zip(before, after)) if a != b]
     if not changes:
         return []
-    return [f"{layer.name}: {format_shape(before)} -> {format_shape(after)} "
-            f"({', '.join(changes)}; height={layer.height}, width={layer.width})"]
+    joined = formula(", ".join(["{}"] * len(changes)), *changes)
+    return [line(Subject(layer.name), formula(
+        f"{format_shape(before)} -> {format_shape(after)} ({{}}; height={{}}, width={{}})",
+        joined, layer.height, layer.width))]
 
 
 class Resizing(_ImagePreprocessingLayer):
@@ -1090,6 +1109,7 @@ def _augment_sublayers(layer, names, factor, value_range, interpolation, seed, d
 
 class RandAugment(_ImagePreprocessingLayer):
     """RandAugment: ``num_ops`` random augmentations per image (11 sub-layers); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -1121,6 +1141,7 @@ class RandAugment(_ImagePreprocessingLayer):
 
 class AugMix(_ImagePreprocessingLayer):
     """AugMix: mixes ``num_chains`` chains of random augmentations (sub-layers); no weights."""
+    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
@@ -1169,6 +1190,7 @@ def _string_arg(value, allowed, name, owner, allow_none=False, allow_callables=F
 
 class CategoryEncoding(_ConfigMixin, Layer):
     """CategoryEncoding: integer indices to one-hot/multi-hot/count vectors of ``num_tokens``."""
+    _convert_input_args = False
 
     call_args = ("inputs", "count_weights")
     _config_keys = ("num_tokens", "output_mode")
@@ -1302,6 +1324,7 @@ def _salt(salt, owner, what):
 
 class Hashing(_ConfigMixin, Layer):
     """Hashing: hashes values into ``num_bins`` bins (int64 indices, or vectors); no weights."""
+    _convert_input_args = False
 
     _config_keys = ("num_bins", "salt", "mask_value", "output_mode", "sparse")
 
@@ -1354,6 +1377,7 @@ class HashedCrossing(_ConfigMixin, Layer):
 
     Called on a list of two tensors.  As Keras, other keyword arguments are ignored.
     """
+    _convert_input_args = False
 
     _config_keys = ("num_bins", "output_mode", "sparse")
 
@@ -1597,22 +1621,25 @@ class _IndexLookup(_ConfigMixin, Layer):
         if self.output_mode == "int":
             return []
         if self.pad_to_max_tokens:
-            return [f"{self.name}: output size {self.max_tokens} (max_tokens, "
-                    "pad_to_max_tokens=True)"]
+            return [line(Subject(self.name), formula(
+                "output size {} (max_tokens, pad_to_max_tokens=True)", self.max_tokens))]
         if self._frozen_vocab_size is None:
-            return [f"{self.name}: output size unknown (None) until the vocabulary is set "
-                    "(vocabulary=... or adapt())"]
+            return [line(Subject(self.name), "output size unknown (None) until the vocabulary "
+                         "is set (vocabulary=... or adapt())")]
         start = self._token_start_index()
-        parts = [f"{self._frozen_vocab_size - start} tokens"]
+        parts = [formula("{} tokens", self._frozen_vocab_size - start)]
         if self.num_oov_indices:
-            parts.append(f"{self.num_oov_indices} OOV")
+            parts.append(formula("{} OOV", self.num_oov_indices))
         if self._oov_start_index():
-            parts.append("1 mask")
-        return [f"{self.name}: output size {self._frozen_vocab_size} = {' + '.join(parts)}"]
+            parts.append(formula("{} mask", 1))
+        terms = formula(" + ".join(["{}"] * len(parts)), *parts)
+        return [line(Subject(self.name), formula("output size {} = {}", self._frozen_vocab_size,
+                                                 terms))]
 
 
 class StringLookup(_IndexLookup):
     """StringLookup: strings to int64 indices (or encoded vectors) through a vocabulary."""
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, num_oov_indices=1, mask_token=None, oov_token="[UNK]",
                  vocabulary=None, idf_weights=None, invert=False, output_mode="int",
@@ -1639,6 +1666,7 @@ class StringLookup(_IndexLookup):
 
 class IntegerLookup(_IndexLookup):
     """IntegerLookup: integers to int64 indices (or encoded vectors) through a vocabulary."""
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, num_oov_indices=1, mask_token=None, oov_token=-1,
                  vocabulary=None, vocabulary_dtype="int64", idf_weights=None, invert=False,
@@ -1676,6 +1704,7 @@ class TextVectorization(_ConfigMixin, Layer):
     StringLookup's, mask and OOV included), or ``max_tokens`` with
     ``pad_to_max_tokens=True``.
     """
+    _convert_input_args = False
 
     def __init__(self, max_tokens=None, standardize="lower_and_strip_punctuation",
                  split="whitespace", ngrams=None, output_mode="int", output_sequence_length=None,
@@ -1796,11 +1825,12 @@ class TextVectorization(_ConfigMixin, Layer):
     def explain_output(self):
         if self._output_mode == "int":
             length = self._output_sequence_length
-            return [f"{self.name}: (batch, {length}) token indices "
-                    + ("(output_sequence_length)" if length is not None else
-                       "(no output_sequence_length: one index per token, length unknown)")]
-        return [line.replace(self._lookup_layer.name, self.name, 1)
-                for line in self._lookup_layer.explain_output()]
+            return [line(Subject(self.name), formula("(batch, {}) token indices ", length),
+                         "(output_sequence_length)" if length is not None else
+                         "(no output_sequence_length: one index per token, length unknown)")]
+        lookup = self._lookup_layer
+        return [line(Subject(self.name), l.without_subject()) if l.subject == lookup.name else l
+                for l in map(text, lookup.explain_output())]
 
 
 # ---------------------------------------------------------------------------
@@ -1908,9 +1938,10 @@ class STFTSpectrogram(_ConfigMixin, Layer):
         n = self.frame_length * (self._fft_length // 2 + 1)
         kernels = [w for w in self.weights]
         names = " + ".join(w.name for w in kernels)
-        return [f"{self.name}: {names}: {len(kernels)} x frame_length {self.frame_length} x "
-                f"{self._fft_length // 2 + 1} frequencies (fft_length {self._fft_length} // 2 "
-                f"+ 1) = {len(kernels) * n}"]
+        return [line(Subject(self.name), formula(
+            names + ": {} x frame_length {} x {} frequencies (fft_length {} // 2 + 1) = {}",
+            len(kernels), self.frame_length, self._fft_length // 2 + 1, self._fft_length,
+            len(kernels) * n))]
 
 
 class MelSpectrogram(_ConfigMixin, Layer):
@@ -1968,6 +1999,8 @@ class Pipeline(Layer):
     As Keras, the inner layers are called while the Pipeline is traced: they
     are built but record no nodes of their own.
     """
+    _convert_input_args = False
+    call_mask_args = ("mask",)
 
     def __init__(self, layers, name=None):
         super().__init__(name=name)

@@ -66,6 +66,7 @@ def _noise_shape(noise_shape, owner):
 
 class Dropout(Layer):
     """Dropout: zeroes a fraction ``rate`` of inputs while training; no weights."""
+    supports_masking = True
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -131,6 +132,7 @@ class SpatialDropout3D(_SpatialDropout):
 
 class GaussianNoise(Layer):
     """GaussianNoise: adds noise of deviation ``stddev`` while training; no weights."""
+    supports_masking = True
 
     def __init__(self, stddev, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -143,6 +145,7 @@ class GaussianNoise(Layer):
 
 class GaussianDropout(Layer):
     """GaussianDropout: multiplies by noise centred on 1 while training; no weights."""
+    supports_masking = True
 
     def __init__(self, rate, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -155,6 +158,7 @@ class GaussianDropout(Layer):
 
 class AlphaDropout(Layer):
     """AlphaDropout: dropout that keeps SELU's mean and variance; no weights."""
+    supports_masking = True
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -168,6 +172,7 @@ class AlphaDropout(Layer):
 
 class ActivityRegularization(Layer):
     """ActivityRegularization: adds an L1/L2 penalty on its input; no weights."""
+    supports_masking = True
 
     def __init__(self, l1=0.0, l2=0.0, **kwargs):
         owner = A.owner_of(type(self), kwargs.get("name"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ..explanation import Count, Dims, formula, line, text
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from ..shapes import (cropping_output_shape, flatten_output_shape, padding_output_shape,
                       permute_output_shape, reshape_output_shape, spatial_axes,
@@ -22,10 +23,6 @@ __all__ = ["Flatten", "Reshape", "Permute", "RepeatVector",
            "Cropping1D", "Cropping2D", "Cropping3D"]
 
 _AXIS_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
-
-
-def _dim(d):
-    return "None" if d is None else str(d)
 
 
 class _KeepsInputDtype(Layer):
@@ -68,15 +65,12 @@ class Flatten(_KeepsInputDtype):
             return []
         body, out = shapes[0][1:], shapes[1][1]
         if not body:
-            return ["no dimensions besides the batch: 1 value per sample"]
-        text = " x ".join(_dim(d) for d in body)
-        if out is None:
-            text += " = None (a dimension is unknown)"
-        else:
-            text += f" = {out}"
-        if self._channels_first and len(body) > 1:
-            text += " (channels_first: channels are moved last before flattening)"
-        return [text]
+            return [text("no dimensions besides the batch: 1 value per sample")]
+        product = Dims(tuple("None" if d is None else d for d in body), " x ")
+        result = formula(" = {}", out) if out is not None else " = None (a dimension is unknown)"
+        note = (" (channels_first: channels are moved last before flattening)"
+                if self._channels_first and len(body) > 1 else "")
+        return [line(product, result, note)]
 
 
 class Reshape(_KeepsInputDtype):
@@ -119,16 +113,15 @@ class Reshape(_KeepsInputDtype):
             return []
         before, after = shapes[0], shapes[1]
         size = None if None in before[1:] else math.prod(before[1:])
-        text = f"{format_shape(before)} -> {format_shape(after)}: "
+        head = f"{format_shape(before)} -> {format_shape(after)}: "
         if size is None:
-            text += "unknown number of values (a dimension is None)"
-        else:
-            text += f"{size} values"
-            if -1 in self.target_shape:
-                i = self.target_shape.index(-1)
-                known = math.prod(d for d in self.target_shape if d != -1)
-                text += f" (-1 inferred as {size} / {known} = {after[1 + i]})"
-        return [text]
+            return [text(head + "unknown number of values (a dimension is None)")]
+        inferred = ""
+        if -1 in self.target_shape:
+            i = self.target_shape.index(-1)
+            known = math.prod(d for d in self.target_shape if d != -1)
+            inferred = formula(" (-1 inferred as {} / {} = {})", size, known, after[1 + i])
+        return [line(head, Count(size, "value"), inferred)]
 
 
 def _example_target(target, size):
@@ -191,8 +184,8 @@ class RepeatVector(Layer):
         shapes = _last_call_shapes(self)
         if shapes is None:
             return []
-        return [f"{format_shape(shapes[0])} -> {format_shape(shapes[1])}: "
-                f"the {_dim(shapes[0][1])} features repeated {self.n} times"]
+        return [formula(f"{format_shape(shapes[0])} -> {format_shape(shapes[1])}: "
+                        "the {} features repeated {} times", shapes[0][1], self.n)]
 
 
 # --------------------------------------------------------------------------
@@ -213,8 +206,8 @@ class _Spatial(Layer):
         shapes = _last_call_shapes(self)
         if shapes is None:
             return []
-        return [f"{label}: {_dim(shapes[0][axis])} {sign} {before} {sign} {after} = "
-                f"{_dim(shapes[1][axis])}"
+        return [formula(f"{label}: {{}} {sign} {{}} {sign} {{}} = {{}}", shapes[0][axis], before,
+                        after, shapes[1][axis])
                 for (label, axis), (before, after) in zip(self._axes(shapes[0]), self._pairs())]
 
 
@@ -259,7 +252,8 @@ class _UpSampling(_Spatial):
             return []
         lines = []
         for (label, axis), factor in zip(self._axes(shapes[0]), self._factors()):
-            lines.append(f"{label}: {_dim(shapes[0][axis])} x {factor} = {_dim(shapes[1][axis])}")
+            lines.append(formula(label + ": {} x {} = {}", shapes[0][axis], factor,
+                                 shapes[1][axis]))
         return lines
 
 

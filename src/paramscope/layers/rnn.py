@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 from .. import tree
+from ..explanation import Count, Dims, Number, Subject, formula, line, text, weight_sizes
 from ..errors import LayerError, ParamscopeError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, KerasTensor, Layer
@@ -31,9 +32,9 @@ __all__ = [
 ]
 
 
-def _n(n, word, plural=None):
-    """``1 unit``, ``32 units`` (explanations)."""
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def _explained(label, arithmetic, total):
+    """``label: <the cell's arithmetic> = total``."""
+    return line(Subject(label), arithmetic, " = ", Number(total))
 
 
 def _rate(value, name, owner):
@@ -92,7 +93,7 @@ def _copy_layer(layer, **overrides):
 class _Cell(Layer):
     """What Keras's RNN cells share (``DropoutRNNCell``): dropout rates, a seed, one step.
 
-    ``formula()`` is the cell's parameter arithmetic: ``(text, total)``.
+    ``formula()`` is the cell's parameter arithmetic: ``(explanation.Line, total)``.
     """
 
     call_args = ("inputs", "states", "training")
@@ -147,8 +148,7 @@ class _Cell(Layer):
         return f"{name} ({self.tag})" if self.tag else name
 
     def explain(self):
-        text, total = self.formula()
-        return [f"{self.label(self.name)}: {text} = {total:,}"]
+        return [_explained(self.label(self.name), *self.formula())]
 
     def _common_config(self):
         config = super().get_config()
@@ -201,7 +201,8 @@ class SimpleRNNCell(_Cell):
         n, u = self._input_dim, self.units
         bias = " + 1" if self.use_bias else ""
         total = u * (n + u + (1 if self.use_bias else 0))
-        return f"{_n(u, 'unit')} x ({_n(n, 'input')} + {_n(u, 'unit')}{bias})", total
+        return formula("{} x ({} + {}{})", Count(u, "unit"), Count(n, "input"), Count(u, "unit"),
+                       bias), total
 
     def get_config(self):
         return self._common_config()
@@ -241,8 +242,8 @@ class LSTMCell(_Cell):
         n, u = self._input_dim, self.units
         bias = " + 1" if self.use_bias else ""
         total = 4 * u * (n + u + (1 if self.use_bias else 0))
-        return (f"4 gates x ({_n(n, 'input')} + {_n(u, 'unit')}{bias}) x {_n(u, 'unit')}",
-                total)
+        return (formula("4 gates x ({} + {}{}) x {}", Count(n, "input"), Count(u, "unit"), bias,
+                        Count(u, "unit")), total)
 
     def get_config(self):
         config = self._common_config()
@@ -292,10 +293,10 @@ class GRUCell(_Cell):
         n, u = self._input_dim, self.units
         weights = 3 * u * (n + u)
         if not self.use_bias:
-            return f"3 x {u} x ({n} + {u})", weights
+            return formula("3 x {} x ({} + {})", u, n, u), weights
         if self.reset_after:
-            return f"3 x {u} x ({n} + {u}) + 2 x 3 x {u}", weights + 6 * u
-        return f"3 x {u} x ({n} + {u} + 1)", weights + 3 * u
+            return formula("3 x {} x ({} + {}) + 2 x 3 x {}", u, n, u, u), weights + 6 * u
+        return formula("3 x {} x ({} + {} + 1)", u, n, u), weights + 3 * u
 
     def get_config(self):
         config = self._common_config()
@@ -368,8 +369,7 @@ class StackedRNNCells(Layer):
 
     def explain(self):
         lines, total = _cells_lines(self.cells)
-        parts = " + ".join(f"{_cell_total(c):,}" for c in self.cells)
-        return [f"{self.name}: {parts} = {total:,}"] + lines
+        return [_explained(self.name, _cell_totals(self.cells), total)] + lines
 
     def get_config(self):
         config = super().get_config()
@@ -387,10 +387,16 @@ def _cell_total(cell):
     return sum(w.size for w in cell.weights)
 
 
+def _cell_totals(cells):
+    """``1,056 + 2,080``: each cell's weights."""
+    return formula(" + ".join(["{}"] * len(cells)), *map(_cell_total, cells))
+
+
 def _cells_lines(cells):
     lines, total = [], 0
     for cell in cells:
-        lines.extend(cell.explain() if hasattr(cell, "formula") else Layer.explain(cell))
+        lines.extend(map(text, cell.explain() if hasattr(cell, "formula")
+                         else Layer.explain(cell)))
         total += _cell_total(cell)
     return lines, total
 
@@ -512,6 +518,7 @@ class RNN(_SequenceLayer):
     _takes_initial_state = True
     call_args = ("sequences", "initial_state", "mask", "training")
     call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False,
                  stateful=False, unroll=False, zero_output_for_mask=False, **kwargs):
@@ -536,7 +543,6 @@ class RNN(_SequenceLayer):
         self.go_backwards = go_backwards
         self.stateful = stateful
         self.unroll = unroll
-        self.supports_masking = True
         self.input_spec = None
         self.states = None
         state_size = getattr(cell, "state_size", None)
@@ -681,11 +687,10 @@ class RNN(_SequenceLayer):
         cell = self.cell
         if isinstance(cell, StackedRNNCells):
             lines, total = _cells_lines(cell.cells)
-            parts = " + ".join(f"{_cell_total(c):,}" for c in cell.cells)
-            return [f"{self.name}: {parts} (stacked cells) = {total:,}"] + lines
+            return [_explained(self.name, line(_cell_totals(cell.cells), " (stacked cells)"),
+                               total)] + lines
         if hasattr(cell, "formula"):
-            text, total = cell.formula()
-            return [f"{self._explain_label()}: {text} = {total:,}"]
+            return [_explained(self._explain_label(), *cell.formula())]
         return Layer.explain(self)
 
     def _explain_label(self):
@@ -927,14 +932,14 @@ class ConvLSTMCell(_ConvArgs):
         return out, [out, out]
 
     def formula(self):
-        k = "x".join(str(d) for d in self.kernel_size)
+        k = Dims(self.kernel_size)
         c, f = self._in_channels, self.filters
         weights = 4 * math.prod(self.kernel_size) * (c + f) * f
-        text = (f"4 gates x ({k} x {_n(c, 'input channel')} + {k} x {_n(f, 'filter')}) x "
-                f"{_n(f, 'filter')}")
+        gates = formula("4 gates x ({} x {} + {} x {}) x {}", k, Count(c, "input channel"), k,
+                        Count(f, "filter"), Count(f, "filter"))
         if self.use_bias:
-            return text + f" + 4 x {_n(f, 'bias', 'biases')}", weights + 4 * f
-        return text, weights
+            return line(gates, " + 4 x ", Count(f, "bias")), weights + 4 * f
+        return gates, weights
 
     tag = ""
 
@@ -942,8 +947,7 @@ class ConvLSTMCell(_ConvArgs):
         return name
 
     def explain(self):
-        text, total = self.formula()
-        return [f"{self.name}: {text} = {total:,}"]
+        return [_explained(self.name, *self.formula())]
 
     def get_config(self):
         config = super().get_config()
@@ -1065,8 +1069,7 @@ class _ConvLSTM(_CellRNN):
         return output_mask
 
     def explain(self):
-        text, total = self.cell.formula()
-        return [f"{self.name}: {text} = {total:,}"]
+        return [_explained(self.name, *self.cell.formula())]
 
     def explain_output(self):
         return self.cell.explain_output()
@@ -1192,6 +1195,7 @@ class TimeDistributed(_SequenceLayer, Wrapper):
 
     call_args = ("inputs", "training", "mask")
     call_mask_args = ("mask",)
+    supports_masking = True
     sequence_rank = None
     sequence_axes = "(batch, timesteps, ...)"
 
@@ -1204,7 +1208,6 @@ class TimeDistributed(_SequenceLayer, Wrapper):
                 f"a keras layer instance, e.g. TimeDistributed(layers.Dense(8)). Received: "
                 f"{_what(layer)}.")
         super().__init__(layer, **kwargs)
-        self.supports_masking = True
 
     def _rank_fix(self, shape, expected):
         inner = self.layer
@@ -1262,22 +1265,22 @@ class TimeDistributed(_SequenceLayer, Wrapper):
         steps = ""
         shape = last_input_shape(self)
         if shape is not None and len(shape) > 1 and shape[1] is not None:
-            steps = f" (all {shape[1]} timesteps)"
+            steps = formula(" (all {} timesteps)", shape[1])
         if isinstance(inner, Model):
-            lines = [f"{self.name}: {inner.name} ({type(inner).__name__}) = {total:,}, the same "
-                     f"weights at every timestep{steps}"]
+            lines = [line(Subject(self.name), formula(
+                f"{inner.name} ({type(inner).__name__}) = {{}}, the same weights at every "
+                "timestep", total), steps)]
             for sub in inner.layers:
                 if sub.built:
-                    lines.extend(sub.explain())
+                    lines.extend(map(text, sub.explain()))
             return lines
-        inner_lines = list(inner.explain())
-        first = inner_lines[0] if inner_lines else f"{inner.name}: no weights = 0"
-        prefix = f"{inner.name}: "
-        if first.startswith(prefix):
-            first = first[len(prefix):]
-        return ([f"{self.name}: {first}",
-                 f"the same {inner.name} ({type(inner).__name__}) weights at every timestep"
-                 f"{steps}"] + inner_lines[1:])
+        inner_lines = [text(l) for l in inner.explain()]
+        first = inner_lines[0] if inner_lines else weight_sizes(inner, [])
+        if first.subject == inner.name:
+            first = first.without_subject()
+        return ([line(Subject(self.name), first),
+                 line(f"the same {inner.name} ({type(inner).__name__}) weights at every "
+                      "timestep", steps)] + inner_lines[1:])
 
     def explain_output(self):
         return list(self.layer.explain_output()) if hasattr(self.layer, "explain_output") else []
@@ -1301,6 +1304,7 @@ class Bidirectional(_SequenceLayer):
 
     call_args = ("sequences", "initial_state", "mask", "training")
     call_mask_args = ("mask",)
+    supports_masking = True
 
     def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
         owner = A.owner_of(type(self), kwargs.get("name"))
@@ -1333,10 +1337,10 @@ class Bidirectional(_SequenceLayer):
                 '{"sum", "mul", "ave", "concat", None} (None returns the forward and backward '
                 "outputs as a list).")
         super().__init__(**kwargs)
-        forward_name = f"forward_{_removeprefix(layer.name, 'forward_')}"
+        forward_name = f"forward_{layer.name.removeprefix('forward_')}"
         self.forward_layer = _copy_layer(layer, name=forward_name)
         if backward_layer is None:
-            backward_name = f"backward_{_removeprefix(layer.name, 'backward_')}"
+            backward_name = f"backward_{layer.name.removeprefix('backward_')}"
             self.backward_layer = _copy_layer(layer, name=backward_name, go_backwards=True)
         else:
             self.backward_layer = backward_layer
@@ -1351,7 +1355,6 @@ class Bidirectional(_SequenceLayer):
         self.stateful = layer.stateful
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
-        self.supports_masking = True
         self.input_spec = layer.input_spec
 
     def _verify_layer_config(self):
@@ -1463,13 +1466,13 @@ class Bidirectional(_SequenceLayer):
         fwd, bwd = self.forward_layer, self.backward_layer
         f = sum(w.size for w in fwd.weights)
         b = sum(w.size for w in bwd.weights)
-        f_lines, b_lines = list(fwd.explain()), list(bwd.explain())
-        strip = lambda lines, name: [l[len(name) + 2:] if l.startswith(name + ": ") else l
+        f_lines, b_lines = [text(l) for l in fwd.explain()], [text(l) for l in bwd.explain()]
+        strip = lambda lines, name: [l.without_subject() if l.subject == name else l
                                      for l in lines]
         if f == b and strip(f_lines, fwd.name) == strip(b_lines, bwd.name):
-            return [f"{self.name}: 2 x {f:,} = {f + b:,}"] + f_lines
-        return ([f"{self.name}: {f:,} (forward) + {b:,} (backward) = {f + b:,}"]
-                + f_lines + b_lines)
+            return [line(Subject(self.name), formula("2 x {} = {}", f, f + b))] + f_lines
+        return ([line(Subject(self.name), formula("{} (forward) + {} (backward) = {}", f, b,
+                                                  f + b))] + f_lines + b_lines)
 
     def explain_output(self):
         return list(self.forward_layer.explain_output())
@@ -1488,7 +1491,3 @@ class Bidirectional(_SequenceLayer):
         if config.get("backward_layer") is not None:
             config["backward_layer"] = _deserialize(config["backward_layer"])
         return cls(**config)
-
-
-def _removeprefix(text, prefix):
-    return text[len(prefix):] if text.startswith(prefix) else text

@@ -17,7 +17,8 @@ from __future__ import annotations
 from .. import naming, tree
 from ..errors import LayerError, NeedsComputationError, ParamscopeError, ShapeError, format_shape
 from ..layers.base import KerasTensor, Node
-from ..layers.base import _tracing_flag as _tracing  # the depth of tracing(), shared with layers
+from ..modes import is_tracing, tracing, tracing_depth  # noqa: F401 (re-exported)
+from ..modes import recording_nodes as untraced  # noqa: F401 (re-exported)
 
 #: ``hook(dunder, tensor, other, unary)`` consulted by Python's operators on tensors first
 #: (tf.keras semantics, TensorFlow's inferred values): NotImplemented lets Keras's apply.
@@ -27,41 +28,6 @@ OPERATOR_HOOK = [None]
 CONCRETE = "concrete"
 #: Stand-in sizes of unknown dimensions while tracing (the sizes Keras once used).
 STAND_IN_SIZES = (83, 89)
-
-
-class tracing:
-    """Inside, operations compute shapes without joining the graph or taking names.
-
-    Keras traces a function (a Lambda's, a custom layer's ``call``) with its backend, so
-    no Keras operations are created; paramscope's tracing must not create nodes or
-    consume auto-names (``add``, ``add_1``) either.
-    """
-
-    def __enter__(self):
-        _tracing[0] += 1
-        return self
-
-    def __exit__(self, *exc):
-        _tracing[0] -= 1
-        return False
-
-
-def is_tracing() -> bool:
-    return bool(_tracing[0])
-
-
-class untraced:
-    """Inside a traced function, a part that Keras runs on symbolic tensors with nodes (a
-    sub-model built on first call)."""
-
-    def __enter__(self):
-        self._depth = _tracing[0]
-        _tracing[0] = 0
-        return self
-
-    def __exit__(self, *exc):
-        _tracing[0] = self._depth
-        return False
 
 
 def is_symbolic(args, kwargs=None) -> bool:
@@ -104,7 +70,7 @@ class Operation:
         self._layers = []
         self._warnings = []
         if name is None:
-            name = "traced" if _tracing[0] else naming.auto_name(type(self).__name__)
+            name = "traced" if tracing_depth() else naming.auto_name(type(self).__name__)
         if not isinstance(name, str) or "/" in name:
             raise OperationError(
                 "Argument `name` must be a string and cannot contain character `/`. "
@@ -119,7 +85,8 @@ class Operation:
         return 0
 
     def explain(self):
-        return [f"{self.name}: operation, no weights = 0"]
+        from ..explanation import Number, Subject, line
+        return [line(Subject(self.name), "operation, no weights = ", Number(0))]
 
     def explain_output(self):
         return []
@@ -131,7 +98,7 @@ class Operation:
 
     def symbolic_call(self, *args, **kwargs):
         outputs = self.output_spec(args, kwargs)
-        if not _tracing[0]:
+        if not tracing_depth():
             for leaf in tree.flatten(outputs):
                 if not isinstance(leaf, KerasTensor):
                     raise OperationError(
@@ -284,7 +251,7 @@ def to_constants(outputs, op=None):
     values, such as ``nonzero``'s, needs computation)."""
     def convert(x):
         if isinstance(x, KerasTensor):
-            if None in x.shape and _tracing[0]:
+            if None in x.shape and tracing_depth():
                 return x  # inside a traced function a value-dependent size is unknown
             if None in x.shape:
                 name = naming.to_snake_case(type(op).__name__) if op is not None else "this op"

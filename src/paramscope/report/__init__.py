@@ -16,8 +16,37 @@ defaults = {"style": "keras3", "explain": False, "expand_nested": False, "show_t
             "line_length": None}
 
 
+#: Widest table rendered.  Keras's layouts make sense up to a few thousand columns; a
+#: line length of 10**9 would need gigabytes.
+MAX_LINE_LENGTH = 10_000
+
+
+def check_line_length(line_length, positions=None):
+    """Refuse a table wider than :data:`MAX_LINE_LENGTH` (or absolute column positions past it)."""
+    from ..errors import ParamscopeError
+    if _number_over(line_length, MAX_LINE_LENGTH):
+        raise ParamscopeError(
+            f"a line length of {_shown(line_length)} is more than the {MAX_LINE_LENGTH:,} columns "
+            f"paramscope renders (Keras's table layout makes sense up to a few thousand); use "
+            f"--line-length N (line_length=N) with N at most {MAX_LINE_LENGTH:,}.")
+    for position in positions or ():
+        if _number_over(position, MAX_LINE_LENGTH):
+            raise ParamscopeError(
+                f"a column position of {_shown(position)} is more than the "
+                f"{MAX_LINE_LENGTH:,} columns paramscope renders.")
+
+
+def _number_over(value, bound):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > bound
+
+
+def _shown(number):
+    return repr(number) if number < 10 ** 30 else "more than 30 digits"
+
+
 def render_summary(summary, style="keras3", line_length=None, positions=None, expand_nested=False,
                    show_trainable=False, color=False, explain=False) -> str:
+    check_line_length(line_length, positions)
     if style == "keras3":
         from . import keras3
         text = keras3.render(summary, line_length=line_length, positions=positions,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+from ..textsafe import safe_text
 from . import boxtable
 from .keras3 import output_shape_spans, terminal_columns
 from .profile import human
@@ -24,9 +26,10 @@ def _num(value, absent):
 
 
 def _label(row):
+    """The row's layer, terminal-safe (names come from the files or scripts)."""
     if row.name_a and row.name_b and row.name_a != row.name_b:
-        return f"{row.name_a} -> {row.name_b} ({row.class_b})"
-    return f"{row.name_a or row.name_b} ({row.class_a or row.class_b})"
+        return f"{safe_text(row.name_a)} -> {safe_text(row.name_b)} ({safe_text(row.class_b)})"
+    return f"{safe_text(row.name_a or row.name_b)} ({safe_text(row.class_a or row.class_b)})"
 
 
 def _cells(row):
@@ -60,7 +63,7 @@ def render_text(d, line_length=None) -> str:
     cols = [boxtable.Column(h, w, a) for h, w, a in zip(HEADER, widths, ALIGN)]
     rows = [[[(cell, None)] for cell in _cells(row)] for row in d.rows]
     width = boxtable.console_width()
-    out = [boxtable.render_line([(f'Diff: "{d.name_a}" -> "{d.name_b}"', "bold")], width)]
+    out = [boxtable.render_line([(f'Diff: "{safe_text(d.name_a)}" -> "{safe_text(d.name_b)}"', "bold")], width)]
     out.append(boxtable.render_table(cols, rows, line_length, width))
     out += [boxtable.render_line([(" " + text, None)], width) for text in total_lines(d)]
     out.append(boxtable.render_line(
@@ -70,15 +73,20 @@ def render_text(d, line_length=None) -> str:
 
 
 def render_markdown(d) -> str:
-    lines = [f"**{d.name_a}** -> **{d.name_b}**", "",
+    lines = [f"**{_markdown(safe_text(d.name_a))}** -> **{_markdown(safe_text(d.name_b))}**", "",
              "| " + " | ".join(h or "change" for h in HEADER) + " |",
              "|" + "|".join("---:" if a == "right" else "---" for a in ALIGN) + "|"]
     for row in d.rows:
-        cells = [c.replace("|", "\\|") for c in _cells(row)]
+        cells = [_markdown(c) for c in _cells(row)]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     lines += [f"- {text}" for text in total_lines(d)]
     return "\n".join(lines) + "\n"
+
+
+def _markdown(text):
+    """A table cell or title of GitHub Markdown: its own markup characters taken literally."""
+    return re.sub(r"([\\`*|<>\[\]])", r"\\\1", text)
 
 
 def render_json(d) -> str:

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from .. import gcpause
 from ..errors import ParamscopeError
+from ..numtext import grouped, int_text, memory_text, shape_text
 from ..summary import LayerSummary, ModelSummary
+from ..textsafe import safe_text
+
+
+_UNITS = ("Byte", "KB", "MB", "GB", "TB", "PB")
 
 
 def readable_memory_size(size: float) -> str:
     """tf.keras's units: ``Byte``, ``KB``, ... (base 1024)."""
-    for unit in ("Byte", "KB", "MB", "GB", "TB", "PB"):
-        if size / 1024 < 1:
-            return f"{size:.2f} {unit}"
-        size /= 1024
-    return f"{size:.2f} PB"
+    return memory_text(size, _UNITS)
 
 
 def _output_shape_text(row: LayerSummary) -> str:
@@ -51,28 +52,30 @@ def _is_shape(x):
 
 
 def _py_structure(struct) -> str:
-    """``str()`` of a structure of shape tuples, as Python prints it."""
+    """``str()`` of a structure of shape tuples, as Python prints it (names escaped)."""
     if _is_shape(struct):
-        return repr(struct)
+        return shape_text(struct)
     if isinstance(struct, dict):
-        return "{" + ", ".join(f"{k!r}: {_py_structure(v)}" for k, v in struct.items()) + "}"
+        return "{" + ", ".join(f"{safe_text(repr(k))}: {_py_structure(v)}"
+                               for k, v in struct.items()) + "}"
     if isinstance(struct, list):
         return "[" + ", ".join(_py_structure(v) for v in struct) + "]"
     if isinstance(struct, tuple):
         inner = ", ".join(_py_structure(v) for v in struct)
         return "(" + inner + ("," if len(struct) == 1 else "") + ")"
-    return repr(struct)
+    return safe_text(repr(struct))
 
 
 def _py(shape, as_list=False):
     if isinstance(shape, list):
-        return "[" + ", ".join(repr(tuple(s)) for s in shape) + "]"
-    text = repr(tuple(shape))
+        return "[" + ", ".join(shape_text(s) for s in shape) + "]"
+    text = shape_text(shape)
     return f"[{text}]" if as_list else text
 
 
 def _connections(row: LayerSummary) -> list:
-    return [f"{name}[{node_index}][{tensor_index}]" for name, node_index, tensor_index in row.inbound]
+    return [f"{safe_text(name)}[{int_text(node_index)}][{int_text(tensor_index)}]"
+            for name, node_index, tensor_index in row.inbound]
 
 
 @gcpause.without_gc
@@ -103,10 +106,11 @@ def render(summary: ModelSummary, classic=False, line_length=None, positions=Non
     def params_of(row):
         if not row.built and not row.is_graph_network:
             return "0 (unused)"
-        return row.params
+        return int_text(row.params)
 
     def fields_of(row, level):
-        fields = [f"{row.name} ({row.class_name})", _output_shape_text(row), params_of(row)]
+        fields = [f"{safe_text(row.name)} ({safe_text(row.class_name)})", _output_shape_text(row),
+                  params_of(row)]
         if not summary.sequential_like:
             fields.append(_connections(row))
         if show_trainable:
@@ -149,45 +153,65 @@ def _render_classic(summary, emit, header, positions, line_length, fields_of):
         emit("=" * line_length if i == len(rows) - 1 else "_" * line_length)
     if not rows:
         emit("=" * line_length)
-    emit(f"Total params: {summary.weight_params:,}")
-    emit(f"Trainable params: {summary.trainable_params:,}")
-    emit(f"Non-trainable params: {summary.non_trainable_params:,}")
+    emit(f"Total params: {grouped(summary.weight_params)}")
+    emit(f"Trainable params: {grouped(summary.trainable_params)}")
+    emit(f"Non-trainable params: {grouped(summary.non_trainable_params)}")
     emit("_" * line_length)
 
 
+_BREAKS = ("),", "},", "],", "',")
+
+
 def _tf_row(emit, fields, positions, nested_level=0):
-    left = [str(x) for x in fields]
-    while any(left):
+    """tf.keras's ``print_row``: each field wrapped to its column, piece by piece.
+
+    The fields are consumed by moving an offset (tf.keras re-slices what is left, which
+    costs the square of a long name's length); a layout whose columns are too narrow to
+    consume anything (tf.keras loops forever there) is refused.
+    """
+    texts = [str(x) for x in fields]
+    last = len(positions) - 1
+    columns = []  # (column, text, cutoff, space, width to pad to)
+    for col, text in enumerate(texts):
+        start = positions[col - 1] if col > 0 else 0
+        space = 2 if col != last else 0
+        cutoff = positions[col] - start - space - (col != last) - (nested_level if col == 0 else 0)
+        pad_to = positions[col] - (nested_level if nested_level and col == last else 0)
+        columns.append((col, text, cutoff, space, pad_to))
+    starts = [0] * len(texts)
+    remaining = sum(map(len, texts))
+    while remaining:
         line = ""
-        for col in range(len(left)):
-            start = positions[col - 1] if col > 0 else 0
-            end = positions[col]
-            space = 2 if col != len(positions) - 1 else 0
-            cutoff = end - start - space
-            if col != len(positions) - 1:
-                cutoff -= 1
-            if col == 0:
-                cutoff -= nested_level
-            fit = left[col][:cutoff]
-            candidates = [fit.find(x) + len(x) for x in ("),", "},", "],", "',") if fit.find(x) >= 0]
-            if candidates:
-                cutoff = min(candidates)
-                fit = fit[:cutoff]
+        for col, text, cutoff, space, pad_to in columns:
+            at = starts[col]
+            fit = text[at:at + cutoff] if cutoff >= 0 else text[at:][:cutoff]
+            if fit:
+                marks = [found + 2 for found in map(fit.find, _BREAKS) if found >= 0]
+                if marks:
+                    cutoff = min(marks)
+                    fit = fit[:cutoff]
+                # what tf.keras keeps: left[col][cutoff:]
+                starts[col] = (min(len(text), at + cutoff) if cutoff >= 0
+                               else at + max(0, len(text) - at + cutoff))
             if col == 0:
                 line += "|" * nested_level + " "
             line += fit
-            line += " " * space if space else ""
-            left[col] = left[col][cutoff:]
-            if nested_level and col == len(positions) - 1:
-                line += " " * (positions[col] - len(line) - nested_level)
-            else:
-                line += " " * (positions[col] - len(line))
+            if space:
+                line += "  "
+            line += " " * (pad_to - len(line))
         line += "|" * nested_level
         emit(line)
+        left = sum(len(text) - at for text, at in zip(texts, starts))
+        if left >= remaining:
+            raise ParamscopeError(
+                "Insufficient console width to print summary: the columns of this line length "
+                "are too narrow to hold any text (tf.keras would print the same line forever). "
+                "Use a larger --line-length.")
+        remaining = left
 
 
 def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_nested):
-    emit(f'Model: "{summary.name}"')
+    emit(f'Model: "{safe_text(summary.name)}"')
     emit("_" * line_length)
     _tf_row(emit, header, positions)
     emit("=" * line_length)
@@ -209,9 +233,10 @@ def _render_tf(summary, emit, header, positions, line_length, fields_of, expand_
     for row in summary.layers:
         print_layer(row)
     emit("=" * line_length)
-    emit(f"Total params: {summary.weight_params} ({readable_memory_size(summary.weight_bytes)})")
-    emit(f"Trainable params: {summary.trainable_params} "
+    emit(f"Total params: {int_text(summary.weight_params)} "
+         f"({readable_memory_size(summary.weight_bytes)})")
+    emit(f"Trainable params: {int_text(summary.trainable_params)} "
          f"({readable_memory_size(summary.trainable_bytes)})")
-    emit(f"Non-trainable params: {summary.non_trainable_params} "
+    emit(f"Non-trainable params: {int_text(summary.non_trainable_params)} "
          f"({readable_memory_size(summary.non_trainable_bytes)})")
     emit("_" * line_length)

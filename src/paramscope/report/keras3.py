@@ -13,7 +13,9 @@ import sys
 
 from .. import gcpause
 from ..errors import ParamscopeError
+from ..numtext import grouped, int_text, memory_text
 from ..summary import ModelSummary
+from ..textsafe import safe_text
 from . import boxtable
 
 NUMBER = "color(34)"
@@ -23,11 +25,7 @@ SYMBOL = "color(33)"
 
 def readable_memory_size(size: float) -> str:
     """``68.00 B``, ``9.82 KB``, ... (base 1024, as Keras 3)."""
-    for unit in ("B", "KB", "MB", "GB", "TB", "PB"):
-        if size / 1024 < 1:
-            return f"{size:.2f} {unit}"
-        size /= 1024
-    return f"{size:.2f} PB"
+    return memory_text(size)
 
 
 def format_shape_spans(shape):
@@ -36,7 +34,8 @@ def format_shape_spans(shape):
     for i, d in enumerate(shape):
         if i:
             spans.append((", ", None))
-        spans.append((str(d), NONE if d is None else NUMBER if isinstance(d, int) else None))
+        spans.append((int_text(d) if d.__class__ is int else safe_text(d),
+                      NONE if d is None else NUMBER if isinstance(d, int) else None))
     spans.append((")", None))
     return spans
 
@@ -108,10 +107,13 @@ def layout(summary: ModelSummary, line_length=None, positions=None, show_trainab
 
 
 def _row_cells(row, level, sequential_like, show_trainable):
+    """The row's cells as spans; text from the file is made terminal-safe here, before
+    the table measures it."""
     prefix = ("   " * level + "└ ") if level else ""
-    name = [(f"{prefix}{row.name} (", None), (row.class_name, SYMBOL), (")", None)]
+    name = [(f"{prefix}{safe_text(row.name)} (", None), (safe_text(row.class_name), SYMBOL),
+            (")", None)]
     if row.built:
-        params = [(f"{row.params:,}", NUMBER)]
+        params = [(grouped(row.params), NUMBER)]
     else:
         params = [("0", NUMBER), (" (unbuilt)", None)]
     cells = [name, output_shape_spans(row.output_shape), params]
@@ -121,8 +123,8 @@ def _row_cells(row, level, sequential_like, show_trainable):
             for i, (lname, node_index, tensor_index) in enumerate(row.inbound):
                 if i:
                     conn.append((", ", None))
-                conn += [(f"{lname}[", None), (str(node_index), NUMBER), ("][", None),
-                         (str(tensor_index), NUMBER), ("]", None)]
+                conn += [(f"{safe_text(lname)}[", None), (int_text(node_index), NUMBER),
+                         ("][", None), (int_text(tensor_index), NUMBER), ("]", None)]
             cells.append(conn)
         else:
             cells.append([("-", None)])
@@ -146,11 +148,12 @@ def render(summary: ModelSummary, line_length=None, positions=None, expand_neste
     if console_width is None:
         from .notebook import in_jupyter
         console_width = boxtable.console_width(is_terminal=color, jupyter=in_jupyter())
-    out = [boxtable.render_line([(f'Model: "{summary.name}"', "bold")], console_width, color)]
+    out = [boxtable.render_line([(f'Model: "{safe_text(summary.name)}"', "bold")],
+                                console_width, color)]
     out.append(boxtable.render_table(cols, rows, line_length, console_width, color))
     for label, count, size in totals(summary):
         out.append(boxtable.render_line(
-            [(f" {label}: ", "bold"), (f"{count:,}", NUMBER),
+            [(f" {label}: ", "bold"), (grouped(count), NUMBER),
              (f" ({readable_memory_size(size)})", None)], console_width, color))
     return "".join(out)
 

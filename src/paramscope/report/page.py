@@ -17,6 +17,7 @@ from __future__ import annotations
 from .. import __version__
 from . import blocks as blocks_module
 from .charts import bar_chart, top_items
+from .explain_words import all_words
 from .html import CSS as TABLE_CSS
 from .html import escape, table, table_parts
 from .keras3 import readable_memory_size
@@ -161,7 +162,8 @@ def _diagram(model, summary, blocks, rankdir):
 
 
 def _arithmetic_item(row):
-    lines = list(row.explain or [f"{row.name}: no weights = 0"]) + list(row.explain_output)
+    lines = all_words(list(row.explain or [f"{row.name}: no weights = 0"])
+                      + list(row.explain_output))
     if not row.built:
         lines = [f"{row.name}: not built (no input shape yet) = 0"]
     return (f'<details class="arithmetic" data-name="{escape(row.name)}"><summary>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from ..textsafe import safe_text
 from . import boxtable
 from . import json as json_report
 from .keras3 import NUMBER, SYMBOL, output_shape_spans, readable_memory_size, terminal_columns
@@ -43,7 +44,8 @@ def _share(macs, total):
 
 def _cells(row, level, batch_size, total):
     prefix = ("   " * level + "└ ") if level else ""
-    name = [(f"{prefix}{row.name} (", None), (row.class_name, SYMBOL), (")", None)]
+    name = [(f"{prefix}{safe_text(row.name)} (", None), (safe_text(row.class_name), SYMBOL),
+            (")", None)]
     params = [(f"{row.params:,}", NUMBER)] if row.built else [("0", NUMBER), (" (unbuilt)", None)]
     activations = None if row.activation_bytes is None else row.activation_bytes * batch_size
     return [name, output_shape_spans(row.output_shape), params,
@@ -94,13 +96,14 @@ def render(p, line_length=None, expand_nested=False, color=False, explain=False,
             for level, row in summary.iter_rows(expand_nested)]
     if console_width is None:
         console_width = boxtable.console_width(is_terminal=color)
-    out = [boxtable.render_line([(f'Model: "{summary.name}"', "bold")], console_width, color)]
+    out = [boxtable.render_line([(f'Model: "{safe_text(summary.name)}"', "bold")],
+                                console_width, color)]
     out.append(boxtable.render_table(cols, rows, line_length, console_width, color))
     for text in footer_lines(p):
         out.append(boxtable.render_line([(text, None)], console_width, color))
     if explain:
         out.append("\nMAC and memory arithmetic (per sample; FLOPs = 2 x MACs):\n")
-        out.append("\n".join(p.explain_lines()) + "\n")
+        out.append("\n".join(safe_text(line) for line in p.explain_lines()) + "\n")
     return "".join(out)
 
 

@@ -1,0 +1,92 @@
+"""The scoped modes, one place: each is a context variable set by a ``with`` block and read
+through a public accessor (no module reaches into another's state).
+
+- tracing depth: inside ``tracing()`` (a Lambda's or a custom layer's ``call`` traced on
+  symbolic tensors) calls record no nodes and take no auto-names; ``recording_nodes()``
+  records them again inside (a sub-model built by its first call).
+- masks: ``no_masks()`` stops calls from propagating Keras masks (rebuilding a tf.keras file).
+- tf-keras node order: inside ``tf_keras_node_order()`` a call records its tensor keyword
+  arguments in the call's order, as tf-keras does.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+_TRACING = ContextVar("paramscope_tracing_depth", default=0)
+_MASKS = ContextVar("paramscope_masks", default=True)
+_TF_KERAS_ORDER = ContextVar("paramscope_tf_keras_node_order", default=False)
+
+#: The depth of ``tracing()`` blocks (0 outside them).
+tracing_depth = _TRACING.get
+#: Whether calls propagate masks (False inside ``no_masks()``).
+masks_enabled = _MASKS.get
+#: Whether calls record keyword tensors in the call's order (inside ``tf_keras_node_order()``).
+tf_keras_order = _TF_KERAS_ORDER.get
+
+
+def is_tracing() -> bool:
+    """Inside a traced ``call()`` (a custom layer's, a Lambda's): Keras runs it on its
+    backend's tracers, where concrete values and symbolic ones mix freely."""
+    return bool(_TRACING.get())
+
+
+class _Scope:
+    """A ``with`` block that sets one context variable and restores it on the way out."""
+
+    _var: ContextVar
+
+    def _value(self):  # pragma: no cover - each scope says its value
+        raise NotImplementedError
+
+    def __enter__(self):
+        self._token = self._var.set(self._value())
+        return self
+
+    def __exit__(self, *exc):
+        self._var.reset(self._token)
+        return False
+
+
+class tracing(_Scope):
+    """Inside, operations compute shapes without joining the graph or taking names.
+
+    Keras traces a function (a Lambda's, a custom layer's ``call``) with its backend, so
+    no Keras operations are created; paramscope's tracing must not create nodes or
+    consume auto-names (``add``, ``add_1``) either.
+    """
+
+    _var = _TRACING
+
+    def _value(self):
+        return _TRACING.get() + 1
+
+
+class recording_nodes(_Scope):
+    """Inside a traced ``call``: calls record their nodes again (a model that builds its own
+    graph there, such as a Sequential built by its first call, needs them)."""
+
+    _var = _TRACING
+
+    def _value(self):
+        return 0
+
+
+class no_masks(_Scope):
+    """Calls inside do not propagate masks (tf.keras computed masks outside its graph:
+    rebuilding a tf.keras file, no ``NotEqual`` rows or mask inputs may appear)."""
+
+    _var = _MASKS
+
+    def _value(self):
+        return False
+
+
+class tf_keras_node_order(_Scope):
+    """Calls inside record their tensor keyword arguments in the call's order, as tf-keras
+    does (rebuilding a tf-keras file: its "Connected to" and layer order follow it)."""
+
+    _var = _TF_KERAS_ORDER
+
+    def _value(self):
+        return True
