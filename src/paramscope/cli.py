@@ -107,7 +107,8 @@ COMMAND_OPTIONS = {
         (("--optimizer",), "optimizer", "str", None, None, "SPEC",
          "a Keras optimizer identifier (adam, sgd, ...) or the JSON of "
          "keras.optimizers.serialize(...); default: the model's compiled optimizer, else adam"),
-        (("--format",), "format", "choice", ("text", "json"), "text", None, "text or json"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text (the Keras 3 table with MACs and memory), json, markdown or csv"),
         (("--explain",), "explain", "flag", None, False, None,
          "print each layer's MAC arithmetic and the memory arithmetic"),
         (("--input-shape",), "input_shapes", "append", None, None, "SHAPE",
@@ -125,8 +126,8 @@ COMMAND_OPTIONS = {
         SET_OPTION,
     ),
     "diff": (
-        (("--format",), "format", "choice", ("text", "json", "markdown"), "text", None,
-         "text, json or markdown"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text, json, markdown or csv (one row per aligned layer)"),
         (("--model-a",), "model_a", "str", None, None, "NAME", "the model of A's script"),
         (("--model-b",), "model_b", "str", None, None, "NAME", "the model of B's script"),
         (("--exit-code",), "exit_code", "flag", None, False, None,
