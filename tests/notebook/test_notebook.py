@@ -34,6 +34,9 @@ summary""",
 print(json.dumps(json_report.to_dict(summary)))""",
     "model.summary()",
     """paramscope.plot_model(model, to_file="diagram.svg", show_shapes=True)""",
+    """profile = paramscope.profile(model, batch_size=4)
+profile""",
+    """print(json.dumps(profile.to_dict()))""",
 ]
 
 
@@ -127,3 +130,32 @@ def test_diagram_is_svg(executed):
     assert svg.lstrip().startswith("<svg") or svg.lstrip().startswith("<?xml")
     with open(os.path.join(work, "diagram.svg"), encoding="utf-8") as f:
         assert f.read().strip() == svg.strip()
+
+
+class _ProfileTable(HTMLParser):
+    """{name: (params, macs)} from the profile table's rows' data-* attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and "data-name" in attrs:
+            macs = attrs["data-macs"]
+            self.rows[attrs["data-name"]] = (int(attrs["data-params"]),
+                                             int(macs) if macs else None)
+
+
+def test_profile_object_is_an_html_table_with_the_jsons_numbers(executed):
+    nb, _ = executed
+    result = [o for o in _outputs(nb, 4) if o["output_type"] == "execute_result"]
+    bundle = result[0]["data"]
+    assert "text/html" in bundle and "text/markdown" in bundle
+    data = json.loads("".join(o["text"] for o in _outputs(nb, 5) if o["output_type"] == "stream"))
+    table = _ProfileTable()
+    table.feed(bundle["text/html"])
+    assert table.rows == {layer["name"]: (layer["params"], layer["macs"])
+                          for layer in data["layers"]}
+    assert "Total MACs: " in bundle["text/html"] and "batch of 4" in bundle["text/html"]
+    assert "- Total MACs: " in bundle["text/markdown"]

@@ -83,3 +83,48 @@ def diff_csv(d) -> str:
                      "" if row.shape_b is None else csv_report.shape_text(row.shape_b),
                      _empty_if_none(row.params_b), _empty_if_none(row.macs_b)])
     return csv_report.write(DIFF_HEADER, rows)
+
+
+def _html_table(caption, header, rows, data_rows, notes):
+    """A ``<table>`` in the summary table's style (report/html.py's CSS): ``rows`` are
+    cell texts, ``data_rows`` the ``data-*`` attributes of each ``<tr>`` (exact numbers)."""
+    from .html import CSS, escape
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr " + " ".join(f'data-{k}="{escape("" if v is None else v)}"' for k, v in data.items())
+        + ">" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+        for cells, data in zip(rows, data_rows))
+    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    return (f'<div class="paramscope"><style>{CSS}</style><p><b>{escape(caption)}</b></p>'
+            f'<table class="paramscope-summary"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table><ul>{items}</ul></div>")
+
+
+def profile_html(p) -> str:
+    """A notebook's display of a profile: its table (data-macs, data-params per row) and
+    the footer's figures."""
+    rows, data = [], []
+    for _, _, row in _walk(p.summary.layers, False):
+        rows.append([f"{row.name} ({row.class_name})", csv_report.shape_text(row.output_shape),
+                     f"{row.params:,}", human(row.macs),
+                     memory_text(_times(row.activation_bytes, p.batch_size)),
+                     macs_share(row.macs, p.macs)])
+        data.append({"name": row.name, "params": row.params, "macs": row.macs})
+    header = ["Layer (type)", "Output Shape", "Param #", "MACs",
+              f"Activations (batch {p.batch_size})", "% MACs"]
+    notes = [line.strip() for line in footer_lines(p) if line.strip()]
+    return _html_table(f'Model: "{p.summary.name}"', header, rows, data, notes)
+
+
+def diff_html(d) -> str:
+    from .diff import total_lines
+    rows, data = [], []
+    for row in d.rows:
+        rows.append([row.status, row.name_a or "", row.name_b or "",
+                     "" if row.params_a is None else f"{row.params_a:,}",
+                     "" if row.params_b is None else f"{row.params_b:,}",
+                     human(row.macs_a) if row.name_a else "",
+                     human(row.macs_b) if row.name_b else ""])
+        data.append({"status": row.status, "params-a": row.params_a, "params-b": row.params_b})
+    header = ["Change", "Layer in A", "Layer in B", "Params A", "Params B", "MACs A", "MACs B"]
+    return _html_table(f'Diff: "{d.name_a}" -> "{d.name_b}"', header, rows, data, total_lines(d))
