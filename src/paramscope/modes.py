@@ -7,6 +7,9 @@ through a public accessor (no module reaches into another's state).
 - masks: ``no_masks()`` stops calls from propagating Keras masks (rebuilding a tf.keras file).
 - tf-keras node order: inside ``tf_keras_node_order()`` a call records its tensor keyword
   arguments in the call's order, as tf-keras does.
+- the file being loaded: inside ``loading(ctx)`` (``formats.config.model_from_config``),
+  ``current_load_context()`` is its ``LoadContext`` (options such as
+  ``--assume-passthrough``, notes), for layers created from inside another's config.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from contextvars import ContextVar
 _TRACING = ContextVar("paramscope_tracing_depth", default=0)
 _MASKS = ContextVar("paramscope_masks", default=True)
 _TF_KERAS_ORDER = ContextVar("paramscope_tf_keras_node_order", default=False)
+_LOAD_CONTEXT = ContextVar("paramscope_load_context", default=None)
 
 #: The depth of ``tracing()`` blocks (0 outside them).
 tracing_depth = _TRACING.get
@@ -23,6 +27,8 @@ tracing_depth = _TRACING.get
 masks_enabled = _MASKS.get
 #: Whether calls record keyword tensors in the call's order (inside ``tf_keras_node_order()``).
 tf_keras_order = _TF_KERAS_ORDER.get
+#: The ``formats.decoding.LoadContext`` of the file being loaded (None outside a load).
+current_load_context = _LOAD_CONTEXT.get
 
 
 def is_tracing() -> bool:
@@ -90,3 +96,15 @@ class tf_keras_node_order(_Scope):
 
     def _value(self):
         return True
+
+
+class loading(_Scope):
+    """Inside, ``current_load_context()`` is ``context``: the file being loaded."""
+
+    _var = _LOAD_CONTEXT
+
+    def __init__(self, context):
+        self._context = context
+
+    def _value(self):
+        return self._context
