@@ -7,6 +7,13 @@ through a public accessor (no module reaches into another's state).
 - masks: ``no_masks()`` stops calls from propagating Keras masks (rebuilding a tf.keras file).
 - tf-keras node order: inside ``tf_keras_node_order()`` a call records its tensor keyword
   arguments in the call's order, as tf-keras does.
+- summary options: inside ``summary_defaults(options)`` (``paramscope run``),
+  ``model.summary()`` renders with those ``report.options.RenderOptions``.
+- tf.keras semantics: inside ``keras.tensorflow.tf_keras_semantics()`` a script is built as
+  tf.keras builds it (``keras2_semantics()``), with tf.keras's auto-names
+  (``keras2_names()``).
+- the running script: inside ``running_script(path)`` (``keras.runner.run_script``),
+  ``current_script()`` is its path (its line numbers name the failing statement).
 - the file being loaded: inside ``loading(ctx)`` (``formats.config.model_from_config``),
   ``current_load_context()`` is its ``LoadContext`` (options such as
   ``--assume-passthrough``, notes), for layers created from inside another's config.
@@ -20,6 +27,10 @@ _TRACING = ContextVar("paramscope_tracing_depth", default=0)
 _MASKS = ContextVar("paramscope_masks", default=True)
 _TF_KERAS_ORDER = ContextVar("paramscope_tf_keras_node_order", default=False)
 _LOAD_CONTEXT = ContextVar("paramscope_load_context", default=None)
+_SUMMARY_OPTIONS = ContextVar("paramscope_summary_options", default=None)
+_KERAS2_SEMANTICS = ContextVar("paramscope_keras2_semantics", default=False)
+_KERAS2_NAMES = ContextVar("paramscope_keras2_names", default=False)
+_SCRIPT = ContextVar("paramscope_running_script", default=None)
 
 #: The depth of ``tracing()`` blocks (0 outside them).
 tracing_depth = _TRACING.get
@@ -29,6 +40,14 @@ masks_enabled = _MASKS.get
 tf_keras_order = _TF_KERAS_ORDER.get
 #: The ``formats.decoding.LoadContext`` of the file being loaded (None outside a load).
 current_load_context = _LOAD_CONTEXT.get
+#: The ``RenderOptions`` of ``model.summary()`` (None: its own arguments only).
+summary_options = _SUMMARY_OPTIONS.get
+#: Whether scripts are built as tf.keras builds them (inside ``tf_keras_semantics()``).
+keras2_semantics = _KERAS2_SEMANTICS.get
+#: Whether auto-names are tf.keras's (``input_1``, ``model``).
+keras2_names_active = _KERAS2_NAMES.get
+#: The path of the script running now (None between runs).
+current_script = _SCRIPT.get
 
 
 def is_tracing() -> bool:
@@ -108,3 +127,46 @@ class loading(_Scope):
 
     def _value(self):
         return self._context
+
+
+class summary_defaults(_Scope):
+    """Inside, ``model.summary()`` renders with ``options`` (a ``RenderOptions``)."""
+
+    _var = _SUMMARY_OPTIONS
+
+    def __init__(self, options):
+        self._options = options
+
+    def _value(self):
+        return self._options
+
+
+class keras2_semantics_scope(_Scope):
+    """Inside, scripts are built as tf.keras builds them (``enabled``) or as Keras 3 does."""
+
+    _var = _KERAS2_SEMANTICS
+
+    def __init__(self, enabled):
+        self._enabled = bool(enabled)
+
+    def _value(self):
+        return self._enabled
+
+
+def set_keras2_names(enabled) -> bool:
+    """Use tf.keras's auto-names from now on (``enabled``); returns the previous setting."""
+    previous = _KERAS2_NAMES.get()
+    _KERAS2_NAMES.set(bool(enabled))
+    return previous
+
+
+class running_script(_Scope):
+    """Inside, ``current_script()`` is ``path``."""
+
+    _var = _SCRIPT
+
+    def __init__(self, path):
+        self._path = path
+
+    def _value(self):
+        return self._path
