@@ -45,10 +45,17 @@ def _shown(number):
 
 def render(summary, options: RenderOptions) -> str:
     """The summary as ``options`` say: its ``format`` (text: the ``style``'s table, then
-    the arithmetic with ``explain``; json)."""
+    the arithmetic with ``explain``; json, markdown, csv)."""
     if options.format == "json":
         from . import json as json_report
         return json_report.render(summary, explain=options.explain)
+    if options.format == "markdown":
+        from . import markdown
+        return markdown.render(summary, expand_nested=options.expand_nested,
+                               show_trainable=options.show_trainable)
+    if options.format == "csv":
+        from . import csv as csv_report
+        return csv_report.render(summary, expand_nested=options.expand_nested)
     check_line_length(options.line_length, options.positions)
     if options.style == "keras3":
         from . import keras3
