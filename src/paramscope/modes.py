@@ -73,6 +73,16 @@ class _Scope:
         return False
 
 
+class _GivenScope(_Scope):
+    """A scope that sets its variable to the value it is given."""
+
+    def __init__(self, value):
+        self._given = value
+
+    def _value(self):
+        return self._given
+
+
 class tracing(_Scope):
     """Inside, operations compute shapes without joining the graph or taking names.
 
@@ -117,40 +127,25 @@ class tf_keras_node_order(_Scope):
         return True
 
 
-class loading(_Scope):
+class loading(_GivenScope):
     """Inside, ``current_load_context()`` is ``context``: the file being loaded."""
 
     _var = _LOAD_CONTEXT
 
-    def __init__(self, context):
-        self._context = context
 
-    def _value(self):
-        return self._context
-
-
-class summary_defaults(_Scope):
+class summary_defaults(_GivenScope):
     """Inside, ``model.summary()`` renders with ``options`` (a ``RenderOptions``)."""
 
     _var = _SUMMARY_OPTIONS
 
-    def __init__(self, options):
-        self._options = options
 
-    def _value(self):
-        return self._options
-
-
-class keras2_semantics_scope(_Scope):
+class keras2_semantics_scope(_GivenScope):
     """Inside, scripts are built as tf.keras builds them (``enabled``) or as Keras 3 does."""
 
     _var = _KERAS2_SEMANTICS
 
     def __init__(self, enabled):
-        self._enabled = bool(enabled)
-
-    def _value(self):
-        return self._enabled
+        super().__init__(bool(enabled))
 
 
 def set_keras2_names(enabled) -> bool:
@@ -160,13 +155,7 @@ def set_keras2_names(enabled) -> bool:
     return previous
 
 
-class running_script(_Scope):
+class running_script(_GivenScope):
     """Inside, ``current_script()`` is ``path``."""
 
     _var = _SCRIPT
-
-    def __init__(self, path):
-        self._path = path
-
-    def _value(self):
-        return self._path
