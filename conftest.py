@@ -6,10 +6,6 @@ import pytest
 @pytest.fixture(autouse=True)
 def fresh_session():
     from paramscope import backend_config, naming
-    from paramscope.report import defaults
     naming.clear_session()
     backend_config.reset()
-    saved = dict(defaults)
     yield
-    defaults.clear()
-    defaults.update(saved)

@@ -97,29 +97,16 @@ def summary_command(args) -> int:
     summary = summarize(model, with_explain=bool(args.explain))
     for text in summary.warnings:
         warn(text)
-    if args.format == "json":
+    options = render_options(args)
+    if options.format == "json":
         from .report import json as json_report
         # Encoded a layer at a time (no whole-document encoder state), all of it before the
         # first write: an error (a number past the printable bound) leaves stdout empty.
-        pieces = list(json_report.iter_render(summary, explain=args.explain))
+        pieces = list(json_report.iter_render(summary, explain=options.explain))
         for piece in pieces:  # a few hundred layers each: not joined again (a long name
             sys.stdout.write(piece)  # would be copied once more)
         return 0
-    if args.format == "markdown":
-        from .report import markdown
-        sys.stdout.write(markdown.render(summary, expand_nested=args.expand_nested,
-                                         show_trainable=args.show_trainable))
-        return 0
-    if args.format == "csv":
-        from .report import csv as csv_report
-        sys.stdout.write(csv_report.render(summary, expand_nested=args.expand_nested))
-        return 0
-    color = _use_color(args)
-    text = report.render_summary(summary, style=args.style, line_length=args.line_length,
-                                 expand_nested=args.expand_nested,
-                                 show_trainable=args.show_trainable, color=color,
-                                 explain=args.explain)
-    sys.stdout.write(text)
+    sys.stdout.write(report.render(summary, options))
     return 0
 
 
@@ -144,15 +131,14 @@ def summary_of_files(args, paths) -> int:
 
 
 def run_command(args) -> int:
-    from . import inputs, report
+    from . import inputs, modes, report
     from .keras.runner import run_script
     report.check_line_length(args.line_length)
-    report.defaults.update(style=args.style, explain=args.explain,
-                           expand_nested=args.expand_nested, show_trainable=args.show_trainable,
-                           line_length=args.line_length)
     if os.path.exists(args.script):
         inputs.check_regular_file(args.script, what="a script")
-    with _script_semantics(args):
+    # model.summary() inside the script prints with the command's options (colour: its own).
+    options = render_options(args, color=False)
+    with modes.summary_defaults(options), _script_semantics(args):
         result = run_script(args.script, argv=args.args,
                             keep_going=getattr(args, "keep_going", False),
                             settings=getattr(args, "settings", ()))
@@ -174,8 +160,8 @@ def demo_command(args) -> int:
         print(example.read_text())
         result = run_script(str(path), stdout=sys.stderr)
     model = pick_model(result)
-    sys.stdout.write(report.render_summary(summarize(model), style=args.style, explain=True,
-                                           color=_use_color(args)))
+    options = report.RenderOptions(style=args.style, explain=True, color=_use_color(args))
+    sys.stdout.write(report.render(summarize(model), options))
     return 0
 
 
@@ -226,7 +212,7 @@ def report_command(args) -> int:
 def profile_command(args) -> int:
     """MACs, FLOPs and memory (see paramscope.costs)."""
     from .costs.command import run_profile
-    return run_profile(args, _use_color(args))
+    return run_profile(args, render_options(args))
 
 
 def diff_command(args) -> int:
@@ -248,6 +234,18 @@ def _script_semantics(args):
         return contextlib.nullcontext()
     from .keras.tensorflow import tf_keras_semantics
     return tf_keras_semantics(True)
+
+
+def render_options(args, color=None):
+    """The ``RenderOptions`` the command's arguments ask for (``color``: None for
+    ``--color``'s answer)."""
+    from .report import RenderOptions
+    return RenderOptions(
+        style=getattr(args, "style", "keras3"), line_length=getattr(args, "line_length", None),
+        color=_use_color(args) if color is None else color,
+        show_trainable=getattr(args, "show_trainable", False),
+        expand_nested=getattr(args, "expand_nested", False),
+        explain=bool(getattr(args, "explain", False)), format=getattr(args, "format", "text"))
 
 
 def _use_color(args) -> bool:

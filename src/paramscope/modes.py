@@ -7,6 +7,16 @@ through a public accessor (no module reaches into another's state).
 - masks: ``no_masks()`` stops calls from propagating Keras masks (rebuilding a tf.keras file).
 - tf-keras node order: inside ``tf_keras_node_order()`` a call records its tensor keyword
   arguments in the call's order, as tf-keras does.
+- summary options: inside ``summary_defaults(options)`` (``paramscope run``),
+  ``model.summary()`` renders with those ``report.options.RenderOptions``.
+- tf.keras semantics: inside ``keras.tensorflow.tf_keras_semantics()`` a script is built as
+  tf.keras builds it (``keras2_semantics()``), with tf.keras's auto-names
+  (``keras2_names()``).
+- the running script: inside ``running_script(path)`` (``keras.runner.run_script``),
+  ``current_script()`` is its path (its line numbers name the failing statement).
+- the file being loaded: inside ``loading(ctx)`` (``formats.config.model_from_config``),
+  ``current_load_context()`` is its ``LoadContext`` (options such as
+  ``--assume-passthrough``, notes), for layers created from inside another's config.
 """
 
 from __future__ import annotations
@@ -16,6 +26,11 @@ from contextvars import ContextVar
 _TRACING = ContextVar("paramscope_tracing_depth", default=0)
 _MASKS = ContextVar("paramscope_masks", default=True)
 _TF_KERAS_ORDER = ContextVar("paramscope_tf_keras_node_order", default=False)
+_LOAD_CONTEXT = ContextVar("paramscope_load_context", default=None)
+_SUMMARY_OPTIONS = ContextVar("paramscope_summary_options", default=None)
+_KERAS2_SEMANTICS = ContextVar("paramscope_keras2_semantics", default=False)
+_KERAS2_NAMES = ContextVar("paramscope_keras2_names", default=False)
+_SCRIPT = ContextVar("paramscope_running_script", default=None)
 
 #: The depth of ``tracing()`` blocks (0 outside them).
 tracing_depth = _TRACING.get
@@ -23,6 +38,16 @@ tracing_depth = _TRACING.get
 masks_enabled = _MASKS.get
 #: Whether calls record keyword tensors in the call's order (inside ``tf_keras_node_order()``).
 tf_keras_order = _TF_KERAS_ORDER.get
+#: The ``formats.decoding.LoadContext`` of the file being loaded (None outside a load).
+current_load_context = _LOAD_CONTEXT.get
+#: The ``RenderOptions`` of ``model.summary()`` (None: its own arguments only).
+summary_options = _SUMMARY_OPTIONS.get
+#: Whether scripts are built as tf.keras builds them (inside ``tf_keras_semantics()``).
+keras2_semantics = _KERAS2_SEMANTICS.get
+#: Whether auto-names are tf.keras's (``input_1``, ``model``).
+keras2_names_active = _KERAS2_NAMES.get
+#: The path of the script running now (None between runs).
+current_script = _SCRIPT.get
 
 
 def is_tracing() -> bool:
@@ -46,6 +71,16 @@ class _Scope:
     def __exit__(self, *exc):
         self._var.reset(self._token)
         return False
+
+
+class _GivenScope(_Scope):
+    """A scope that sets its variable to the value it is given."""
+
+    def __init__(self, value):
+        self._given = value
+
+    def _value(self):
+        return self._given
 
 
 class tracing(_Scope):
@@ -90,3 +125,37 @@ class tf_keras_node_order(_Scope):
 
     def _value(self):
         return True
+
+
+class loading(_GivenScope):
+    """Inside, ``current_load_context()`` is ``context``: the file being loaded."""
+
+    _var = _LOAD_CONTEXT
+
+
+class summary_defaults(_GivenScope):
+    """Inside, ``model.summary()`` renders with ``options`` (a ``RenderOptions``)."""
+
+    _var = _SUMMARY_OPTIONS
+
+
+class keras2_semantics_scope(_GivenScope):
+    """Inside, scripts are built as tf.keras builds them (``enabled``) or as Keras 3 does."""
+
+    _var = _KERAS2_SEMANTICS
+
+    def __init__(self, enabled):
+        super().__init__(bool(enabled))
+
+
+def set_keras2_names(enabled) -> bool:
+    """Use tf.keras's auto-names from now on (``enabled``); returns the previous setting."""
+    previous = _KERAS2_NAMES.get()
+    _KERAS2_NAMES.set(bool(enabled))
+    return previous
+
+
+class running_script(_GivenScope):
+    """Inside, ``current_script()`` is ``path``."""
+
+    _var = _SCRIPT

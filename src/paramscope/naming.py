@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import modes
+
 _uids: dict = {}
 
 
@@ -58,24 +60,21 @@ def uniquify(name: str) -> str:
 
 
 #: tf.keras (Keras 2) auto-names where they differ from Keras 3's: ``input_1``, ``model``.
-_keras2 = [False]
 _KERAS2_NAMES = {"InputLayer": "input", "Functional": "model"}
 
 
 def keras2_names(enabled: bool) -> bool:
     """Use tf.keras's auto-names (``input_1``, ``input_2``, ``model``); returns the previous
     setting."""
-    previous = _keras2[0]
-    _keras2[0] = bool(enabled)
-    return previous
+    return modes.set_keras2_names(enabled)
 
 
 def keras2_active() -> bool:
-    return _keras2[0]
+    return modes.keras2_names_active()
 
 
 def auto_name(class_name: str) -> str:
-    if _keras2[0] and class_name in _KERAS2_NAMES:
+    if class_name in _KERAS2_NAMES and modes.keras2_names_active():
         base = _KERAS2_NAMES[class_name]
         if base == "input":  # tf-keras: 1-based (``unique_object_name(zero_based=False)``)
             return f"{base}_{get_uid(base)}"

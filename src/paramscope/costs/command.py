@@ -24,7 +24,8 @@ def load_for_profile(args, path, model_name):
                                  settings=getattr(args, "settings", ()))
 
 
-def run_profile(args, color) -> int:
+def run_profile(args, options) -> int:
+    """``paramscope profile``, rendered with ``options`` (a ``report.RenderOptions``)."""
     from ..report import profile as profile_report
     from .profile import profile
     batch_size = parse_batch_size(args.batch_size)
@@ -37,16 +38,14 @@ def run_profile(args, color) -> int:
     for text in result.summary.warnings:
         warn(text)
     if args.format == "json":
-        sys.stdout.write(profile_report.render_json(result, explain=args.explain))
+        sys.stdout.write(profile_report.render_json(result, explain=options.explain))
     elif args.format in ("markdown", "csv"):
         from ..report import profile_tables
         render = {"markdown": profile_tables.profile_markdown,
                   "csv": profile_tables.profile_csv}[args.format]
-        sys.stdout.write(render(result, expand_nested=args.expand_nested))
+        sys.stdout.write(render(result, expand_nested=options.expand_nested))
     else:
-        sys.stdout.write(profile_report.render(result, line_length=args.line_length,
-                                               expand_nested=args.expand_nested, color=color,
-                                               explain=args.explain))
+        sys.stdout.write(profile_report.render(result, options))
     return 0
 
 

@@ -27,7 +27,7 @@ def _needs_values(what, name):
         f"{what} needs the data's values (paramscope knows {name} by its shape only)")
 
 
-def _values_unknown(text, name):
+def values_unknown(text, name):
     from .unknown import value_of
     return value_of(text, f"needs the values of {name}, which paramscope knows by its shape "
                           "only")
@@ -99,7 +99,7 @@ def _result_dtype(own, other, weak, true_divide=False):
     return dtype
 
 
-def _operand(x):
+def operand(x):
     """``(shape, dtype, weak)`` of an operand (a Python scalar's dtype is weak); no shape
     for an unknown value (its own operators answer)."""
     from .unknown import is_unknown
@@ -174,7 +174,7 @@ class ShapedArray:
         # What this stand-in does not model (``x.argpartition``, ``x.strides``...) is unknown.
         if name.startswith("_"):
             raise AttributeError(name)
-        return _values_unknown(f"{self.dataset_name}.{name}", self.dataset_name)
+        return values_unknown(f"{self.dataset_name}.{name}", self.dataset_name)
 
     # -- shape changes -------------------------------------------------------------------
     def reshape(self, *shape, order="C"):
@@ -253,7 +253,7 @@ class ShapedArray:
         if shape is None:  # a mask known by its shape: how many are True needs its values
             masks = [k for k in (key if isinstance(key, tuple) else (key,))
                      if isinstance(k, ShapedArray)]
-            return _values_unknown(f"{self.dataset_name}[…]", masks[0].dataset_name if masks else self.dataset_name)
+            return values_unknown(f"{self.dataset_name}[…]", masks[0].dataset_name if masks else self.dataset_name)
         return self._like(shape)
 
     def __setitem__(self, key, value):
@@ -303,7 +303,7 @@ class ShapedArray:
         return self._like(self.shape if axis is not None else (self.size,))
 
     def clip(self, min=None, max=None, out=None, **kwargs):
-        return self._like(broadcast(self.shape, *(_operand(b)[0] or () for b in (min, max))))
+        return self._like(broadcast(self.shape, *(operand(b)[0] or () for b in (min, max))))
 
     def round(self, decimals=0, out=None):
         return self._like(self.shape)
@@ -323,14 +323,14 @@ class ShapedArray:
         """In place: nothing known changes."""
 
     def tolist(self):
-        return _values_unknown(f"{self.dataset_name}.tolist()", self.dataset_name)
+        return values_unknown(f"{self.dataset_name}.tolist()", self.dataset_name)
 
     def item(self, *args):
-        return _values_unknown(f"{self.dataset_name}.item()", self.dataset_name)
+        return values_unknown(f"{self.dataset_name}.item()", self.dataset_name)
 
     # -- operators -------------------------------------------------------------------------
     def _binary(self, other, true_divide=False, comparison=False):
-        shape, dtype, weak = _operand(other)
+        shape, dtype, weak = operand(other)
         if shape is None:
             return NotImplemented
         shape = broadcast(self.shape, shape)
@@ -353,7 +353,7 @@ class ShapedArray:
 
     def __matmul__(self, other):
         from ._numpy_shapes import matmul_shape
-        shape, dtype, weak = _operand(other)
+        shape, dtype, weak = operand(other)
         if shape is None:
             return NotImplemented
         return self._like(matmul_shape(self.shape, shape),
@@ -361,7 +361,7 @@ class ShapedArray:
 
     def __rmatmul__(self, other):
         from ._numpy_shapes import matmul_shape
-        shape, dtype, weak = _operand(other)
+        shape, dtype, weak = operand(other)
         if shape is None:
             return NotImplemented
         return self._like(matmul_shape(shape, self.shape),
@@ -441,7 +441,7 @@ def to_categorical(x, num_classes=None):
             "keras.utils.to_categorical() on concrete labels needs their values; paramscope "
             "does not load data. Build the model before loading the data.")
     if num_classes is None:
-        return _values_unknown(f"to_categorical({x.dataset_name})", x.dataset_name)
+        return values_unknown(f"to_categorical({x.dataset_name})", x.dataset_name)
     shape = x.shape
     if shape and shape[-1] == 1 and len(shape) > 1:
         shape = shape[:-1]
@@ -458,7 +458,7 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", *args, **kwargs):
             "pad_sequences() on concrete sequences needs their values; paramscope does not "
             "load data. Build the model before loading the data.")
     if maxlen is None:
-        return _values_unknown(f"pad_sequences({sequences.dataset_name})", sequences.dataset_name)
+        return values_unknown(f"pad_sequences({sequences.dataset_name})", sequences.dataset_name)
     return ShapedArray((len(sequences), int(maxlen)), dtype, sequences.dataset_name)
 
 
@@ -493,7 +493,7 @@ def load_data(dataset, kwargs):
     names = ("x_train", "y_train", "x_test", "y_test")
     if dataset in ("imdb", "reuters") and kwargs.get("maxlen") is not None:
         # Which sequences are kept depends on their lengths: the sizes are unknown.
-        arrays = [_values_unknown(f"{dataset} {name}", f"{dataset} (load_data(maxlen=...) "
+        arrays = [values_unknown(f"{dataset} {name}", f"{dataset} (load_data(maxlen=...) "
                                                        "keeps the sequences that fit)")
                   for name in names]
         return (arrays[0], arrays[1]), (arrays[2], arrays[3])

@@ -497,7 +497,8 @@ def temporal_padding(x, padding=(1, 1)):
     return op("compat.v1.pad", x, paddings=[[0, 0], [padding[0], padding[1]], [0, 0]])
 
 
-def _data_format(data_format):
+def image_data_format_arg(data_format):
+    """``data_format``, else the configured one; a clear error for any other value."""
     data_format = data_format or backend_config.image_data_format()
     if data_format not in ("channels_first", "channels_last"):
         raise ParamscopeError(f"Unknown data_format: {data_format}")
@@ -507,7 +508,7 @@ def _data_format(data_format):
 @exported()
 def spatial_2d_padding(x, padding=((1, 1), (1, 1)), data_format=None):
     pads = [list(padding[0]), list(padding[1])]
-    if _data_format(data_format) == "channels_first":
+    if image_data_format_arg(data_format) == "channels_first":
         pattern = [[0, 0], [0, 0]] + pads
     else:
         pattern = [[0, 0]] + pads + [[0, 0]]
@@ -517,7 +518,7 @@ def spatial_2d_padding(x, padding=((1, 1), (1, 1)), data_format=None):
 @exported()
 def spatial_3d_padding(x, padding=((1, 1), (1, 1), (1, 1)), data_format=None):
     pads = [list(p) for p in padding]
-    if _data_format(data_format) == "channels_first":
+    if image_data_format_arg(data_format) == "channels_first":
         pattern = [[0, 0], [0, 0]] + pads
     else:
         pattern = [[0, 0]] + pads + [[0, 0]]

@@ -12,10 +12,9 @@ import itertools
 from .. import backend_config
 from ..errors import NeedsComputationError, ParamscopeError
 from . import tensorflow as T
-from ._legacy_backend import (_data_format, batch_dot, concatenate, constant_like, dtype_of,
-                              exported, floatx, integer_tensor, ndim, needs_computation, op,
-                              permute_dimensions,
-                              recorded_whole, reshape, tf)
+from ._legacy_backend import (batch_dot, concatenate, constant_like, dtype_of, exported, floatx,
+                              image_data_format_arg, integer_tensor, ndim, needs_computation, op,
+                              permute_dimensions, recorded_whole, reshape, tf)
 
 
 def _epsilon():
@@ -94,7 +93,7 @@ def in_top_k(predictions, targets, k):
 
 @exported()
 def bias_add(x, bias, data_format=None):
-    data_format = _data_format(data_format)
+    data_format = image_data_format_arg(data_format)
     bias_shape = tuple(bias.shape)
     if len(bias_shape) != 1 and len(bias_shape) != ndim(x) - 1:
         raise ParamscopeError(f"Unexpected bias dimensions {len(bias_shape)}, expect to be 1 or "
@@ -126,7 +125,7 @@ def _padding(padding):
 def _convolve(symbol, x, kernel, data_format, **named):
     """Transpose channels_first inputs to channels_last, apply, and transpose back."""
     rank = ndim(x)
-    channels_first = _data_format(data_format) == "channels_first"
+    channels_first = image_data_format_arg(data_format) == "channels_first"
     if channels_first:
         x = tf("transpose", x, _TO_LAST[rank])
     named.setdefault("data_format", _FORMATS[rank])
@@ -183,7 +182,7 @@ def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padd
 @exported()
 def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", data_format=None,
                      dilation_rate=(1, 1)):
-    channels_first = _data_format(data_format) == "channels_first"
+    channels_first = image_data_format_arg(data_format) == "channels_first"
     if channels_first:
         output_shape = (output_shape[0], output_shape[2], output_shape[3], output_shape[1])
     if output_shape[0] is None:
@@ -215,7 +214,7 @@ def pool3d(x, pool_size, strides=(1, 1, 1), padding="valid", data_format=None,
 
 
 def _local_conv(inputs, kernel, kernel_size, strides, output_shape, data_format=None):
-    data_format = _data_format(data_format)
+    data_format = image_data_format_arg(data_format)
     kernel_shape = tuple(kernel.shape)
     feature_dim, channels_out = kernel_shape[1], kernel_shape[-1]
     ndims = len(output_shape)

@@ -16,7 +16,7 @@ arrays of the data's size).
 from __future__ import annotations
 
 from ..errors import NeedsComputationError
-from ._data import ShapedArray, _operand, _values_unknown, broadcast, dtype_name, promote
+from ._data import ShapedArray, broadcast, dtype_name, operand, promote, values_unknown
 
 
 def _np():
@@ -46,7 +46,7 @@ def _axis(axis, ndim):
 
 
 def _shape(x):
-    shape = _operand(x)[0]
+    shape = operand(x)[0]
     if shape is None:
         shape = _np().shape(x)
     return tuple(shape)
@@ -193,7 +193,7 @@ def reduce(array, kind, axis=None, keepdims=False, dtype=None):
     """``np.<kind>(array, axis)``: a ShapedArray with the axes reduced, or an unknown value
     when every value is reduced to one number (``np.max(y)``)."""
     if axis is None:
-        return _values_unknown(f"numpy.{kind}({array.dataset_name})", array.dataset_name)
+        return values_unknown(f"numpy.{kind}({array.dataset_name})", array.dataset_name)
     axes = axis if isinstance(axis, (tuple, list)) else (axis,)
     axes = {_axis(int(a), array.ndim) for a in axes}
     if keepdims:
@@ -226,7 +226,7 @@ def repeat(array, repeats, axis=None):
     if not isinstance(repeats, int):
         shape = _shape(repeats)
         if shape not in ((), (1,)):
-            return _values_unknown(f"numpy.repeat({array.dataset_name})", array.dataset_name)
+            return values_unknown(f"numpy.repeat({array.dataset_name})", array.dataset_name)
         repeats = int(_np().asarray(repeats).reshape(-1)[0])
     if axis is None:
         return ShapedArray((array.size * repeats,), array.dtype_or_none, array.dataset_name)
@@ -314,7 +314,7 @@ def _column_stack(tup):
 
 def _where(condition, *values):
     if not values:
-        return _values_unknown(f"numpy.where({_name_of([condition])})", _name_of([condition]))
+        return values_unknown(f"numpy.where({_name_of([condition])})", _name_of([condition]))
     if len(values) != 2:
         raise ValueError("either both or neither of x and y should be given")
     shape = broadcast(*(_shape(v) for v in (condition,) + values))
@@ -552,7 +552,7 @@ def array_function(func, args, kwargs):
         return NotImplemented  # the unknown value's own protocol gives an unknown value
     handler = _SHAPE_FUNCTIONS.get(func.__name__)
     if handler is None:
-        return _values_unknown(f"numpy.{func.__name__}({_name_of(args)})", _name_of(args))
+        return values_unknown(f"numpy.{func.__name__}({_name_of(args)})", _name_of(args))
     return handler(*args, **kwargs)
 
 
@@ -569,12 +569,12 @@ def array_ufunc(ufunc, method, inputs, kwargs):
         axis = kwargs.get("axis", 0)
         return reduce(inputs[0], ufunc.__name__, axis, kwargs.get("keepdims", False),
                       kwargs.get("dtype")) if isinstance(inputs[0], ShapedArray) else \
-            _values_unknown(f"numpy.{ufunc.__name__}.reduce(…)", name)
+            values_unknown(f"numpy.{ufunc.__name__}.reduce(…)", name)
     if method != "__call__":
-        return _values_unknown(f"numpy.{ufunc.__name__}.{method}({name})", name)
+        return values_unknown(f"numpy.{ufunc.__name__}.{method}({name})", name)
     if ufunc.signature is not None:
         if ufunc.__name__ != "matmul":
-            return _values_unknown(f"numpy.{ufunc.__name__}({name})", name)
+            return values_unknown(f"numpy.{ufunc.__name__}({name})", name)
         shape = matmul_shape(_shape(inputs[0]), _shape(inputs[1]))
     else:
         shape = broadcast(*(_shape(x) for x in inputs))

@@ -13,6 +13,7 @@ import os
 import sys
 import warnings
 
+from .. import modes
 from ..errors import NeedsComputationError, ParamscopeError, with_message
 from ..textsafe import safe_text
 from . import shim
@@ -97,10 +98,6 @@ def _report_to_stderr(text):
     print(safe_text(text), file=sys.stderr, flush=True)
 
 
-#: The path of the script running now (``None`` between runs).
-current_script = [None]
-
-
 def run_script(path, argv=None, stdout=None, stop_at_computation=False, keep_going=False,
                settings=(), report=None):
     """Execute a script; return its namespace and the models it built.
@@ -163,7 +160,7 @@ def _execute(path, code, argv, stdout, runtime=None, fd_target=None):
     sys.argv = [path] + list(argv or [])
     script_dir = os.path.dirname(os.path.abspath(path))
     sys.path.insert(0, script_dir)
-    current_script[0] = path
+    script_scope = modes.running_script(path).__enter__()
     caught = []
     stopped = None
     redirect = ScriptOutput(stdout, fd_target) if stdout is not None else contextlib.nullcontext()
@@ -179,7 +176,7 @@ def _execute(path, code, argv, stdout, runtime=None, fd_target=None):
         if sys.path and sys.path[0] == script_dir:
             del sys.path[0]
         graph.stop_model_log()
-        current_script[0] = None
+        script_scope.__exit__(None, None, None)
         unknown = sys.modules.get("paramscope.keras.unknown")
         if unknown is not None:
             unknown.forget()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import types
 
-from .. import naming, tree
+from .. import modes, naming, tree
 from ..errors import NeedsComputationError, ParamscopeError
 
 VERSION = "2.21.0"
@@ -43,9 +43,6 @@ class TensorFlowOnKerasTensorError(ParamscopeError):
     """Keras 3: a TensorFlow function on a symbolic KerasTensor."""
 
 
-_keras2 = [False]
-
-
 class tf_keras_semantics:
     """Inside, the model code runs as under tf.keras (Keras 2): TensorFlow functions and
     Python operators on symbolic tensors become ``TFOpLambda`` layers, and the auto-names
@@ -55,20 +52,20 @@ class tf_keras_semantics:
         self.enabled = enabled
 
     def __enter__(self):
-        self._saved = _keras2[0], naming.keras2_names(self.enabled)
-        _keras2[0] = self.enabled
+        self._scope = modes.keras2_semantics_scope(self.enabled).__enter__()
+        self._saved_names = naming.keras2_names(self.enabled)
         if self.enabled:
             _install_operator_hook()
         return self
 
     def __exit__(self, *exc):
-        _keras2[0] = self._saved[0]
-        naming.keras2_names(self._saved[1])
+        self._scope.__exit__(*exc)
+        naming.keras2_names(self._saved_names)
         return False
 
 
 def keras2_semantics() -> bool:
-    return _keras2[0]
+    return modes.keras2_semantics()
 
 
 # ---------------------------------------------------------------------------
@@ -126,7 +123,7 @@ def apply_op(symbol, first, named, kind="TFOpLambda", shown=None):
     from ..ops import is_tracing
     symbolic = _symbolic((first,) + tuple(named.values()))
     if symbolic and not is_tracing():
-        if not _keras2[0]:
+        if not modes.keras2_semantics():
             raise _keras3_refusal(shown or symbol)
         return tf_op_layer(symbol, kind)(first, **named)
     return evaluate(symbol, first, named, symbolic)
@@ -245,11 +242,11 @@ def _operator(dunder, tensor, other=None, unary=False):
     """Python's operator as tf.keras applies it, or NotImplemented to let Keras's apply."""
     from ..layers.base import KerasTensor
     from ..ops import is_tracing
-    if dunder == "__eq__" and (isinstance(other, KerasTensor) or not _keras2[0]):
+    if dunder == "__eq__" and (isinstance(other, KerasTensor) or not modes.keras2_semantics()):
         return NotImplemented  # tensors compared with tensors: identity, as Python does
     inferred = getattr(tensor, "_inferred_value", None) is not None or \
         getattr(other, "_inferred_value", None) is not None
-    if not (_keras2[0] or inferred and is_tracing()):
+    if not (modes.keras2_semantics() or inferred and is_tracing()):
         return NotImplemented
     from ._tf_api import OPERATORS
     entry = OPERATORS.get(dunder)
@@ -267,7 +264,7 @@ def _operator(dunder, tensor, other=None, unary=False):
     else:
         first, named = tensor, {params[1] if len(params) > 1 else "y": other}
     symbolic = _symbolic((tensor, other))
-    if _keras2[0] and symbolic and not is_tracing():
+    if modes.keras2_semantics() and symbolic and not is_tracing():
         return tf_op_layer(symbol, kind)(first, **named)
     return evaluate(symbol, first, named, symbolic)
 

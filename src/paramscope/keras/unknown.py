@@ -345,8 +345,8 @@ def _argument_name(function, args, kwargs, found):
 
 def current_line():
     """The line of the running script that is executing now (``None`` outside a script)."""
-    from .runner import current_script
-    path = current_script[0]
+    from ..modes import current_script
+    path = current_script()
     frame = sys._getframe(1)
     while path is not None and frame is not None:
         if frame.f_code.co_filename == path:

@@ -49,11 +49,8 @@ def tf_outputs(symbol, shape, dtype, first, kwargs):
 # ---------------------------------------------------------------------------
 def _assumed_passthrough(name, function):
     """``--assume-passthrough`` from the file being loaded: the op, the layer or the class."""
-    try:
-        from ..formats.config import _current
-    except ImportError:  # pragma: no cover
-        return False
-    ctx = _current.get()
+    from ..modes import current_load_context
+    ctx = current_load_context()
     if ctx is None:
         return False
     keys = {"TFOpLambda", name, function, f"tf.{function}"}

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import sys
 
-STYLES = ("keras3", "keras2", "keras2-classic")
+from .. import modes
+from .options import RenderOptions
 
-#: What ``model.summary()`` prints; ``paramscope run --style`` changes it.
-defaults = {"style": "keras3", "explain": False, "expand_nested": False, "show_trainable": False,
-            "line_length": None}
+STYLES = ("keras3", "keras2", "keras2-classic")
 
 
 #: Widest table rendered.  Keras's layouts make sense up to a few thousand columns; a
@@ -44,44 +43,61 @@ def _shown(number):
     return repr(number) if number < 10 ** 30 else "more than 30 digits"
 
 
-def render_summary(summary, style="keras3", line_length=None, positions=None, expand_nested=False,
-                   show_trainable=False, color=False, explain=False) -> str:
-    check_line_length(line_length, positions)
-    if style == "keras3":
+def render(summary, options: RenderOptions) -> str:
+    """The summary as ``options`` say: its ``format`` (text: the ``style``'s table, then
+    the arithmetic with ``explain``; json, markdown, csv)."""
+    if options.format == "json":
+        from . import json as json_report
+        return json_report.render(summary, explain=options.explain)
+    if options.format == "markdown":
+        from . import markdown
+        return markdown.render(summary, expand_nested=options.expand_nested,
+                               show_trainable=options.show_trainable)
+    if options.format == "csv":
+        from . import csv as csv_report
+        return csv_report.render(summary, expand_nested=options.expand_nested)
+    check_line_length(options.line_length, options.positions)
+    if options.style == "keras3":
         from . import keras3
-        text = keras3.render(summary, line_length=line_length, positions=positions,
-                             expand_nested=expand_nested, show_trainable=show_trainable,
-                             color=color)
-    elif style in ("keras2", "keras2-classic"):
+        text = keras3.render(summary, options)
+    elif options.style in ("keras2", "keras2-classic"):
         from . import keras2
-        text = keras2.render(summary, classic=style == "keras2-classic", line_length=line_length,
-                             positions=positions, expand_nested=expand_nested,
-                             show_trainable=show_trainable)
+        text = keras2.render(summary, options)
     else:
-        raise ValueError(f"unknown summary style {style!r}; expected one of {STYLES}")
-    if explain:
+        raise ValueError(f"unknown summary style {options.style!r}; expected one of {STYLES}")
+    if options.explain:
         from .explain import render as render_explain
         text += render_explain(summary)
     return text
 
 
+def render_summary(summary, style="keras3", line_length=None, positions=None, expand_nested=False,
+                   show_trainable=False, color=False, explain=False) -> str:
+    """:func:`render` with the options as keyword arguments (the text formats)."""
+    return render(summary, RenderOptions(
+        style=style, line_length=line_length, positions=positions, expand_nested=expand_nested,
+        show_trainable=show_trainable, color=color, explain=explain))
+
+
 def print_model_summary(model, line_length=None, positions=None, print_fn=None,
                         expand_nested=False, show_trainable=False, layer_range=None):
-    """What ``model.summary()`` does: render and print (or pass to ``print_fn``)."""
+    """What ``model.summary()`` does: render and print (or pass to ``print_fn``); inside
+    ``paramscope run`` with the command's options (:func:`paramscope.modes.summary_options`)."""
     from ..summary import summarize
     summary = summarize(model)
     if layer_range is not None:
         summary.layers = _layer_range(summary.layers, layer_range)
     stream = sys.stdout
     color = print_fn is None and hasattr(stream, "isatty") and stream.isatty()
-    text = render_summary(summary, style=defaults["style"],
-                          line_length=line_length or defaults["line_length"],
-                          positions=positions,
-                          expand_nested=expand_nested or defaults["expand_nested"],
-                          show_trainable=show_trainable or defaults["show_trainable"],
-                          color=color, explain=defaults["explain"])
+    scoped = modes.summary_options() or RenderOptions()
+    options = RenderOptions(style=scoped.style, line_length=line_length or scoped.line_length,
+                            positions=positions,
+                            expand_nested=expand_nested or scoped.expand_nested,
+                            show_trainable=show_trainable or scoped.show_trainable,
+                            color=color, explain=scoped.explain)
+    text = render(summary, options)
     if print_fn is not None:
-        print_fn(text.rstrip("\n") if defaults["style"] != "keras3" else text)
+        print_fn(text.rstrip("\n") if options.style != "keras3" else text)
     else:
         stream.write(text)
         stream.flush()

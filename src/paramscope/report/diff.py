@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Optional
 
 from ..textsafe import safe_text
 from . import boxtable
 from .keras3 import output_shape_spans, terminal_columns
+from .options import RenderOptions
 from .profile import human
 
 HEADER = ["Layer", "Output Shape A", "Output Shape B", "Params A", "Params B", "MACs A",
@@ -54,8 +56,9 @@ def total_lines(d):
             _change_text("MACs per sample", d.macs, comma)]
 
 
-def render_text(d, line_length=None) -> str:
-    line_length = line_length or min(120, terminal_columns() - 4)
+def render_text(d, options: Optional[RenderOptions] = None, **fields) -> str:
+    """The comparison as a table of ``options.line_length`` columns (default: the terminal's)."""
+    line_length = RenderOptions.of(options, fields).line_length or min(120, terminal_columns() - 4)
     widths, current = [], 0
     for pos in POSITIONS:
         widths.append(int(pos * line_length) - current)

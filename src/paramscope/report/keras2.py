@@ -12,11 +12,14 @@ name line, totals with thousands separators and no sizes.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .. import gcpause
 from ..errors import ParamscopeError
 from ..numtext import grouped, int_text, memory_text, shape_text
 from ..summary import LayerSummary, ModelSummary
 from ..textsafe import safe_text
+from .options import RenderOptions
 
 
 _UNITS = ("Byte", "KB", "MB", "GB", "TB", "PB")
@@ -79,8 +82,13 @@ def _connections(row: LayerSummary) -> list:
 
 
 @gcpause.without_gc
-def render(summary: ModelSummary, classic=False, line_length=None, positions=None,
-           expand_nested=False, show_trainable=False) -> str:
+def render(summary: ModelSummary, options: Optional[RenderOptions] = None, **fields) -> str:
+    """The text tf.keras prints (``keras2-classic``: Keras <= 2.6's layout): ``options``, or
+    their fields as keywords."""
+    options = RenderOptions.of(options, fields)
+    classic = options.style == "keras2-classic"
+    line_length, positions = options.line_length, options.positions
+    expand_nested, show_trainable = options.expand_nested, options.show_trainable
     if not summary.built and any(not row.built for row in summary.layers):
         raise ParamscopeError(
             "This model has not yet been built. Build the model first by calling `build()` or by "

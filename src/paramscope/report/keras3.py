@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Optional
 
 from .. import gcpause
 from ..errors import ParamscopeError
@@ -17,6 +18,7 @@ from ..numtext import grouped, int_text, memory_text
 from ..summary import ModelSummary
 from ..textsafe import safe_text
 from . import boxtable
+from .options import RenderOptions
 
 NUMBER = "color(34)"
 NONE = "color(45)"
@@ -137,14 +139,19 @@ def _row_cells(row, level, sequential_like, show_trainable):
 
 
 @gcpause.without_gc
-def render(summary: ModelSummary, line_length=None, positions=None, expand_nested=False,
-           show_trainable=False, color=False, columns=None, console_width=None) -> str:
-    """The text Keras 3 prints for ``model.summary(...)``."""
+def render(summary: ModelSummary, options: Optional[RenderOptions] = None, *, columns=None,
+           console_width=None, **fields) -> str:
+    """The text Keras 3 prints for ``model.summary(...)``: ``options``, or their fields as
+    keywords (``render(summary, line_length=80)``); ``columns`` / ``console_width`` stand for
+    the terminal's size."""
+    options = RenderOptions.of(options, fields)
+    line_length, positions = options.line_length, options.positions
+    show_trainable, color = options.show_trainable, options.color
     header, align, widths, line_length = layout(summary, line_length, positions, show_trainable,
                                                 columns)
     cols = [boxtable.Column(h, w, a) for h, w, a in zip(header, widths, align)]
     rows = [_row_cells(row, level, summary.sequential_like, show_trainable)
-            for level, row in summary.iter_rows(expand_nested)]
+            for level, row in summary.iter_rows(options.expand_nested)]
     if console_width is None:
         from .notebook import in_jupyter
         console_width = boxtable.console_width(is_terminal=color, jupyter=in_jupyter())

@@ -10,11 +10,13 @@ and ``macs``, ``flops``, ``batch_size``, ``memory`` at the top (README: "Profile
 from __future__ import annotations
 
 import json
+from typing import Optional
 
 from ..textsafe import safe_text
 from . import boxtable
 from . import json as json_report
 from .keras3 import NUMBER, SYMBOL, output_shape_spans, readable_memory_size, terminal_columns
+from .options import RenderOptions
 
 HEADER = ["Layer (type)", "Output Shape", "Param #", "MACs", "Activations", "% MACs"]
 ALIGN = ["left", "left", "right", "right", "right", "right"]
@@ -87,13 +89,16 @@ def footer_lines(p):
     return lines
 
 
-def render(p, line_length=None, expand_nested=False, color=False, explain=False,
-           console_width=None) -> str:
+def render(p, options: Optional[RenderOptions] = None, *, console_width=None, **fields) -> str:
+    """The cost table: ``options`` (line length, nested layers, colour, the arithmetic), or
+    their fields as keywords."""
+    options = RenderOptions.of(options, fields)
+    color = options.color
     summary = p.summary
-    line_length = line_length or min(DEFAULT_WIDTH, terminal_columns() - 4)
+    line_length = options.line_length or min(DEFAULT_WIDTH, terminal_columns() - 4)
     cols = [boxtable.Column(h, w, a) for h, w, a in zip(HEADER, widths(line_length), ALIGN)]
     rows = [_cells(row, level, p.batch_size, p.macs)
-            for level, row in summary.iter_rows(expand_nested)]
+            for level, row in summary.iter_rows(options.expand_nested)]
     if console_width is None:
         console_width = boxtable.console_width(is_terminal=color)
     out = [boxtable.render_line([(f'Model: "{safe_text(summary.name)}"', "bold")],
@@ -101,7 +106,7 @@ def render(p, line_length=None, expand_nested=False, color=False, explain=False,
     out.append(boxtable.render_table(cols, rows, line_length, console_width, color))
     for text in footer_lines(p):
         out.append(boxtable.render_line([(text, None)], console_width, color))
-    if explain:
+    if options.explain:
         out.append("\nMAC and memory arithmetic (per sample; FLOPs = 2 x MACs):\n")
         out.append("\n".join(safe_text(line) for line in p.explain_lines()) + "\n")
     return "".join(out)
