@@ -150,7 +150,7 @@ class _ConvLSTM(CellRNN):
             recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
             dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
             name="conv_lstm_cell", dtype=kwargs.get("dtype"))
-        super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
+        super().__init__(cell=cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.input_spec = InputSpec(ndim=rank + 3)
@@ -242,13 +242,21 @@ class ConvLSTM1D(_ConvLSTM):
                  recurrent_constraint=None, bias_constraint=None, dropout=0.0,
                  recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, **kwargs):
-        super().__init__(1, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, recurrent_activation, use_bias, kernel_initializer,
-                         recurrent_initializer, bias_initializer, unit_forget_bias,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, recurrent_constraint,
-                         bias_constraint, dropout, recurrent_dropout, seed, return_sequences,
-                         return_state, go_backwards, stateful, **kwargs)
+        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         activation=activation, recurrent_activation=recurrent_activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         recurrent_initializer=recurrent_initializer,
+                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
+                         kernel_regularizer=kernel_regularizer,
+                         recurrent_regularizer=recurrent_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint,
+                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
+                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
+                         return_sequences=return_sequences, return_state=return_state,
+                         go_backwards=go_backwards, stateful=stateful, **kwargs)
 
 
 class ConvLSTM2D(_ConvLSTM):
@@ -263,13 +271,21 @@ class ConvLSTM2D(_ConvLSTM):
                  recurrent_constraint=None, bias_constraint=None, dropout=0.0,
                  recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, **kwargs):
-        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, recurrent_activation, use_bias, kernel_initializer,
-                         recurrent_initializer, bias_initializer, unit_forget_bias,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, recurrent_constraint,
-                         bias_constraint, dropout, recurrent_dropout, seed, return_sequences,
-                         return_state, go_backwards, stateful, **kwargs)
+        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         activation=activation, recurrent_activation=recurrent_activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         recurrent_initializer=recurrent_initializer,
+                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
+                         kernel_regularizer=kernel_regularizer,
+                         recurrent_regularizer=recurrent_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint,
+                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
+                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
+                         return_sequences=return_sequences, return_state=return_state,
+                         go_backwards=go_backwards, stateful=stateful, **kwargs)
 
 
 class ConvLSTM3D(_ConvLSTM):
@@ -284,10 +300,18 @@ class ConvLSTM3D(_ConvLSTM):
                  recurrent_constraint=None, bias_constraint=None, dropout=0.0,
                  recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, **kwargs):
-        super().__init__(3, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, recurrent_activation, use_bias, kernel_initializer,
-                         recurrent_initializer, bias_initializer, unit_forget_bias,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, recurrent_constraint,
-                         bias_constraint, dropout, recurrent_dropout, seed, return_sequences,
-                         return_state, go_backwards, stateful, **kwargs)
+        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         activation=activation, recurrent_activation=recurrent_activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         recurrent_initializer=recurrent_initializer,
+                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
+                         kernel_regularizer=kernel_regularizer,
+                         recurrent_regularizer=recurrent_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint,
+                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
+                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
+                         return_sequences=return_sequences, return_state=return_state,
+                         go_backwards=go_backwards, stateful=stateful, **kwargs)

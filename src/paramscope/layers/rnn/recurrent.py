@@ -388,7 +388,7 @@ class SimpleRNN(CellRNN):
             seed=seed, dtype=kwargs.get("dtype", None), trainable=kwargs.get("trainable", True),
             name="simple_rnn_cell")
         # Keras 3.15 does not pass activity_regularizer on to the layer (it is dropped).
-        super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
+        super().__init__(cell=cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll, **kwargs)
         self.input_spec = [InputSpec(ndim=3)]
 
@@ -422,7 +422,7 @@ class LSTM(CellRNN):
             bias_constraint=bias_constraint, dropout=dropout, recurrent_dropout=recurrent_dropout,
             dtype=kwargs.get("dtype", None), trainable=kwargs.get("trainable", True),
             name="lstm_cell", seed=seed, implementation=kwargs.pop("implementation", 2))
-        super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
+        super().__init__(cell=cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.input_spec = InputSpec(ndim=3)
@@ -459,7 +459,7 @@ class GRU(CellRNN):
             dropout=dropout, recurrent_dropout=recurrent_dropout, reset_after=reset_after,
             dtype=kwargs.get("dtype", None), trainable=kwargs.get("trainable", True),
             name="gru_cell", seed=seed, implementation=kwargs.pop("implementation", 2))
-        super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
+        super().__init__(cell=cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.input_spec = InputSpec(ndim=3)

@@ -82,7 +82,7 @@ class TimeDistributed(SequenceLayer, Wrapper):
                 f"{A.owner_of(type(self), kwargs.get('name'))}: initialize TimeDistributed with "
                 f"a keras layer instance, e.g. TimeDistributed(layers.Dense(8)). Received: "
                 f"{describe_value(layer)}.")
-        super().__init__(layer, **kwargs)
+        super().__init__(layer=layer, **kwargs)
 
     def _rank_fix(self, shape, expected):
         inner = self.layer
