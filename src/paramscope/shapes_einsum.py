@@ -44,6 +44,19 @@ def _split_einsum_dense(equation: str):
                      f"{_EINSUM_FORMS}, with letters only (e.g. 'abc,cd->abd' or '...b,bc->...c')")
 
 
+def _einsum_full_output(input_shape, partial, elided, left_elided):
+    """The batch, the elided input sizes (left or right) and the given partial output shape."""
+    out = list(partial)
+    out.insert(0, input_shape[0])
+    if elided > 0 and left_elided:
+        for i in range(1, elided):
+            out.insert(1, input_shape[i])
+    elif elided > 0 and not left_elided:
+        for i in range(len(input_shape) - elided, len(input_shape)):
+            out.append(input_shape[i])
+    return out
+
+
 def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_shape):
     """EinsumDense's weights and output: Keras's ``_analyze_einsum_string``.
 
@@ -67,17 +80,10 @@ def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_s
     input_shape = tuple(input_shape)
     elided = len(input_shape) - len(input_spec)
     partial = [output_shape] if isinstance(output_shape, int) else list(output_shape)
-    out = list(partial)
     if not input_shape:
         raise ShapeError(f"equation {equation!r} needs an input of rank {len(input_spec)}; "
                          "received a scalar")
-    out.insert(0, input_shape[0])
-    if elided > 0 and left_elided:
-        for i in range(1, elided):
-            out.insert(1, input_shape[i])
-    elif elided > 0 and not left_elided:
-        for i in range(len(input_shape) - elided, len(input_shape)):
-            out.append(input_shape[i])
+    out = _einsum_full_output(input_shape, partial, elided, left_elided)
     if left_elided:
         input_dim_map = {dim: (i + elided) - len(input_shape) for i, dim in enumerate(input_spec)}
         output_dim_map = {dim: i + elided for i, dim in enumerate(output_spec)}
@@ -133,21 +139,25 @@ def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_s
                 f"weight dimension '{dim}' of '{weight_spec}' matches neither the input spec "
                 f"'{input_spec}' nor the output spec '{output_spec}': every kernel axis must "
                 "come from the input or the output")
-    bias = None
-    if bias_axes is not None:
-        offset = elided if left_elided else 0
-        sizes = {c: out[i + offset] for i, c in enumerate(output_spec) if i + offset < len(out)}
-        for c in bias_axes:
-            if c not in output_spec:
-                raise ShapeError(
-                    f"bias dimension '{c}' was requested (bias_axes={bias_axes!r}), but it is "
-                    f"not part of the output spec '{output_spec}'")
-        first = min(output_spec.find(c) for c in bias_axes) if bias_axes else len(output_spec)
-        bias = [sizes.get(c) if c in bias_axes else 1 for c in output_spec[first:]]
-        if not left_elided:
-            bias.extend([1] * max(elided, 0))
-        bias = tuple(bias)
+    bias = None if bias_axes is None else _einsum_bias_shape(bias_axes, output_spec, out,
+                                                              elided, left_elided)
     return tuple(kernel), bias, tuple(out), tuple(input_axes), tuple(output_axes)
+
+
+def _einsum_bias_shape(bias_axes, output_spec, out, elided, left_elided):
+    """The bias's shape: the output sizes of ``bias_axes`` from the first of them on, 1 elsewhere."""
+    offset = elided if left_elided else 0
+    sizes = {c: out[i + offset] for i, c in enumerate(output_spec) if i + offset < len(out)}
+    for c in bias_axes:
+        if c not in output_spec:
+            raise ShapeError(
+                f"bias dimension '{c}' was requested (bias_axes={bias_axes!r}), but it is "
+                f"not part of the output spec '{output_spec}'")
+    first = min(output_spec.find(c) for c in bias_axes) if bias_axes else len(output_spec)
+    bias = [sizes.get(c) if c in bias_axes else 1 for c in output_spec[first:]]
+    if not left_elided:
+        bias.extend([1] * max(elided, 0))
+    return tuple(bias)
 
 
 def einsum_kernel_reduced_axes(equation: str) -> Tuple[int, ...]:
