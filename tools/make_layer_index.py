@@ -21,11 +21,26 @@ def build_index():
     from paramscope import layers
     index = {}
     for family in layers.family_names():
-        for module_name in [f"{family}.{part}" for part in layers.family_parts(family)] + [family]:
+        parts = [f"{family}.{part}" for part in layers.family_parts(family)]
+        for module_name in parts + [family]:
             module = importlib.import_module(f"paramscope.layers.{module_name}")
             for name in getattr(module, "__all__", ()):
                 index.setdefault(name, module_name)
+        if parts:
+            check_package(family, parts)
     return dict(sorted(index.items()))
+
+
+def check_package(family, parts):
+    """A family package's ``__all__`` lists exactly the names its modules define."""
+    package = importlib.import_module(f"paramscope.layers.{family}")
+    defined = set()
+    for part in parts:
+        defined.update(getattr(importlib.import_module(f"paramscope.layers.{part}"), "__all__", ()))
+    listed = set(package.__all__)
+    if listed != defined:
+        raise SystemExit(f"layers/{family}/__init__.py: __all__ must list the names its modules "
+                         f"define: missing {sorted(defined - listed)}, extra {sorted(listed - defined)}")
 
 
 def render(index):
