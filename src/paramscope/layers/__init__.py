@@ -1,10 +1,10 @@
-"""Layer families, one module each (as keras/src/layers/<family>/).
+"""Layer families, one module or package each (as keras/src/layers/<family>/).
 
-Every public layer class (and Keras alias) a family module lists in
-``__all__`` is known to paramscope by its Keras class name.  ``_index.py``
-maps each name to its module, so a script that uses three layers imports
-their families only (regenerate it with ``python tools/make_layer_index.py``;
-a test checks it is current).
+Every public layer class (and Keras alias) a family lists in ``__all__`` is
+known to paramscope by its Keras class name.  ``_index.py`` maps each name to
+its module (in a family package, the module inside it), so a script that uses
+three layers imports their families only (regenerate it with
+``python tools/make_layer_index.py``; a test checks it is current).
 """
 
 from __future__ import annotations
@@ -21,11 +21,29 @@ _custom: dict = {}
 _resolved: dict = {}
 
 
+def _module_names(folder):
+    """The public modules and packages in ``folder`` (no pkgutil: start-up time)."""
+    names = []
+    for f in os.listdir(folder):
+        if f.startswith("_"):
+            continue
+        if f.endswith(".py"):
+            names.append(f[:-3])
+        elif os.path.isfile(os.path.join(folder, f, "__init__.py")):
+            names.append(f)
+    return sorted(names)
+
+
 def family_names():
-    """The family modules, from the package directory (no pkgutil: start-up time)."""
-    here = os.path.dirname(__file__)
-    return sorted(f[:-3] for f in os.listdir(here)
-                  if f.endswith(".py") and not f.startswith("_") and f[:-3] not in _NOT_FAMILIES)
+    """The family modules and packages (``preprocessing/``, one module per kind)."""
+    return [name for name in _module_names(os.path.dirname(__file__))
+            if name not in _NOT_FAMILIES]
+
+
+def family_parts(family):
+    """The modules of a family package (``['audio', 'encoding', ...]``); ``[]`` for a module."""
+    folder = os.path.join(os.path.dirname(__file__), family)
+    return _module_names(folder) if os.path.isdir(folder) else []
 
 
 def family_modules():

@@ -7,116 +7,33 @@ name, a shape, trainable or not, a dtype: never any values), and
 on :class:`KerasTensor` objects builds it on first use and records a
 :class:`Node`, exactly as Keras 3 does, so graphs, shared layers and the
 summary's "Connected to" column come out the same.
+
+The parts of a layer live beside this module: its weights (``_layer_weights``), its
+masks (``_masking``), the tensors, nodes and weights it makes (``_tensor``, ``_node``,
+``_weight``), ``InputSpec`` (``_input_spec``), ``InputLayer`` (``_input_layer``); every
+name is importable from here, as before.
 """
 
 from __future__ import annotations
 
-import math
 import warnings
 
 from .. import naming, tree
-from ..dtypes import get_policy, standardize_dtype, dtype_bits
+from ..dtypes import get_policy
 from ..errors import (LayerError, NeedsComputationError, ParamscopeError, ShapeError,
                       describe_layer, format_shape)
 from ..shapes import standardize_shape
 from ..explanation import weight_sizes
 from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
                      tf_keras_node_order, tf_keras_order, tracing_depth)
-from .state import SCOPES, SeedGenerator, open_layer_scope, variable_path
-
-class KerasHistory(tuple):
-    """``(operation, node_index, tensor_index)``: the call that produced a tensor (Keras's
-    namedtuple, without importing collections)."""
-
-    __slots__ = ()
-
-    def __new__(cls, operation, node_index, tensor_index):
-        return tuple.__new__(cls, (operation, node_index, tensor_index))
-
-    operation = property(lambda self: self[0])
-    layer = property(lambda self: self[0])  # tf.keras's name
-    node_index = property(lambda self: self[1])
-    tensor_index = property(lambda self: self[2])
-
-    def __repr__(self):
-        return (f"KerasHistory(operation={self[0]!r}, node_index={self[1]!r}, "
-                f"tensor_index={self[2]!r})")
-
-
-class Weight:
-    """A weight: a name, a shape, a dtype and whether it is trained.
-
-    Nothing is allocated; ``size`` is a Python int however large the shape.
-    """
-
-    __slots__ = ("name", "shape", "dtype", "trainable", "layer", "initializer", "_path",
-                 "__weakref__")
-
-    def __init__(self, name, shape, dtype="float32", trainable=True, layer=None, initializer=None):
-        self.name = name
-        self.shape = tuple(shape)
-        self.dtype = dtype
-        self.trainable = trainable
-        self.layer = layer
-        self.initializer = initializer
-        #: Keras's path when the weight was created inside another layer's build
-        #: (``lstm/lstm_cell/kernel``); set by that layer.
-        self._path = None
-
-    @property
-    def path(self) -> str:
-        if self._path is not None:
-            return self._path
-        return f"{self.layer.name}/{self.name}" if self.layer is not None else self.name
-
-    @property
-    def size(self) -> int:
-        return math.prod(self.shape)
-
-    @property
-    def nbits(self) -> int:
-        return self.size * dtype_bits(self.dtype)
-
-    @property
-    def ndim(self) -> int:
-        return len(self.shape)
-
-    def numpy(self):
-        raise NeedsComputationError(
-            f"Weight '{self.path}' has no values in paramscope (only its shape {self.shape}). "
-            "Use model.get_weights() for arrays of the right shapes."
-        )
-
-    def assign(self, value):
-        """``variable.assign(value)``: the value's shape must be the weight's (Keras's check);
-        paramscope keeps shapes, not values."""
-        from ..keras.variables import check_assign
-        check_assign(self, value)
-        return value
-
-    assign_add = assign_sub = assign
-
-    def __repr__(self):
-        return f"<Weight path={self.path}, shape={self.shape}, dtype={self.dtype}, trainable={self.trainable}>"
-
-
-def _add_unique(out, seen, values):
-    """Append to ``out`` the ``values`` whose ids are not in ``seen`` (and note them)."""
-    for v in values:
-        if id(v) not in seen:
-            seen.add(id(v))
-            out.append(v)
-
-
-_PLAIN_VALUE_TYPES = frozenset({bool, int, float, str, type(None)})
-
-
-def _plain_values(kwargs) -> bool:
-    """No value of ``kwargs`` is a structure (that could hold tensors)."""
-    for value in kwargs.values():
-        if value.__class__ not in _PLAIN_VALUE_TYPES:
-            return False
-    return True
+from ._input_spec import InputSpec, check_input_spec
+from ._layer_weights import LayerWeights
+from ._masking import LayerMasking, get_keras_mask  # noqa: F401
+from ._node import Node, plain_values
+from ._signature import positional_arg_names, shape_of, shape_params
+from ._tensor import OPERATOR_DUNDERS, KerasHistory, KerasTensor  # noqa: F401
+from ._weight import Weight
+from .state import SCOPES, SeedGenerator, open_layer_scope
 
 
 def _one_tensor_call(layer, args, kwargs) -> bool:
@@ -124,7 +41,7 @@ def _one_tensor_call(layer, args, kwargs) -> bool:
     its arguments as Layer does: it needs no flattening or re-binding."""
     return (len(args) == 1 and args[0].__class__ is KerasTensor
             and type(layer)._bind_call is Layer._bind_call
-            and (not kwargs or _plain_values(kwargs)))
+            and (not kwargs or plain_values(kwargs)))
 
 
 def _is_float(dtype):
@@ -156,185 +73,9 @@ def _autocast(layer, values):
     return tree.map_structure(convert, values)
 
 
-class KerasTensor:
-    """A symbolic tensor: a shape, a dtype, and the call that produced it."""
-
-    #: Keras's ``_keras_mask``: the symbolic mask a masking layer attached (or None).
-    _keras_mask = None
-
-    def __init__(self, shape, dtype="float32", sparse=False, ragged=False, name=None):
-        self._shape = standardize_shape(shape)
-        self.dtype = standardize_dtype(dtype)
-        self.sparse = bool(sparse)
-        self.ragged = bool(ragged)
-        self.name = name or naming.uniquify("keras_tensor")
-
-    @property
-    def shape(self):
-        return self._shape
-
-    @property
-    def ndim(self):
-        return len(self._shape)
-
-    def __repr__(self):
-        return f"<KerasTensor shape={self._shape}, dtype={self.dtype}, name={self.name}>"
-
-    def __len__(self):
-        raise TypeError("len() of a symbolic KerasTensor is not defined; use .shape")
-
-    def __iter__(self):
-        raise TypeError("a symbolic KerasTensor is not iterable; use .shape")
-
-    def __bool__(self):
-        raise NeedsComputationError(
-            "A symbolic KerasTensor has no truth value: its values exist only when the model runs."
-        )
-
-    def numpy(self):
-        raise NeedsComputationError(
-            "A symbolic KerasTensor has no values in paramscope, only a shape "
-            f"{self._shape}; values need a real Keras backend."
-        )
-
-
-class Node:
-    """One call of an operation on symbolic tensors (Keras's ``ops.Node``)."""
-
-    def __init__(self, operation, call_args=(), call_kwargs=None, outputs=None):
-        call_kwargs = call_kwargs or {}
-        self.operation = operation
-        self.call_args = call_args = tuple(call_args)
-        self.call_kwargs = call_kwargs = dict(call_kwargs)
-        if ((not call_kwargs or _plain_values(call_kwargs))
-                and ((len(call_args) == 1 and call_args[0].__class__ is KerasTensor)
-                     or all(type(x) is KerasTensor for x in call_args))):
-            self.input_tensors = list(call_args)
-        else:
-            # Keras 3 flattens the keyword arguments sorted by name; tf-keras keeps the
-            # call's order (``nest.flatten((args, kwargs.values()))``).
-            kwargs_part = list(call_kwargs.values()) if tf_keras_order() else call_kwargs
-            self.input_tensors = [x for x in tree.flatten((call_args, kwargs_part))
-                                  if isinstance(x, KerasTensor)]
-        if type(outputs) is KerasTensor:
-            self.outputs = [outputs]
-        else:
-            self.outputs = [] if outputs is None else tree.flatten(outputs)
-        #: The call's outputs as returned (a tensor, tuple, list or dict): tf.keras prints it.
-        self.output_structure = outputs
-        operation._inbound_nodes.append(self)
-        for kt in self.input_tensors:
-            history = getattr(kt, "_keras_history", None)
-            if history is None:
-                history = kt._keras_history = KerasHistory(None, 0, 0)
-            if history[0] is not None:
-                history[0]._outbound_nodes.append(self)
-        node_index = len(operation._inbound_nodes) - 1
-        for i, t in enumerate(self.outputs):
-            t._keras_history = KerasHistory(operation, node_index, i)
-        self.is_input = not self.input_tensors
-
-    @property
-    def output_tensors(self):
-        return self.outputs
-
-    @property
-    def parent_nodes(self):
-        deps = []
-        for kt in self.input_tensors:
-            op, node_index, _ = kt._keras_history
-            if op is not None:
-                deps.append(op._inbound_nodes[node_index])
-        return deps
-
-    def __repr__(self):
-        return f"<Node operation={self.operation.name}, id={id(self)}>"
-
-
-class InputSpec:
-    """What a layer accepts: rank bounds and fixed axes (Keras's InputSpec)."""
-
-    def __init__(self, dtype=None, shape=None, ndim=None, max_ndim=None, min_ndim=None,
-                 axes=None, allow_last_axis_squeeze=False, name=None, optional=False):
-        self.dtype = dtype
-        if shape is not None:
-            self.shape = standardize_shape(shape)
-            self.ndim = len(self.shape)
-        else:
-            self.shape = None
-            self.ndim = ndim
-        self.max_ndim = max_ndim
-        self.min_ndim = min_ndim
-        self.axes = {int(k): v for k, v in (axes or {}).items()}
-        self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.name = name
-        self.optional = optional
-
-
-def _check_input_spec(layer, specs, inputs):
-    """Keras's ``assert_input_compatibility``, with paramscope's messages."""
-    if not specs:
-        return
-    if specs.__class__ is InputSpec and inputs.__class__ is KerasTensor:
-        specs, flat = (specs,), (inputs,)
-    else:
-        specs = tree.flatten(specs)
-        flat = tree.flatten(inputs)
-    if len(flat) != len(specs):
-        raise LayerError(
-            f"Layer {describe_layer(layer)} expects {len(specs)} input(s), but it received "
-            f"{len(flat)} input tensor(s) of shapes {format_shape([getattr(x, 'shape', x) for x in flat])}.",
-            layer)
-    for i, (x, spec) in enumerate(zip(flat, specs)):
-        if spec is None or (x is None and spec.optional):
-            continue
-        shape = getattr(x, "shape", None)
-        if shape is None:
-            raise LayerError(f"Layer {describe_layer(layer)} received a non-tensor input {x!r}.", layer)
-        ndim = len(shape)
-        where = lambda: (f"Layer {describe_layer(layer)} received an input of shape "
-                         f"{format_shape(shape)}")
-        if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
-            raise LayerError(
-                f"{where()} (rank {ndim}), but it expects inputs of rank {spec.ndim} "
-                f"(including the batch dimension){_rank_hint(layer, spec.ndim, ndim)}.", layer)
-        if spec.max_ndim is not None and ndim > spec.max_ndim:
-            raise LayerError(
-                f"{where()} (rank {ndim}), but it expects inputs of rank at most {spec.max_ndim}"
-                f"{_rank_hint(layer, spec.max_ndim, ndim)}.", layer)
-        if spec.min_ndim is not None and ndim < spec.min_ndim:
-            raise LayerError(
-                f"{where()} (rank {ndim}), but it expects inputs of rank at least {spec.min_ndim} "
-                f"(including the batch dimension){_rank_hint(layer, spec.min_ndim, ndim)}.", layer)
-        for axis, value in spec.axes.items():
-            if value is not None and shape[axis] not in (value, None):
-                raise LayerError(
-                    f"{where()}, but axis {axis} must have size {value} (the size it was built "
-                    f"with). A layer's weights fix this size: use a new layer for inputs of a "
-                    f"different size.", layer)
-        if spec.shape is not None:
-            spec_shape, got = spec.shape, tuple(shape)
-            if spec.allow_last_axis_squeeze:
-                got = got[:-1] if got and got[-1] == 1 else got
-                spec_shape = spec_shape[:-1] if spec_shape and spec_shape[-1] == 1 else spec_shape
-            for a, b in zip(spec_shape, got):
-                if a is not None and b is not None and a != b:
-                    raise LayerError(f"{where()}, but it expects shape {format_shape(spec.shape)}.",
-                                     layer)
-
-
-#: Attribute values that are never sub-layers: set without looking inside them.
 _UNTRACKED = frozenset({int, float, bool, str, type(None), dict, Weight, InputSpec, KerasTensor})
 
 
-def _rank_hint(layer, expected, got):
-    if got < expected:
-        return ("; add the missing dimensions to the input (e.g. a Reshape layer or a channels "
-                "dimension on the Input shape)")
-    return "; reduce the input's rank first (e.g. with Flatten or a pooling layer)"
-
-
-#: While a script has unknown values (``paramscope.keras.unknown``): the function that stops
 #: a layer or model from receiving one, ``check(owner, function, args, kwargs)``; ``None``
 #: otherwise, so that it costs nothing.  Set with :func:`watch_unknown_values`.
 unknown_value_check = None
@@ -359,65 +100,7 @@ def _constants_as_tensors(args, kwargs):
     return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
 
 
-def _is_traced_size(dim) -> bool:
-    """A stand-in size of a dimension Keras does not know, while tracing (ops.StandIn)."""
-    return dim.__class__ is not int and type(dim).__name__ == "StandIn"
-
-
-# -- masks (keras/src/layers/layer.py, Keras 3.15) ------------------------------------------
-
-def get_keras_mask(x):
-    return getattr(x, "_keras_mask", None)
-
-
-def _code(fn):
-    fn = getattr(fn, "__func__", fn)
-    while hasattr(fn, "__wrapped__"):
-        fn = fn.__wrapped__
-    return getattr(fn, "__code__", None)
-
-
-def _arg_names(fn):
-    """Positional parameter names of a function (of a bound method: without ``self``)."""
-    code = _code(fn)
-    if code is None:  # a builtin or a callable object: fall back to inspect
-        import inspect
-        return [p.name for p in inspect.signature(fn).parameters.values()
-                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    names = list(code.co_varnames[:code.co_argcount])
-    return names[1:] if hasattr(fn, "__self__") else names
-
-
-def _has_varargs(fn):
-    code = _code(fn)
-    return bool(code is not None and code.co_flags & 0x04)
-
-
-_shape_params_cache: dict = {}
-
-
-def _shape_params(fn):
-    """The parameter names of a ``build``/``compute_output_shape`` method, ``None`` when
-    it takes a single shape (cached per function: layers are called many times)."""
-    key = (getattr(fn, "__func__", fn), hasattr(fn, "__self__"))
-    try:
-        return _shape_params_cache[key]
-    except (KeyError, TypeError):
-        pass
-    params = _arg_names(fn)
-    value = None if len(params) <= 1 and not _has_varargs(fn) else tuple(params)
-    try:
-        _shape_params_cache[key] = value
-    except TypeError:  # an unhashable callable object
-        pass
-    return value
-
-
-def _shape_of(x):
-    return x.shape if isinstance(x, KerasTensor) else x
-
-
-class Layer:
+class Layer(LayerMasking, LayerWeights):
     """Base class of every layer (``keras.Layer``).
 
     Subclasses set their arguments in ``__init__`` (and pass the rest to
@@ -550,149 +233,6 @@ class Layer:
 
     # -- weights ----------------------------------------------------------------
 
-    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True,
-                   autocast=True, regularizer=None, constraint=None, aggregation="none",
-                   overwrite_with_gradient=False, name=None):
-        shape = () if shape is None else tuple(shape)
-        for d in shape:
-            if d.__class__ is int and d >= 0:
-                continue
-            if d is None or not isinstance(d, int) or d < 0 or _is_traced_size(d):
-                if unknown_value_check is not None:
-                    unknown_value_check(f"Layer {describe_layer(self)}, creating weight "
-                                        f"'{name}',", None, (shape,), {})
-                raise LayerError(
-                    f"Layer {describe_layer(self)} cannot create weight '{name}' of shape "
-                    f"{shape}: every dimension must be a known non-negative integer. This usually "
-                    "means the input has an unknown (None) dimension where the layer needs a size; "
-                    "give the Input a fixed size for it.", self)
-        dtype = standardize_dtype(dtype) if dtype is not None else self.variable_dtype
-        if initializer is None:
-            initializer = "glorot_uniform" if "float" in dtype else "zeros"
-        elif "float" not in dtype and _is_random_initializer(initializer):
-            raise LayerError(
-                f"Layer {describe_layer(self)} cannot create weight '{name}' with dtype {dtype}: "
-                f"its initializer {_initializer_name(initializer)!r} draws random floats and "
-                "needs a float dtype. Use a float dtype (e.g. dtype='float32') for this layer.",
-                self)
-        w = Weight(name, shape, dtype, bool(trainable), self, initializer)
-        if SCOPES and SCOPES[-1].caller is self and SCOPES[-1].name == self.name:
-            w._path = f"{SCOPES[-1].path}/{name}"  # in its build (the usual case)
-        else:
-            w._path = variable_path(self.name, self, name)
-        (self._trainable_variables if w.trainable else self._non_trainable_variables).append(w)
-        if not self.trainable:
-            w.trainable = False
-        return w
-
-    @property
-    def trainable(self):
-        return self._trainable
-
-    @trainable.setter
-    def trainable(self, value):
-        value = bool(value)
-        self._trainable = value
-        for v in self._trainable_variables:
-            v.trainable = value
-        for layer in self._layers:
-            layer.trainable = value
-
-    @property
-    def weights(self):
-        own = self._trainable_variables + self._non_trainable_variables
-        if not self._layers and (len(own) < 2 or len(set(map(id, own))) == len(own)):
-            return own  # no sub-layers, no weight listed twice (most layers)
-        seen, out = set(), []
-        _add_unique(out, seen, own)
-        for layer in self._layers:
-            _add_unique(out, seen, layer.weights)
-        return out
-
-    @property
-    def variables(self):
-        """The weights and the seed-generator states (Keras's ``layer.variables``)."""
-        own = self._trainable_variables + self._non_trainable_variables
-        if not self._layers and not self._seed_generators:
-            return self.weights
-        seen, out = set(), []
-        _add_unique(out, seen, own)
-        out.extend(g.state for g in self._seed_generators)  # (as Keras: not deduplicated)
-        for layer in self._layers:
-            _add_unique(out, seen, layer.variables)
-        return out
-
-    def _flatten_layers(self, include_self=True, recursive=True):
-        """This layer and its sub-layers, depth first (Keras's ``_flatten_layers``)."""
-        layers = [self] if include_self else []
-        seen = {id(self)}
-        stack = list(reversed(self._layers))
-        while stack:
-            layer = stack.pop()
-            if id(layer) in seen:
-                continue
-            seen.add(id(layer))
-            layers.append(layer)
-            if recursive:
-                stack.extend(reversed(layer._layers))
-        return layers
-
-    @property
-    def trainable_weights(self):
-        if not self.trainable:
-            return []
-        return [w for w in self.weights if w.trainable]
-
-    trainable_variables = trainable_weights
-
-    @property
-    def non_trainable_weights(self):
-        if not self.trainable:
-            return self.weights
-        return [w for w in self.weights if not w.trainable]
-
-    @property
-    def non_trainable_variables(self):
-        """The non-trainable weights and the seed-generator states."""
-        if not self.trainable:
-            return self.variables
-        return [v for v in self.variables if not v.trainable]
-
-    def count_params(self) -> int:
-        if not self.built:
-            raise LayerError(
-                f"You tried to call `count_params` on layer {describe_layer(self)}, but the layer "
-                "isn't built. Give the model an input shape (keras.Input(shape=...) first, or "
-                "input_shape= on the first layer), or build it with model.build(input_shape).",
-                self)
-        return sum(w.size for w in self.weights)
-
-    def get_weights(self):
-        from ..keras.arrays import weight_arrays
-        return weight_arrays(self.weights)
-
-    def add_loss(self, loss):
-        """Inside ``call()``/``build()`` (traced on symbolic tensors): accepted, as Keras's
-        symbolic trace accepts it; elsewhere Keras's error (paramscope.keras._losses_api)."""
-        from ..keras._losses_api import add_loss
-        add_loss(self, loss)
-
-    def add_metric(self, *args, **kwargs):
-        from ..keras._losses_api import add_metric
-        add_metric(self, *args, **kwargs)
-
-    @property
-    def losses(self):
-        """Keras's ``layer.losses`` (see paramscope.keras._losses_api)."""
-        from ..keras._losses_api import layer_losses
-        return layer_losses(self)
-
-    def set_weights(self, weights):
-        """Keras's ``set_weights``: one array per weight, each of the weight's shape (checked
-        as Keras checks; the values themselves are not kept)."""
-        from ..keras.variables import set_weights
-        set_weights(self, weights)
-
     # -- building and calling -------------------------------------------------------
 
     def _build_at_init(self):
@@ -721,7 +261,7 @@ class Layer:
         if names is None:
             call = getattr(cls, "call", None)
             if call is not None and cls.call_args == Layer.call_args:
-                names = tuple(_arg_names(call)[1:]) or ("inputs",)
+                names = tuple(positional_arg_names(call)[1:]) or ("inputs",)
             else:
                 names = tuple(cls.call_args)
             setattr(cls, "_cached_call_arg_names", names)
@@ -770,7 +310,7 @@ class Layer:
             bound, options, tensor_args, first = self._prepare_call(args, kwargs)
         try:
             if self.input_spec is not None:
-                _check_input_spec(self, self.input_spec, first)
+                check_input_spec(self, self.input_spec, first)
             cls = type(self)
             if self.built and cls.compute_output_shape is not Layer.compute_output_shape:
                 # Built, and not traced: nothing it does now creates variables (Keras opens
@@ -829,97 +369,6 @@ class Layer:
                        if any(isinstance(x, KerasTensor) for x in tree.flatten(v))}
         return bound, options, tensor_args, next(iter(bound.values()))
 
-    # -- masks -----------------------------------------------------------------------
-
-    @property
-    def supports_masking(self):
-        """Whether the layer passes a mask on. A class that does declares
-        ``supports_masking = True`` (Keras sets it in ``__init__``); otherwise it is True
-        when ``compute_mask`` is overridden (Keras: ``not is_default(self.compute_mask)``)."""
-        value = self.__dict__.get("_supports_masking")
-        if value is None:
-            cls = type(self)
-            value = cls.__dict__.get("_cached_supports_masking")
-            if value is None:
-                value = cls.compute_mask is not Layer.compute_mask
-                setattr(cls, "_cached_supports_masking", value)
-        return value
-
-    @supports_masking.setter
-    def supports_masking(self, value):
-        self.__dict__["_supports_masking"] = bool(value)
-
-    def compute_mask(self, inputs, previous_mask):
-        """The output mask: Keras passes the input's mask on (merge layers combine theirs)."""
-        return previous_mask
-
-    def _mask_arg_names(self):
-        cls = type(self)
-        names = cls.__dict__.get("_cached_mask_args")
-        if names is None:
-            names = cls.call_mask_args
-            if names is None:
-                call = cls.__dict__.get("call") or getattr(cls, "call", None)
-                code = _code(call) if call is not None and call is not Layer.call else None
-                params = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount] if code else ()
-                names = tuple(p for p in params if p == "mask" or p.endswith("_mask"))
-            names = tuple(names)
-            setattr(cls, "_cached_mask_args", names)
-        return names
-
-    def _populate_masks(self, args, kwargs, bound, options, tensor_args, first):
-        """Keras's step 6: mask arguments from the inputs' masks; returns the previous mask.
-
-        Keras fills ``mask`` (or ``<arg>_mask``) into the call's keyword arguments. That
-        dict is also the one its Node keeps, unless Keras converted the inputs first (a
-        keyword argument, several positional ones, or a dtype to cast): then the node's
-        arguments stay as passed.  So a mask tensor is an input of the node (and appears in
-        "Connected to") exactly when Keras puts it there.
-        """
-        names = self._mask_arg_names()
-        flat_first = first if isinstance(first, KerasTensor) else None
-        if not names and (flat_first is not None and flat_first._keras_mask is None):
-            return None  # the common case: no mask anywhere
-        converted = self._convert_input_args and (
-            bool(kwargs) or len(args) != 1 or flat_first is None
-            or flat_first.dtype != self.input_dtype)
-        filled = {}
-        if names:
-            given = lambda key: bound.get(key, options.get(key))
-            if len(tensor_args) == 1:
-                if "mask" in names and given("mask") is None:
-                    only = next(iter(tensor_args.values()))
-                    filled["mask"] = tree.map_structure(get_keras_mask, only)
-            elif len(tensor_args) > 1:
-                for key, value in tensor_args.items():
-                    name = f"{key}_mask"
-                    if name in names and given(name) is None:
-                        filled[name] = tree.map_structure(get_keras_mask, value)
-            if not converted:
-                kwargs.update(filled)
-        mask = bound.get("mask", options.get("mask"))
-        if mask is None:
-            mask = filled.get("mask")
-        if mask is None:
-            return tree.map_structure(get_keras_mask, first)
-        return mask
-
-    def _set_mask_metadata(self, inputs, outputs, previous_mask):
-        if not self.supports_masking:
-            return
-        cls = type(self)
-        if previous_mask is None and cls.compute_mask is Layer.compute_mask:
-            return  # compute_mask would pass the missing mask on: nothing to attach
-        flat_outputs = tree.flatten(outputs)
-        if all(get_keras_mask(x) is not None for x in flat_outputs):
-            return
-        masks = self.compute_mask(inputs, previous_mask)
-        if masks is None:
-            return
-        for tensor, mask in zip(flat_outputs, tree.flatten(masks)):
-            if mask is not None and isinstance(tensor, KerasTensor) and tensor._keras_mask is None:
-                tensor._keras_mask = mask
-
     def _error_in_call(self, error, tensor_args):
         shapes = tree.map_structure(lambda t: t.shape if isinstance(t, KerasTensor) else t,
                                     list(tensor_args.values()))
@@ -936,13 +385,13 @@ class Layer:
         A function with one parameter gets the first tensor argument's shape;
         otherwise ``<arg>_shape`` parameters get the shapes of ``<arg>``.
         """
-        params = _shape_params(fn)
+        params = shape_params(fn)
         if params is None:  # one parameter: the first tensor argument's shape
             first = next(iter(tensor_args.values()))
             if type(first) is KerasTensor:
                 return (first._shape,), {}
-            return (tree.map_structure(_shape_of, first),), {}
-        shapes = {k: tree.map_structure(_shape_of, v) for k, v in tensor_args.items()}
+            return (tree.map_structure(shape_of, first),), {}
+        shapes = {k: tree.map_structure(shape_of, v) for k, v in tensor_args.items()}
         kwargs = {}
         for p in params:
             key = p[:-len("_shape")] if p.endswith("_shape") else p
@@ -1081,32 +530,12 @@ class Layer:
             "not do; it works from shapes.")
 
 
-_RANDOM_INITIALIZERS = {
-    "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "lecun_uniform", "lecun_normal",
-    "random_uniform", "random_normal", "truncated_normal", "variance_scaling", "orthogonal",
-    "uniform", "normal",
-}
-
-
-def _initializer_name(initializer):
-    if isinstance(initializer, dict):
-        return initializer.get("class_name") or initializer.get("config", "")
-    return initializer if isinstance(initializer, str) else getattr(initializer, "name",
-                                                                     type(initializer).__name__)
-
-
-def _is_random_initializer(initializer):
-    from ..naming import to_snake_case
-    name = _initializer_name(initializer)
-    return isinstance(name, str) and to_snake_case(name) in _RANDOM_INITIALIZERS
-
-
 def _named_init_arguments(layer):
     """The layer's constructor arguments by parameter name (positional ones named)."""
     args, kwargs = layer.init_arguments
     if not args:
         return dict(kwargs)
-    names = [n for n in _arg_names(type(layer).__init__)[1:]]
+    names = [n for n in positional_arg_names(type(layer).__init__)[1:]]
     named = dict(zip(names, args))
     named.update(kwargs)
     return named
@@ -1188,104 +617,4 @@ def _policy_or_error(dtype, layer):
         raise LayerError(f"{type(layer).__name__}: invalid dtype={dtype!r}: {e}") from None
 
 
-class InputLayer(Layer):
-    """The layer behind ``keras.Input``: no weights, one output of a fixed shape."""
-
-    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, ragged=None,
-                 batch_shape=None, input_tensor=None, optional=False, name=None, **kwargs):
-        if "input_shape" in kwargs:
-            shape = kwargs.pop("input_shape")
-        if "batch_input_shape" in kwargs:
-            batch_shape = kwargs.pop("batch_input_shape")
-        for legacy in ("trainable",):
-            kwargs.pop(legacy, None)
-        super().__init__(name=name, **kwargs)
-        if input_tensor is not None:
-            batch_shape = input_tensor.shape
-            dtype = input_tensor.dtype
-        else:
-            if shape is not None and batch_shape is not None:
-                raise LayerError("You cannot pass both `shape` and `batch_shape` at the same time.")
-            if batch_size is not None and batch_shape is not None:
-                raise LayerError("You cannot pass both `batch_size` and `batch_shape` at the same time.")
-            if shape is None and batch_shape is None:
-                raise LayerError(
-                    f"InputLayer '{self.name}': you must pass a `shape` argument, e.g. "
-                    "keras.Input(shape=(28, 28, 1)).")
-            if shape is not None:
-                try:
-                    shape = standardize_shape(shape)
-                except ShapeError as e:
-                    raise LayerError(f"InputLayer '{self.name}': invalid shape={shape!r}: {e}") from None
-                batch_shape = (batch_size,) + shape
-        try:
-            self._batch_shape = standardize_shape(batch_shape)
-        except ShapeError as e:
-            raise LayerError(f"InputLayer '{self.name}': invalid batch_shape={batch_shape!r}: {e}") from None
-        self._dtype = standardize_dtype(dtype)
-        self.sparse = bool(sparse)
-        self.ragged = bool(ragged)
-        self.optional = optional
-        if input_tensor is None:
-            input_tensor = KerasTensor(self._batch_shape, dtype=self._dtype, sparse=self.sparse,
-                                       ragged=self.ragged, name=name)
-        self._input_tensor = input_tensor
-        Node(self, call_args=(), call_kwargs={}, outputs=input_tensor)
-        self.built = True
-
-    @property
-    def batch_shape(self):
-        return self._batch_shape
-
-    @property
-    def dtype(self):
-        return self._dtype
-
-    def get_config(self):
-        return {"batch_shape": list(self._batch_shape), "dtype": self._dtype,
-                "sparse": self.sparse, "ragged": self.ragged, "name": self.name,
-                "optional": self.optional}
-
-
-def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None,
-          name=None, tensor=None, optional=False):
-    """``keras.Input``: a symbolic tensor fed by a new InputLayer."""
-    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
-                       ragged=ragged, batch_shape=batch_shape, name=name, input_tensor=tensor,
-                       optional=optional)
-    return layer.output
-
-
-# Python's operators on KerasTensor record Keras operations (paramscope.ops).  They are
-# installed when first used, so that a model without them never imports paramscope.ops.
-OPERATOR_DUNDERS = (
-    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
-    "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
-    "__rpow__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lt__",
-    "__le__", "__gt__", "__ge__", "__ne__", "__matmul__", "__rmatmul__", "__neg__", "__abs__",
-    "__invert__", "__getitem__", "__round__", "reshape", "squeeze")
-
-
-def _first_use(dunder):
-    def operator(self, *args, **kwargs):
-        from .. import ops
-        ops.install_operators(KerasTensor)  # replaces every stub with the real operator
-        return getattr(KerasTensor, dunder)(self, *args, **kwargs)
-    operator.__name__ = dunder
-    return operator
-
-
-for _dunder in OPERATOR_DUNDERS:
-    setattr(KerasTensor, _dunder, _first_use(_dunder))
-
-
-def _tensor_eq(self, other):
-    """``==`` is identity (Keras 3), an operation under tf.keras semantics (``x == 0.0``)."""
-    if naming.keras2_active():
-        from .. import ops
-        ops.install_operators(KerasTensor)
-        return KerasTensor.__eq__(self, other)
-    return NotImplemented
-
-
-KerasTensor.__eq__ = _tensor_eq  # (set after the class: __hash__ stays object's)
+from ._input_layer import Input, InputLayer  # noqa: E402,F401  (they subclass Layer)

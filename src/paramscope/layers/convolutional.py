@@ -286,10 +286,14 @@ class Conv1D(_Conv):
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(1, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         groups, activation, use_bias, kernel_initializer, bias_initializer,
-                         kernel_regularizer, bias_regularizer, activity_regularizer,
-                         kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         groups=groups, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class Conv2D(_Conv):
@@ -300,10 +304,14 @@ class Conv2D(_Conv):
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         groups, activation, use_bias, kernel_initializer, bias_initializer,
-                         kernel_regularizer, bias_regularizer, activity_regularizer,
-                         kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         groups=groups, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class Conv3D(_Conv):
@@ -314,10 +322,14 @@ class Conv3D(_Conv):
                  use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(3, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         groups, activation, use_bias, kernel_initializer, bias_initializer,
-                         kernel_regularizer, bias_regularizer, activity_regularizer,
-                         kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
+                         groups=groups, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 Convolution1D = Conv1D
@@ -415,10 +427,14 @@ class Conv1DTranspose(_ConvTranspose):
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(1, filters, kernel_size, strides, padding, output_padding, data_format,
-                         dilation_rate, activation, use_bias, kernel_initializer,
-                         bias_initializer, kernel_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, output_padding=output_padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class Conv2DTranspose(_ConvTranspose):
@@ -429,10 +445,14 @@ class Conv2DTranspose(_ConvTranspose):
                  use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(2, filters, kernel_size, strides, padding, output_padding, data_format,
-                         dilation_rate, activation, use_bias, kernel_initializer,
-                         bias_initializer, kernel_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, output_padding=output_padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class Conv3DTranspose(_ConvTranspose):
@@ -447,10 +467,14 @@ class Conv3DTranspose(_ConvTranspose):
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
                  **kwargs):
-        super().__init__(3, filters, kernel_size, strides, padding, output_padding, data_format,
-                         dilation_rate, activation, use_bias, kernel_initializer,
-                         bias_initializer, kernel_regularizer, bias_regularizer,
-                         activity_regularizer, kernel_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, output_padding=output_padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 Convolution1DTranspose = Conv1DTranspose
@@ -536,10 +560,16 @@ class DepthwiseConv1D(_DepthwiseConv):
                  depthwise_initializer="glorot_uniform", bias_initializer="zeros",
                  depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(1, depth_multiplier, kernel_size, strides, padding, data_format,
-                         dilation_rate, activation, use_bias, depthwise_initializer,
-                         bias_initializer, depthwise_regularizer, bias_regularizer,
-                         activity_regularizer, depthwise_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=1, depth_multiplier=depth_multiplier, kernel_size=kernel_size,
+                         strides=strides, padding=padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         depthwise_initializer=depthwise_initializer,
+                         bias_initializer=bias_initializer,
+                         depthwise_regularizer=depthwise_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         depthwise_constraint=depthwise_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class DepthwiseConv2D(_DepthwiseConv):
@@ -550,10 +580,16 @@ class DepthwiseConv2D(_DepthwiseConv):
                  depthwise_initializer="glorot_uniform", bias_initializer="zeros",
                  depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(2, depth_multiplier, kernel_size, strides, padding, data_format,
-                         dilation_rate, activation, use_bias, depthwise_initializer,
-                         bias_initializer, depthwise_regularizer, bias_regularizer,
-                         activity_regularizer, depthwise_constraint, bias_constraint, **kwargs)
+        super().__init__(rank=2, depth_multiplier=depth_multiplier, kernel_size=kernel_size,
+                         strides=strides, padding=padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         depthwise_initializer=depthwise_initializer,
+                         bias_initializer=bias_initializer,
+                         depthwise_regularizer=depthwise_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         depthwise_constraint=depthwise_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class _SeparableConv(_ConvArgs):
@@ -650,12 +686,20 @@ class SeparableConv1D(_SeparableConv):
                  pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
                  **kwargs):
-        super().__init__(1, depth_multiplier, filters, kernel_size, strides, padding,
-                         data_format, dilation_rate, activation, use_bias,
-                         depthwise_initializer, pointwise_initializer, bias_initializer,
-                         depthwise_regularizer, pointwise_regularizer, bias_regularizer,
-                         activity_regularizer, depthwise_constraint, pointwise_constraint,
-                         bias_constraint, **kwargs)
+        super().__init__(rank=1, depth_multiplier=depth_multiplier, filters=filters,
+                         kernel_size=kernel_size, strides=strides, padding=padding,
+                         data_format=data_format, dilation_rate=dilation_rate,
+                         activation=activation, use_bias=use_bias,
+                         depthwise_initializer=depthwise_initializer,
+                         pointwise_initializer=pointwise_initializer,
+                         bias_initializer=bias_initializer,
+                         depthwise_regularizer=depthwise_regularizer,
+                         pointwise_regularizer=pointwise_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         depthwise_constraint=depthwise_constraint,
+                         pointwise_constraint=pointwise_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 class SeparableConv2D(_SeparableConv):
@@ -668,12 +712,20 @@ class SeparableConv2D(_SeparableConv):
                  pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
                  **kwargs):
-        super().__init__(2, depth_multiplier, filters, kernel_size, strides, padding,
-                         data_format, dilation_rate, activation, use_bias,
-                         depthwise_initializer, pointwise_initializer, bias_initializer,
-                         depthwise_regularizer, pointwise_regularizer, bias_regularizer,
-                         activity_regularizer, depthwise_constraint, pointwise_constraint,
-                         bias_constraint, **kwargs)
+        super().__init__(rank=2, depth_multiplier=depth_multiplier, filters=filters,
+                         kernel_size=kernel_size, strides=strides, padding=padding,
+                         data_format=data_format, dilation_rate=dilation_rate,
+                         activation=activation, use_bias=use_bias,
+                         depthwise_initializer=depthwise_initializer,
+                         pointwise_initializer=pointwise_initializer,
+                         bias_initializer=bias_initializer,
+                         depthwise_regularizer=depthwise_regularizer,
+                         pointwise_regularizer=pointwise_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         depthwise_constraint=depthwise_constraint,
+                         pointwise_constraint=pointwise_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
 
 
 SeparableConvolution1D = SeparableConv1D

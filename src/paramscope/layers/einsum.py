@@ -250,10 +250,10 @@ class ReversibleEmbedding(Embedding):
     def __init__(self, input_dim, output_dim, tie_weights=True, embeddings_initializer="uniform",
                  embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False,
                  reverse_dtype=None, logit_soft_cap=None, **kwargs):
-        super().__init__(input_dim, output_dim, embeddings_initializer=embeddings_initializer,
+        super().__init__(input_dim=input_dim, output_dim=output_dim,
+                         embeddings_initializer=embeddings_initializer,
                          embeddings_regularizer=embeddings_regularizer,
-                         embeddings_constraint=embeddings_constraint, mask_zero=mask_zero,
-                         **kwargs)
+                         embeddings_constraint=embeddings_constraint, mask_zero=mask_zero, **kwargs)
         self.tie_weights = tie_weights
         self.reverse_dtype = reverse_dtype
         self.logit_soft_cap = logit_soft_cap

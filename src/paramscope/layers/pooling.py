@@ -90,7 +90,7 @@ class MaxPooling1D(_Pooling):
 
     def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, name=None,
                  **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=1, pool_mode="max",
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=1, pool_mode="max",
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
@@ -99,7 +99,7 @@ class MaxPooling2D(_Pooling):
 
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None,
                  name=None, **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=2, pool_mode="max",
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=2, pool_mode="max",
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
@@ -108,7 +108,7 @@ class MaxPooling3D(_Pooling):
 
     def __init__(self, pool_size=(2, 2, 2), strides=None, padding="valid", data_format=None,
                  name=None, **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=3, pool_mode="max",
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=3, pool_mode="max",
                          padding=padding, data_format=data_format, name=name, **kwargs)
 
 
@@ -117,8 +117,9 @@ class AveragePooling1D(_Pooling):
 
     def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None,
                  **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=1, pool_mode="average",
-                         padding=padding, data_format=data_format, name=name, **kwargs)
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=1,
+                         pool_mode="average", padding=padding, data_format=data_format, name=name,
+                         **kwargs)
 
 
 class AveragePooling2D(_Pooling):
@@ -126,8 +127,9 @@ class AveragePooling2D(_Pooling):
 
     def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None,
                  **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=2, pool_mode="average",
-                         padding=padding, data_format=data_format, name=name, **kwargs)
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=2,
+                         pool_mode="average", padding=padding, data_format=data_format, name=name,
+                         **kwargs)
 
 
 class AveragePooling3D(_Pooling):
@@ -135,8 +137,9 @@ class AveragePooling3D(_Pooling):
 
     def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None,
                  **kwargs):
-        super().__init__(pool_size, strides, pool_dimensions=3, pool_mode="average",
-                         padding=padding, data_format=data_format, name=name, **kwargs)
+        super().__init__(pool_size=pool_size, strides=strides, pool_dimensions=3,
+                         pool_mode="average", padding=padding, data_format=data_format, name=name,
+                         **kwargs)
 
 
 MaxPool1D, MaxPool2D, MaxPool3D = MaxPooling1D, MaxPooling2D, MaxPooling3D
@@ -192,21 +195,21 @@ class GlobalMaxPooling1D(_GlobalMax):
     """Maximum over the steps of a sequence; no weights."""
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(1, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=1, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
 class GlobalMaxPooling2D(_GlobalMax):
     """Maximum over height and width; no weights."""
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(2, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=2, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
 class GlobalMaxPooling3D(_GlobalMax):
     """Maximum over depth, height and width; no weights."""
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(3, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=3, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
 class GlobalAveragePooling1D(_GlobalAverage):
@@ -215,7 +218,7 @@ class GlobalAveragePooling1D(_GlobalAverage):
     supports_masking = True
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(1, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=1, data_format=data_format, keepdims=keepdims, **kwargs)
 
     def compute_mask(self, inputs, mask=None):
         return None
@@ -225,14 +228,14 @@ class GlobalAveragePooling2D(_GlobalAverage):
     """Average over height and width; no weights."""
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(2, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=2, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
 class GlobalAveragePooling3D(_GlobalAverage):
     """Average over depth, height and width; no weights."""
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
-        super().__init__(3, data_format=data_format, keepdims=keepdims, **kwargs)
+        super().__init__(pool_dimensions=3, data_format=data_format, keepdims=keepdims, **kwargs)
 
 
 GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPool3D = (
@@ -322,39 +325,39 @@ class AdaptiveAveragePooling1D(_AdaptiveAverage):
     """Average pooling to ``output_size`` steps; no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(1, output_size, data_format, **kwargs)
+        super().__init__(rank=1, output_size=output_size, data_format=data_format, **kwargs)
 
 
 class AdaptiveAveragePooling2D(_AdaptiveAverage):
     """Average pooling to an ``output_size`` (height, width); no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(2, output_size, data_format, **kwargs)
+        super().__init__(rank=2, output_size=output_size, data_format=data_format, **kwargs)
 
 
 class AdaptiveAveragePooling3D(_AdaptiveAverage):
     """Average pooling to an ``output_size`` (depth, height, width); no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(3, output_size, data_format, **kwargs)
+        super().__init__(rank=3, output_size=output_size, data_format=data_format, **kwargs)
 
 
 class AdaptiveMaxPooling1D(_AdaptiveMax):
     """Max pooling to ``output_size`` steps; no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(1, output_size, data_format, **kwargs)
+        super().__init__(rank=1, output_size=output_size, data_format=data_format, **kwargs)
 
 
 class AdaptiveMaxPooling2D(_AdaptiveMax):
     """Max pooling to an ``output_size`` (height, width); no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(2, output_size, data_format, **kwargs)
+        super().__init__(rank=2, output_size=output_size, data_format=data_format, **kwargs)
 
 
 class AdaptiveMaxPooling3D(_AdaptiveMax):
     """Max pooling to an ``output_size`` (depth, height, width); no weights."""
 
     def __init__(self, output_size, data_format=None, **kwargs):
-        super().__init__(3, output_size, data_format, **kwargs)
+        super().__init__(rank=3, output_size=output_size, data_format=data_format, **kwargs)

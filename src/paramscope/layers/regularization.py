@@ -94,7 +94,7 @@ class _SpatialDropout(Dropout):
     rank = None
 
     def __init__(self, rate, seed=None, name=None, dtype=None, data_format=None):
-        super().__init__(rate, seed=seed, name=name, dtype=dtype)
+        super().__init__(rate=rate, seed=seed, name=name, dtype=dtype)
         if self.rank > 1:
             self.data_format = A.standardize_data_format(data_format, describe_layer(self))
         self.input_spec = InputSpec(ndim=self.rank + 2)
@@ -107,7 +107,7 @@ class SpatialDropout1D(_SpatialDropout):
 
     def __init__(self, rate, seed=None, name=None, dtype=None, **kwargs):
         _only_base_arguments(type(self), kwargs, ("rate", "seed", "name", "dtype"))
-        super().__init__(rate, seed=seed, name=name, dtype=dtype)
+        super().__init__(rate=rate, seed=seed, name=name, dtype=dtype)
 
 
 class SpatialDropout2D(_SpatialDropout):
@@ -117,7 +117,7 @@ class SpatialDropout2D(_SpatialDropout):
 
     def __init__(self, rate, data_format=None, seed=None, name=None, dtype=None, **kwargs):
         _only_base_arguments(type(self), kwargs, ("rate", "data_format", "seed", "name", "dtype"))
-        super().__init__(rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
+        super().__init__(rate=rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
 
 
 class SpatialDropout3D(_SpatialDropout):
@@ -127,7 +127,7 @@ class SpatialDropout3D(_SpatialDropout):
 
     def __init__(self, rate, data_format=None, seed=None, name=None, dtype=None, **kwargs):
         _only_base_arguments(type(self), kwargs, ("rate", "data_format", "seed", "name", "dtype"))
-        super().__init__(rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
+        super().__init__(rate=rate, seed=seed, name=name, dtype=dtype, data_format=data_format)
 
 
 class GaussianNoise(Layer):

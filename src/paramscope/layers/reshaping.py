@@ -330,7 +330,7 @@ class ZeroPadding1D(_ZeroPadding):
     rank = 1
 
     def __init__(self, padding=1, data_format=None, **kwargs):
-        super().__init__(padding, data_format, **kwargs)
+        super().__init__(padding=padding, data_format=data_format, **kwargs)
 
 
 class ZeroPadding2D(_ZeroPadding):
@@ -339,7 +339,7 @@ class ZeroPadding2D(_ZeroPadding):
     rank = 2
 
     def __init__(self, padding=(1, 1), data_format=None, **kwargs):
-        super().__init__(padding, data_format, **kwargs)
+        super().__init__(padding=padding, data_format=data_format, **kwargs)
 
 
 class ZeroPadding3D(_ZeroPadding):
@@ -348,7 +348,7 @@ class ZeroPadding3D(_ZeroPadding):
     rank = 3
 
     def __init__(self, padding=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
-        super().__init__(padding, data_format, **kwargs)
+        super().__init__(padding=padding, data_format=data_format, **kwargs)
 
 
 class _Cropping(_Spatial):
@@ -385,7 +385,7 @@ class Cropping1D(_Cropping):
     rank = 1
 
     def __init__(self, cropping=(1, 1), **kwargs):
-        super().__init__(cropping, **kwargs)
+        super().__init__(cropping=cropping, **kwargs)
 
 
 class Cropping2D(_Cropping):
@@ -394,7 +394,7 @@ class Cropping2D(_Cropping):
     rank = 2
 
     def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
-        super().__init__(cropping, data_format=data_format, **kwargs)
+        super().__init__(cropping=cropping, data_format=data_format, **kwargs)
 
 
 class Cropping3D(_Cropping):
@@ -403,4 +403,4 @@ class Cropping3D(_Cropping):
     rank = 3
 
     def __init__(self, cropping=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
-        super().__init__(cropping, data_format=data_format, **kwargs)
+        super().__init__(cropping=cropping, data_format=data_format, **kwargs)

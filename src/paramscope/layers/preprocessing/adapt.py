@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer
+from ...errors import LayerError, NeedsComputationError, ParamscopeError, describe_layer
 
 class AdaptTypeError(LayerError, TypeError):
     """adapt() received data of a kind Keras refuses (Keras raises TypeError)."""
@@ -41,7 +41,7 @@ def data_shape(data):
         except Exception:  # noqa: BLE001 - a shape paramscope does not know (an unknown value)
             return None
     if isinstance(data, (list, tuple)):
-        from ..shapes import value_shape
+        from ...shapes import value_shape
         try:
             return value_shape(data)
         except ParamscopeError:
@@ -120,7 +120,7 @@ def _extract_batch(batch):
 
 def py_dataset_types():
     """``keras.utils.PyDataset`` (its stand-in class), for isinstance checks."""
-    from ..keras import _api
+    from ...keras import _api
     return (_api.stand_in("keras.utils", "PyDataset"),)
 
 
