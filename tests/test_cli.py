@@ -154,7 +154,9 @@ def test_layer_error_in_the_script_names_file_and_line(tmp_path, capsys):
 def test_missing_file_and_directory(tmp_path, capsys):
     line = assert_user_error(*run(capsys, "summary", tmp_path / "absent.py"))
     assert "no such file" in line
-    line = assert_user_error(*run(capsys, "summary", tmp_path))
+    line = assert_user_error(*run(capsys, "summary", tmp_path))   # an empty one: no models
+    assert "no model files" in line
+    line = assert_user_error(*run(capsys, "plot", tmp_path))
     assert "is a directory" in line
 
 

@@ -16,6 +16,8 @@ CORPUS = [
     ["run", "s.py"],
     ["run", "--style", "keras2", "s.py", "a", "--b", "-c"],
     ["run", "--explain", "s.py", "--style", "keras3"],
+    ["summary", "a.keras", "b.h5", "models/", "--format", "csv"],
+    ["summary", "--format=markdown", "m.keras"],
     ["demo"],
     ["demo", "--style", "keras2-classic", "--color", "always"],
 ]
@@ -23,7 +25,7 @@ CORPUS = [
 DEFERRED = [
     [], ["--help"], ["summary"], ["summary", "-h"], ["summary", "m.py", "--format", "xml"],
     ["summary", "m.py", "--line-length", "wide"], ["summary", "m.py", "--bogus"],
-    ["summary", "a.py", "b.py"], ["run"], ["demo", "extra"], ["summary", "m.py", "--style"],
+    ["run"], ["demo", "extra"], ["summary", "m.py", "--style"],
     ["summary", "m.py", "--explain=yes"], ["--version"], ["frobnicate"],
     ["summary", "m.py", "--form", "json"],
 ]

@@ -43,8 +43,9 @@ KEEP_GOING_OPTION = (("--keep-going",), "keep_going", "flag", None, False, None,
 
 COMMAND_OPTIONS = {
     "summary": (
-        (("--format",), "format", "choice", ("text", "json"), "text", None,
-         "text (the Keras table) or json"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text (the Keras table), json, markdown (a GitHub table with the totals) or csv "
+         "(one row per layer); for many files, one row per file"),
         (("--model",), "model_name", "str", None, None, "NAME",
          "in a script that builds several models: the global variable or model name to "
          "summarise"),
@@ -84,13 +85,30 @@ COMMAND_OPTIONS = {
          "layer that keeps its input's shape (repeatable)"),
         SET_OPTION,
     ),
+    "report": (
+        (("--output", "-o"), "output", "str", None, None, "FILE",
+         "write the page to FILE (.html); default: the HTML on stdout"),
+        (("--batch-size",), "batch_size", "int", None, 1, "N",
+         "batch size of the training-memory figures (when the profile is available)"),
+        (("--optimizer",), "optimizer", "str", None, None, "NAME",
+         "optimizer of the training-memory figures (default: the model's, else adam)"),
+        (("--rankdir",), "rankdir", "choice", ("TB", "LR", "BT", "RL"), "TB", None,
+         "direction of the diagram: TB (default), LR, BT, RL"),
+        (("--model",), "model_name", "str", None, None, "NAME",
+         "in a script that builds several models: the global variable or model name"),
+        (("--assume-passthrough",), "assume_passthrough", "append", None, None, "NAME",
+         "in a model file: treat the unknown layer class (or layer) NAME as a weightless "
+         "layer that keeps its input's shape (repeatable)"),
+        SET_OPTION,
+    ),
     "profile": (
         (("--batch-size",), "batch_size", "str", None, "1", "N",
          "samples per batch for the per-batch figures and memory (default 1)"),
         (("--optimizer",), "optimizer", "str", None, None, "SPEC",
          "a Keras optimizer identifier (adam, sgd, ...) or the JSON of "
          "keras.optimizers.serialize(...); default: the model's compiled optimizer, else adam"),
-        (("--format",), "format", "choice", ("text", "json"), "text", None, "text or json"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text (the Keras 3 table with MACs and memory), json, markdown or csv"),
         (("--explain",), "explain", "flag", None, False, None,
          "print each layer's MAC arithmetic and the memory arithmetic"),
         (("--input-shape",), "input_shapes", "append", None, None, "SHAPE",
@@ -108,8 +126,8 @@ COMMAND_OPTIONS = {
         SET_OPTION,
     ),
     "diff": (
-        (("--format",), "format", "choice", ("text", "json", "markdown"), "text", None,
-         "text, json or markdown"),
+        (("--format",), "format", "choice", ("text", "json", "markdown", "csv"), "text", None,
+         "text, json, markdown or csv (one row per aligned layer)"),
         (("--model-a",), "model_a", "str", None, None, "NAME", "the model of A's script"),
         (("--model-b",), "model_b", "str", None, None, "NAME", "the model of B's script"),
         (("--exit-code",), "exit_code", "flag", None, False, None,
@@ -120,8 +138,11 @@ COMMAND_OPTIONS = {
 
 # The positional argument of each command, and whether the rest of the line is the script's.
 POSITIONAL = {"summary": ("model", False), "run": ("script", True), "demo": (None, False),
-              "plot": ("model", False), "profile": ("model", False),
+              "plot": ("model", False), "report": ("model", False),
+              "profile": ("model", False),
               "diff": (None, False)}  # diff: two positionals, argparse reads them
+# Commands whose positional argument is repeatable (a list, as argparse's nargs="+").
+MANY_POSITIONALS = {"summary"}
 
 
 def _add_options(parser, options):
@@ -155,7 +176,9 @@ def build_parser():
                        description="Print the summary Keras would print for MODEL: a Python "
                                    "script that builds a Keras model (run on paramscope), or a "
                                    "model file (.keras, .h5, .json).")
-    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    p.add_argument("model", metavar="MODEL", nargs="+",
+                   help="a .py script, or a .keras/.h5/.json file; several files, a directory "
+                        "or a glob: one row per model file")
     _add_options(p, COMMAND_OPTIONS["summary"])
 
     p = sub.add_parser("run", help="run a Keras script on paramscope (no TensorFlow needed)",
@@ -174,6 +197,14 @@ def build_parser():
                                    "does, laid out and written by paramscope (no Graphviz).")
     p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
     _add_options(p, COMMAND_OPTIONS["plot"])
+
+    p = sub.add_parser("report", help="write a self-contained HTML report of a model",
+                       description="Write one HTML page about MODEL (inline CSS and SVG; opens "
+                                   "offline): headline numbers, the summary table, charts of "
+                                   "parameters (and MACs, memory) per layer, the diagram, each "
+                                   "layer's arithmetic and the warnings.")
+    p.add_argument("model", metavar="MODEL", help="a .py script, or a .keras/.h5/.json file")
+    _add_options(p, COMMAND_OPTIONS["report"])
 
     p = sub.add_parser("profile", help="MACs, FLOPs and memory (training and inference)",
                        description="What MODEL costs: MACs and FLOPs per layer, per sample and "
@@ -244,6 +275,8 @@ def fast_parse(argv):
                 values[dest].append(value)
             else:
                 values[dest] = value
+        elif positional and command in MANY_POSITIONALS:
+            found = (found or []) + [token]
         elif positional and found is None:
             found = token
             if remainder:
@@ -283,7 +316,8 @@ def main(argv=None) -> int:
         from .textsafe import safe_lines
         handler = {"summary": commands.summary_command, "run": commands.run_command,
                    "demo": commands.demo_command, "plot": commands.plot_command,
-                   "profile": commands.profile_command, "diff": commands.diff_command}[args.command]
+                   "report": commands.report_command, "profile": commands.profile_command,
+                   "diff": commands.diff_command}[args.command]
         try:
             return handler(args)
         except ParamscopeError as e:

@@ -86,8 +86,11 @@ def summary_command(args) -> int:
     from . import report
     from .summary import summarize
     report.check_line_length(args.line_length)
+    paths = [args.model] if isinstance(args.model, str) else list(args.model)
+    if len(paths) != 1 or _many_models(paths):
+        return summary_of_files(args, paths)
     with _script_semantics(args):
-        model = load_model_source(args.model, getattr(args, "model_name", None),
+        model = load_model_source(paths[0], getattr(args, "model_name", None),
                                   script_stdout=sys.stderr,
                                   assume_passthrough=getattr(args, "assume_passthrough", ()),
                                   settings=getattr(args, "settings", ()))
@@ -102,6 +105,15 @@ def summary_command(args) -> int:
         for piece in pieces:  # a few hundred layers each: not joined again (a long name
             sys.stdout.write(piece)  # would be copied once more)
         return 0
+    if args.format == "markdown":
+        from .report import markdown
+        sys.stdout.write(markdown.render(summary, expand_nested=args.expand_nested,
+                                         show_trainable=args.show_trainable))
+        return 0
+    if args.format == "csv":
+        from .report import csv as csv_report
+        sys.stdout.write(csv_report.render(summary, expand_nested=args.expand_nested))
+        return 0
     color = _use_color(args)
     text = report.render_summary(summary, style=args.style, line_length=args.line_length,
                                  expand_nested=args.expand_nested,
@@ -109,6 +121,26 @@ def summary_command(args) -> int:
                                  explain=args.explain)
     sys.stdout.write(text)
     return 0
+
+
+def _many_models(paths) -> bool:
+    from .batch import is_many
+    return is_many(paths)
+
+
+def summary_of_files(args, paths) -> int:
+    """``paramscope summary DIR`` (or several files, or a glob): one row per model file;
+    exit 2 if any failed."""
+    from .batch import find_models, summarise_files
+    from .report.files import RENDERERS
+    files = find_models(paths)
+    options = {"assume_passthrough": getattr(args, "assume_passthrough", ()),
+               "settings": getattr(args, "settings", ()),
+               "model_name": getattr(args, "model_name", None)}
+    with _script_semantics(args):
+        rows = summarise_files(files, options)
+    sys.stdout.write(RENDERERS[args.format](rows))
+    return 2 if any(row.error is not None for row in rows) else 0
 
 
 def run_command(args) -> int:
@@ -162,6 +194,28 @@ def plot_command(args) -> int:
                       show_trainable=args.show_trainable, show_params=args.show_params,
                       expand_nested=args.expand_nested)
     text = render_model(model, fmt, args.rankdir, options)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def report_command(args) -> int:
+    """Write the HTML report (see paramscope.report.page)."""
+    from .diagram.plot import check_output_path, write_atomically
+    from .report import page
+    if args.output:
+        check_output_path(args.output)     # before the model is loaded: fail fast
+        page.check_extension(args.output)
+    if args.batch_size < 1:
+        raise ParamscopeError(f"--batch-size must be a positive integer; received "
+                              f"{args.batch_size}")
+    model = load_model_source(args.model, args.model_name, script_stdout=sys.stderr,
+                              assume_passthrough=args.assume_passthrough,
+                              settings=args.settings)
+    text = page.render(model, batch_size=args.batch_size, optimizer=args.optimizer,
+                       rankdir=args.rankdir)
     if args.output:
         write_atomically(args.output, text)
     else:

@@ -138,6 +138,15 @@ class ModelSummary(_Plain):
     def total_bytes(self) -> float:
         return add_sizes(self.weight_bytes, self.optimizer_bytes if self.optimizer_params else 0.0)
 
+    def _repr_html_(self):
+        """Jupyter shows the summary as an HTML table (nested models' layers indented)."""
+        from .report.notebook import summary_html
+        return summary_html(self)
+
+    def _repr_markdown_(self):
+        from .report.notebook import summary_markdown
+        return summary_markdown(self)
+
     def iter_rows(self, expand_nested=False):
         """``(level, LayerSummary)`` in display order."""
         def walk(rows, level):

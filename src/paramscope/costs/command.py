@@ -38,6 +38,11 @@ def run_profile(args, color) -> int:
         warn(text)
     if args.format == "json":
         sys.stdout.write(profile_report.render_json(result, explain=args.explain))
+    elif args.format in ("markdown", "csv"):
+        from ..report import profile_tables
+        render = {"markdown": profile_tables.profile_markdown,
+                  "csv": profile_tables.profile_csv}[args.format]
+        sys.stdout.write(render(result, expand_nested=args.expand_nested))
     else:
         sys.stdout.write(profile_report.render(result, line_length=args.line_length,
                                                expand_nested=args.expand_nested, color=color,
@@ -61,7 +66,8 @@ def run_diff(args) -> int:
         path, name = split_model_spec(text, picked)
         models.append(load_for_profile(args, path, name))
     result = diff(*models)
+    from ..report.profile_tables import diff_csv
     render = {"json": diff_report.render_json, "markdown": diff_report.render_markdown,
-              "text": diff_report.render_text}[args.format]
+              "csv": diff_csv, "text": diff_report.render_text}[args.format]
     sys.stdout.write(render(result))
     return 1 if args.exit_code and result.differs else 0

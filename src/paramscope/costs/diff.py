@@ -117,6 +117,14 @@ class ModelDiff:
                 "params": self.params.to_dict(), "trainable_params": self.trainable.to_dict(),
                 "macs": self.macs.to_dict()}
 
+    def _repr_html_(self):  # Jupyter
+        from ..report.profile_tables import diff_html
+        return diff_html(self)
+
+    def _repr_markdown_(self):
+        from ..report.diff import render_markdown
+        return render_markdown(self)
+
 
 def diff(a, b) -> ModelDiff:
     """Compare two models (or two :class:`~.profile.Profile` objects)."""

@@ -111,6 +111,14 @@ class Profile:
         from ..report.profile import to_dict
         return to_dict(self, explain=explain)
 
+    def _repr_html_(self):  # Jupyter
+        from ..report.profile_tables import profile_html
+        return profile_html(self)
+
+    def _repr_markdown_(self):
+        from ..report.profile_tables import profile_markdown
+        return profile_markdown(self)
+
 
 def profile(model, batch_size=1, optimizer=None) -> Profile:
     """The profile of ``model`` for ``batch_size`` samples and ``optimizer`` (a Keras

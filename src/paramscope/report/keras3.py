@@ -146,19 +146,37 @@ def render(summary: ModelSummary, line_length=None, positions=None, expand_neste
     rows = [_row_cells(row, level, summary.sequential_like, show_trainable)
             for level, row in summary.iter_rows(expand_nested)]
     if console_width is None:
-        console_width = boxtable.console_width(is_terminal=color)
+        from .notebook import in_jupyter
+        console_width = boxtable.console_width(is_terminal=color, jupyter=in_jupyter())
     out = [boxtable.render_line([(f'Model: "{safe_text(summary.name)}"', "bold")],
                                 console_width, color)]
     out.append(boxtable.render_table(cols, rows, line_length, console_width, color))
-    totals = [
-        (" Total params: ", summary.total_params, summary.total_bytes),
-        (" Trainable params: ", summary.trainable_params, summary.trainable_bytes),
-        (" Non-trainable params: ", summary.non_trainable_params, summary.non_trainable_bytes),
-    ]
-    if summary.optimizer_params is not None:
-        totals.append((" Optimizer params: ", summary.optimizer_params, summary.optimizer_bytes))
-    for label, count, size in totals:
+    for label, count, size in totals(summary):
         out.append(boxtable.render_line(
-            [(label, "bold"), (grouped(count), NUMBER), (f" ({readable_memory_size(size)})", None)],
-            console_width, color))
+            [(f" {label}: ", "bold"), (grouped(count), NUMBER),
+             (f" ({readable_memory_size(size)})", None)], console_width, color))
     return "".join(out)
+
+
+def totals(summary: ModelSummary):
+    """``(label, count, bytes)`` of the lines under the table: Total, Trainable,
+    Non-trainable (and Optimizer, for a file saved with its optimizer's variables)."""
+    out = [("Total params", summary.total_params, summary.total_bytes),
+           ("Trainable params", summary.trainable_params, summary.trainable_bytes),
+           ("Non-trainable params", summary.non_trainable_params, summary.non_trainable_bytes)]
+    if summary.optimizer_params is not None:
+        out.append(("Optimizer params", summary.optimizer_params, summary.optimizer_bytes))
+    return out
+
+
+def plain_rows(summary: ModelSummary, expand_nested=False, show_trainable=False):
+    """The table without styling, for the Markdown and HTML renderers: ``(header, align,
+    rows)``, each row ``(level, LayerSummary, [cell text, ...])`` with the texts Keras prints
+    (a nested row's name cell without its indentation; ``level`` says how deep it is)."""
+    header, align, _, _ = layout(summary, line_length=1000, show_trainable=show_trainable,
+                                 columns=10_000)
+    rows = []
+    for level, row in summary.iter_rows(expand_nested):
+        cells = _row_cells(row, 0, summary.sequential_like, show_trainable)
+        rows.append((level, row, ["".join(text for text, _ in cell) for cell in cells]))
+    return header, align, rows

@@ -36,7 +36,7 @@ def memory_text(value):
     return "?" if value is None else readable_memory_size(value)
 
 
-def _share(macs, total):
+def macs_share(macs, total):
     if macs is None or not total:
         return "?" if macs is None or total is None else "-"
     return f"{100 * macs / total:.1f}%"
@@ -50,7 +50,7 @@ def _cells(row, level, batch_size, total):
     activations = None if row.activation_bytes is None else row.activation_bytes * batch_size
     return [name, output_shape_spans(row.output_shape), params,
             [(human(row.macs), NUMBER)], [(memory_text(activations), None)],
-            [(_share(row.macs, total), None)]]
+            [(macs_share(row.macs, total), None)]]
 
 
 def widths(line_length):
