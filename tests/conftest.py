@@ -3,6 +3,7 @@ import json
 import os
 import warnings
 
+import pytest
 
 HERE = os.path.dirname(__file__)
 
@@ -28,6 +29,40 @@ def build_from_code(code):
         warnings.simplefilter("ignore")
         exec(compile(code, "<golden case>", "exec"), namespace)
     return namespace
+
+
+class GoldenBuilds:
+    """Each golden case's model built once per test session (keyed by case id and code), and
+    its summary read once: the Keras 3, tf-keras, costs and layer tests share them instead of
+    rebuilding the same case in every test that checks it.  Only cases that build: a case
+    whose code raises is run by the test that expects the error, every time."""
+
+    def __init__(self):
+        self._models = {}
+        self._summaries = {}
+
+    def model(self, case):
+        key = (case["id"], case["code"])
+        if key not in self._models:
+            self._models[key] = build_from_code(case["code"])["model"]
+        return self._models[key]
+
+    def summary(self, case):
+        key = (case["id"], case["code"])
+        if key not in self._summaries:
+            from paramscope.summary import summarize
+            self._summaries[key] = summarize(self.model(case))
+        return self._summaries[key]
+
+
+#: The session's builds; test modules that compute at collection time use it directly.
+GOLDEN_BUILDS = GoldenBuilds()
+
+
+@pytest.fixture(scope="session")
+def golden_builds():
+    """The session's GoldenBuilds: ``golden_builds.model(case)``, ``.summary(case)``."""
+    return GOLDEN_BUILDS
 
 
 # The corpus scripts (tests/corpus/scripts/) are test inputs that tests/test_corpus.py runs

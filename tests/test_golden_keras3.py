@@ -12,7 +12,6 @@ from conftest import GOLDEN, build_from_code, load_golden
 from paramscope.errors import ParamscopeError
 from paramscope.report import keras3
 from paramscope.report.explain import render as render_explain
-from paramscope.summary import summarize
 
 FIXTURE = os.path.join(GOLDEN, "keras3", "cases.json.gz")
 FILES = sorted(f for f in os.listdir(os.path.join(GOLDEN, "keras3")) if f.endswith(".json.gz"))
@@ -43,9 +42,8 @@ def test_fixture_present_and_large():
 
 
 @pytest.mark.parametrize("case", OK_CASES, ids=[c["id"] for c in OK_CASES])
-def test_layers_shapes_and_counts(case):
-    model = build_from_code(case["code"])["model"]
-    summary = summarize(model)
+def test_layers_shapes_and_counts(case, golden_builds):
+    summary = golden_builds.summary(case)
     expected = case["model"]
     assert summary.name == expected["name"]
     assert summary.class_name == expected["class_name"]
@@ -72,9 +70,8 @@ def test_layers_shapes_and_counts(case):
 
 
 @pytest.mark.parametrize("case", OK_CASES, ids=[c["id"] for c in OK_CASES])
-def test_summary_text_identical(case):
-    model = build_from_code(case["code"])["model"]
-    summary = summarize(model)
+def test_summary_text_identical(case, golden_builds):
+    summary = golden_builds.summary(case)
     texts = case["summaries"]
     assert keras3.render(summary, columns=200, console_width=200) == texts["c200"]
     assert keras3.render(summary, columns=200, console_width=200,
@@ -95,9 +92,9 @@ def test_case_ids_are_unique():
 
 
 @pytest.mark.parametrize("case", OK_CASES, ids=[c["id"] for c in OK_CASES])
-def test_rows_add_up(case):
+def test_rows_add_up(case, golden_builds):
     """torchinfo's invariant: per-row counts add up to the printed totals."""
-    summary = summarize(build_from_code(case["code"])["model"])
+    summary = golden_builds.summary(case)
     assert summary.trainable_params + summary.non_trainable_params == summary.total_params
     explained = render_explain(summary)  # every layer explains itself without failing
     assert "(no explanation" not in explained and explained.rstrip().endswith(

@@ -92,10 +92,9 @@ SEQUENTIAL = [c for c in CASES if c["model"]["class_name"] == "Sequential"]
 
 
 @pytest.mark.parametrize("case", SEQUENTIAL, ids=[c["id"] for c in SEQUENTIAL])
-def test_keras2_text_from_the_same_code(case):
+def test_keras2_text_from_the_same_code(case, golden_builds):
     """Sequential models get the same names in tf-keras and Keras 3, so the code gives the text."""
-    model = build_from_code(case["code"])["model"]
-    _check_texts(summarize(model), case["summaries"])
+    _check_texts(golden_builds.summary(case), case["summaries"])
 
 
 # Layers only tf-keras has (tools/cases/tfkeras_only.py): tf-keras's own argument errors.

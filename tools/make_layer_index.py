@@ -6,7 +6,7 @@ module inside it (``'Resizing': 'preprocessing.image_geometry'``).
 
 Run after adding a layer or a family (tests/layers/test_registry.py checks it):
 
-    python tools/make_layer_index.py
+    python tools/make_layer_index.py            # --check: exit 1 if it is stale
 """
 
 import importlib
@@ -51,12 +51,27 @@ def render(index):
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def main(argv):
+    """Write the index, or with ``--check`` exit 1 if the file is not what this would write."""
     path = os.path.join(ROOT, "src", "paramscope", "layers", "_index.py")
-    if not os.path.exists(path):
+    current = None
+    if os.path.exists(path):
+        with open(path) as f:
+            current = f.read()
+    elif "--check" not in argv:
         with open(path, "w") as f:
             f.write("INDEX = {}\n")
     text = render(build_index())
+    if "--check" in argv:
+        if text != current:
+            print(f"{path} is not current: run python tools/make_layer_index.py")
+            return 1
+        return 0
     with open(path, "w") as f:
         f.write(text)
     print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -6,7 +6,7 @@ module, and the names of Keras's namespaces (``keras.ops``, ``keras.ops.numpy``,
 
 Run after adding an operation (tests/test_ops_api.py checks the index is current):
 
-    python tools/make_ops_index.py
+    python tools/make_ops_index.py            # --check: exit 1 if it is stale
 """
 
 import importlib
@@ -55,12 +55,27 @@ def render(names, namespaces):
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def main(argv):
+    """Write the index, or with ``--check`` exit 1 if the file is not what this would write."""
     path = os.path.join(ROOT, "src", "paramscope", "ops", "_index.py")
-    if not os.path.exists(path):
+    current = None
+    if os.path.exists(path):
+        with open(path) as f:
+            current = f.read()
+    elif "--check" not in argv:
         with open(path, "w") as f:
             f.write("NAMES = {}\nNAMESPACES = {}\n")
     text = render(*build_index())
+    if "--check" in argv:
+        if text != current:
+            print(f"{path} is not current: run python tools/make_ops_index.py")
+            return 1
+        return 0
     with open(path, "w") as f:
         f.write(text)
     print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

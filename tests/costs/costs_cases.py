@@ -4,7 +4,7 @@ golden comparison and the README table test)."""
 import functools
 
 import paramscope.keras as keras
-from conftest import build_from_code, load_golden
+from conftest import GOLDEN_BUILDS, load_golden
 from paramscope import backend_config, naming
 from paramscope.costs.macs import model_costs
 
@@ -13,9 +13,10 @@ BY_ID = {case["id"]: case for case in MACS["models"]}
 
 
 def build_case(case):
-    """The model of a fixture case, built as the other golden tests build it."""
+    """The model of a fixture case, built as the other golden tests build it (a case with
+    code: the session's build of that golden case, shared with them)."""
     if "code" in case:
-        return build_from_code(case["code"])["model"]
+        return GOLDEN_BUILDS.model(case)
     naming.clear_session()
     backend_config.reset()
     app = case["application"]

@@ -1,4 +1,5 @@
-"""Shared by the layer tests: check one recorded real-Keras row, and collect explanations."""
+"""Shared by the layer tests: the layer tables real Keras recorded, check one recorded row, and
+collect explanations."""
 
 import warnings
 
@@ -7,6 +8,14 @@ import pytest
 import paramscope.keras as keras
 from paramscope.errors import LayerError, ParamscopeError
 from paramscope.summary import summarize
+
+from conftest import load_golden
+
+
+def recorded_table(name):
+    """The rows of one layer table (tools/cases/layer_tables.py) with what real Keras 3.15.1
+    recorded for them: tests/golden/layer_tables/keras3.json.gz, tools/make_layer_tables.py."""
+    return load_golden("layer_tables", "keras3.json.gz")["tables"][name]
 
 
 def check_like_keras(case):

@@ -1,6 +1,7 @@
 """Activation layers (Activation, ReLU, LeakyReLU, PReLU, ELU, Softmax) against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = getattr(keras.layers, cls)(**kwargs)
     built_at_init = layer.built
@@ -10,32 +11,15 @@
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 import paramscope.keras as keras
 from paramscope.errors import LayerError, ParamscopeError
-from keras_table import check_like_keras, explain_of
+from keras_table import check_like_keras, explain_of, recorded_table
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
-CASES = json.loads(r'''[
- ["PReLU", {}, [6], null, false, [null, 6], "float32", [["alpha", [6], "float32", true]], null],
- ["PReLU", {"shared_axes": [1, 2]}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["alpha", [1, 1, 6], "float32", true]], null],
- ["PReLU", {"shared_axes": [-1]}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["alpha", [4, 1, 6], "float32", true]], null],
- ["PReLU", {"shared_axes": 0}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["alpha", [4, 5, 1], "float32", true]], null],
- ["PReLU", {"shared_axes": 3}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["alpha", [4, 5, 1], "float32", true]], null],
- ["PReLU", {}, [], null, false, [null], "float32", [["alpha", [], "float32", true]], null],
- ["PReLU", {"dtype": "float64"}, [3], null, false, [null, 3], "float64", [["alpha", [3], "float64", true]], null],
- ["PReLU", {"shared_axes": [1, 2]}, [null, null, 3], null, false, [null, null, null, 3], "float32", [["alpha", [1, 1, 3], "float32", true]], null],
- ["PReLU", {"shared_axes": [4]}, [4, 5, 6], null, null, null, null, null, "IndexError"],
- ["PReLU", {}, [null, 3], null, null, null, null, null, "ValueError"],
- ["Softmax", {"axis": 7}, [4], null, true, [null, 4], "float32", [], null],
- ["LeakyReLU", {"negative_slope": 0.0}, [4], null, true, [null, 4], "float32", [], null],
- ["Activation", {"activation": null}, [4], null, true, [null, 4], "float32", [], null],
- ["ELU", {"alpha": -1.0}, [4], null, true, [null, 4], "float32", [], null]
-]''')
+CASES = recorded_table("activations")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

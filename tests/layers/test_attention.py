@@ -1,7 +1,8 @@
 """Attention layers (MultiHeadAttention, GroupQueryAttention, Attention, AdditiveAttention)
 against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = getattr(keras.layers, cls)(**kwargs)
     inputs = [keras.Input(tuple(s)) for s in shapes]
@@ -13,8 +14,6 @@ against real Keras 3.15.
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 from paramscope.report.explain_words import all_words
@@ -24,37 +23,9 @@ from paramscope.errors import LayerError, ParamscopeError
 from paramscope.layers import attention, registry
 from paramscope.report import explain
 from paramscope.summary import summarize
+from keras_table import recorded_table
 
-CASES = json.loads(r'''[
- ["MultiHeadAttention", {"num_heads": 4, "key_dim": 8}, [[8, 16], [8, 16]], {}, {}, [[null, 8, 16]], [["query/kernel", [16, 4, 8], "float32", true], ["query/bias", [4, 8], "float32", true], ["key/kernel", [16, 4, 8], "float32", true], ["key/bias", [4, 8], "float32", true], ["value/kernel", [16, 4, 8], "float32", true], ["value/bias", [4, 8], "float32", true], ["attention_output/kernel", [4, 8, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 8, "value_dim": 4, "output_shape": [3, 5]}, [[6, 16], [10, 12]], {}, {}, [[null, 6, 3, 5]], [["query/kernel", [16, 2, 8], "float32", true], ["query/bias", [2, 8], "float32", true], ["key/kernel", [12, 2, 8], "float32", true], ["key/bias", [2, 8], "float32", true], ["value/kernel", [12, 2, 4], "float32", true], ["value/bias", [2, 4], "float32", true], ["attention_output/kernel", [2, 4, 3, 5], "float32", true], ["attention_output/bias", [3, 5], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 8}, [[6, 16], [10, 12], [10, 20]], {}, {"return_attention_scores": true}, [[null, 6, 16], [null, 2, 6, 6]], [["query/kernel", [16, 2, 8], "float32", true], ["query/bias", [2, 8], "float32", true], ["key/kernel", [20, 2, 8], "float32", true], ["key/bias", [2, 8], "float32", true], ["value/kernel", [12, 2, 8], "float32", true], ["value/bias", [2, 8], "float32", true], ["attention_output/kernel", [2, 8, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 8, "attention_axes": [1, 2]}, [[4, 6, 16], [4, 6, 16]], {}, {"return_attention_scores": true}, [[null, 4, 6, 16], [null, 2, 4, 4]], [["query/kernel", [16, 2, 8], "float32", true], ["query/bias", [2, 8], "float32", true], ["key/kernel", [16, 2, 8], "float32", true], ["key/bias", [2, 8], "float32", true], ["value/kernel", [16, 2, 8], "float32", true], ["value/bias", [2, 8], "float32", true], ["attention_output/kernel", [2, 8, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 8, "use_gate": true, "use_bias": false}, [[6, 16], [10, 12]], {}, {}, [[null, 6, 16]], [["query/kernel", [16, 2, 8], "float32", true], ["key/kernel", [12, 2, 8], "float32", true], ["gate/kernel", [16, 2, 8], "float32", true], ["value/kernel", [12, 2, 8], "float32", true], ["attention_output/kernel", [2, 8, 16], "float32", true]], ["query", "key", "gate", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4}, [[16], [16]], {}, {"return_attention_scores": true}, [[null, 16], [null, 2, 16, 16]], [["query/kernel", [16, 2, 4], "float32", true], ["query/bias", [2, 4], "float32", true], ["key/kernel", [16, 2, 4], "float32", true], ["key/bias", [2, 4], "float32", true], ["value/kernel", [16, 2, 4], "float32", true], ["value/bias", [2, 4], "float32", true], ["attention_output/kernel", [2, 4, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4}, [[3, 16], [3, 5, 8]], {}, {}, [[null, 3, 16]], [["query/kernel", [16, 2, 4], "float32", true], ["query/bias", [2, 4], "float32", true], ["key/kernel", [8, 2, 4], "float32", true], ["key/bias", [2, 4], "float32", true], ["value/kernel", [8, 2, 4], "float32", true], ["value/bias", [2, 4], "float32", true], ["attention_output/kernel", [2, 4, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4, "dtype": "int8_from_float32"}, [[3, 16], [3, 16]], {}, {}, [[null, 3, 16]], [["query/bias", [2, 4], "float32", true], ["query/kernel", [16, 2, 4], "int8", false], ["query/kernel_scale", [1, 1, 2, 4], "float32", false], ["key/bias", [2, 4], "float32", true], ["key/kernel", [16, 2, 4], "int8", false], ["key/kernel_scale", [1, 1, 2, 4], "float32", false], ["value/bias", [2, 4], "float32", true], ["value/kernel", [16, 2, 4], "int8", false], ["value/kernel_scale", [1, 1, 2, 4], "float32", false], ["attention_output/bias", [16], "float32", true], ["attention_output/kernel", [2, 4, 16], "int8", false], ["attention_output/kernel_scale", [1, 1, 16], "float32", false]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4, "dtype": "mixed_float16"}, [[3, 16], [3, 16]], {}, {}, [[null, 3, 16]], [["query/kernel", [16, 2, 4], "float32", true], ["query/bias", [2, 4], "float32", true], ["key/kernel", [16, 2, 4], "float32", true], ["key/bias", [2, 4], "float32", true], ["value/kernel", [16, 2, 4], "float32", true], ["value/bias", [2, 4], "float32", true], ["attention_output/kernel", [2, 4, 16], "float32", true], ["attention_output/bias", [16], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4}, [[3, 16], [5, 16], [6, 16]], {}, {}, null, null, null, "ValueError"],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4}, [[3, 16], [null, 16], [5, 16]], {}, {}, null, null, null, "ValueError"],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4, "attention_axes": 5}, [[3, 4, 16], [3, 4, 16]], {}, {}, null, null, null, "IndexError"],
- ["MultiHeadAttention", {"num_heads": 2, "key_dim": 4}, [[3, null], [3, 16]], {}, {}, null, null, null, "ValueError"],
- ["GroupQueryAttention", {"head_dim": 8, "num_query_heads": 4, "num_key_value_heads": 2}, [[8, 32], [10, 32]], {}, {"return_attention_scores": true}, [[null, 8, 32], [null, 4, 8, 10]], [["query/kernel", [32, 4, 8], "float32", true], ["query/bias", [4, 8], "float32", true], ["key/kernel", [32, 2, 8], "float32", true], ["key/bias", [2, 8], "float32", true], ["value/kernel", [32, 2, 8], "float32", true], ["value/bias", [2, 8], "float32", true], ["attention_output/kernel", [4, 8, 32], "float32", true], ["attention_output/bias", [32], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["GroupQueryAttention", {"head_dim": 8, "num_query_heads": 4, "num_key_value_heads": 1, "use_gate": true}, [[8, 32], [10, 32], [10, 12]], {}, {"return_attention_scores": true}, [[null, 8, 32], [null, 4, 8, 10]], [["query/kernel", [32, 4, 8], "float32", true], ["query/bias", [4, 8], "float32", true], ["key/kernel", [12, 1, 8], "float32", true], ["key/bias", [1, 8], "float32", true], ["gate/kernel", [32, 4, 8], "float32", true], ["gate/bias", [4, 8], "float32", true], ["value/kernel", [32, 1, 8], "float32", true], ["value/bias", [1, 8], "float32", true], ["attention_output/kernel", [4, 8, 32], "float32", true], ["attention_output/bias", [32], "float32", true]], ["query", "key", "gate", "value", "softmax", "dropout", "attention_output"], null],
- ["GroupQueryAttention", {"head_dim": 8, "num_query_heads": 4, "num_key_value_heads": 2}, [[8, 32], [10, 16]], {}, {}, null, null, null, "ValueError"],
- ["GroupQueryAttention", {"head_dim": 8, "num_query_heads": 4, "num_key_value_heads": 2}, [[3, 4, 32], [3, 4, 32]], {}, {}, [[null, 3, 4, 32]], [["query/kernel", [4, 4, 8], "float32", true], ["query/bias", [4, 8, 1], "float32", true], ["key/kernel", [4, 2, 8], "float32", true], ["key/bias", [2, 8, 1], "float32", true], ["value/kernel", [4, 2, 8], "float32", true], ["value/bias", [2, 8, 1], "float32", true], ["attention_output/kernel", [4, 8, 32], "float32", true], ["attention_output/bias", [32], "float32", true]], ["query", "key", "value", "softmax", "dropout", "attention_output"], null],
- ["GroupQueryAttention", {"head_dim": 8, "num_query_heads": 4, "num_key_value_heads": 2}, [[32], [32]], {}, {}, null, null, null, "IndexError"],
- ["Attention", {}, [[3, 4], [5, 4]], {"list": true}, {}, [[null, 3, 4]], [], [], null],
- ["Attention", {"use_scale": true, "score_mode": "concat"}, [[3, 4], [5, 6], [5, 4]], {"list": true}, {"return_attention_scores": true}, [[null, 3, 6], [null, 3, 5]], [["scale", [], "float32", true], ["concat_score_weight", [], "float32", true]], [], null],
- ["Attention", {}, [[4], [4]], {"list": true}, {"return_attention_scores": true}, [[null, 4], [null, null]], [], [], null],
- ["Attention", {}, [[2, 3, 4], [2, 5, 4]], {"list": true}, {"return_attention_scores": true}, [[null, 2, 3, 4], [null, 2, 3, 5]], [], [], null],
- ["Attention", {"dtype": "float16", "use_scale": true}, [[3, 4], [5, 4]], {"list": true}, {}, [[null, 3, 4]], [["scale", [], "float16", true]], [], null],
- ["Attention", {}, [[3, 4], [5, 4]], {"tuple": true}, {}, null, null, null, "ValueError"],
- ["Attention", {}, [[3, 4]], {"list": true}, {}, null, null, null, "ValueError"],
- ["AdditiveAttention", {}, [[3, 16], [5, 6], [5, 16]], {"list": true}, {"return_attention_scores": true}, [[null, 3, 6], [null, 3, 5]], [["scale", [16], "float32", true]], [], null],
- ["AdditiveAttention", {"use_scale": false}, [[3, null], [5, 4]], {"list": true}, {}, [[null, 3, 4]], [], [], null],
- ["AdditiveAttention", {}, [[3, null], [5, 4]], {"list": true}, {}, null, null, null, "ValueError"]
-]''')
+CASES = recorded_table("attention")
 
 
 def _relative_path(layer, w):
@@ -264,15 +235,15 @@ def test_tf_keras_config_builds_from_recorded_shapes():
     assert not other.built
 
 
-def test_weight_paths_like_keras_in_functional_models():
+def test_weight_paths_like_keras_in_functional_models(golden_builds):
     """Sublayer weights carry their owner's name scope (``mha_0/query/kernel``), as in Keras.
     (Sequential models add the model's own scope: tests/test_golden_keras3.py checks every
     case's paths.)"""
-    from conftest import build_from_code, load_golden
+    from conftest import load_golden
     cases = [c for c in load_golden("keras3", "attention.json.gz")["cases"]
              if not c["error"] and c["model"]["class_name"] == "Functional"]
     assert len(cases) > 50
     for case in cases:
-        summary = summarize(build_from_code(case["code"])["model"])
+        summary = golden_builds.summary(case)
         for row, exp in zip(summary.layers, case["model"]["layers"]):
             assert [w.path for w in row.weights] == [w["path"] for w in exp["weights"]], case["id"]

@@ -1,6 +1,7 @@
 """EinsumDense and ReversibleEmbedding against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = keras.layers.EinsumDense(equation, output_shape=output_shape, bias_axes=bias_axes,
                                      **kwargs)
@@ -10,8 +11,6 @@
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 from paramscope.report.explain_words import all_words
@@ -20,52 +19,9 @@ from paramscope import shapes
 from paramscope.errors import LayerError, ParamscopeError, ShapeError
 from paramscope.layers import einsum, registry
 from paramscope.summary import summarize
+from keras_table import recorded_table
 
-CASES = json.loads(r'''[
- ["ab,bc->ac", 64, "c", [32], {}, [null, 64], "float32", [["kernel", [32, 64], "float32", true], ["bias", [64], "float32", true]], null],
- ["ab,bc->ac", 64, null, [32], {}, [null, 64], "float32", [["kernel", [32, 64], "float32", true]], null],
- ["abc,cd->abd", [null, 64], "d", [10, 32], {}, [null, null, 64], "float32", [["kernel", [32, 64], "float32", true], ["bias", [64], "float32", true]], null],
- ["abc,cd->abd", [10, 64], "bd", [10, 32], {}, [null, 10, 64], "float32", [["kernel", [32, 64], "float32", true], ["bias", [10, 64], "float32", true]], null],
- ["abc,cd->abd", [10, 64], "b", [10, 32], {}, [null, 10, 64], "float32", [["kernel", [32, 64], "float32", true], ["bias", [10, 1], "float32", true]], null],
- ["abc,cde->abde", [null, 4, 16], "de", [10, 64], {}, [null, null, 4, 16], "float32", [["kernel", [64, 4, 16], "float32", true], ["bias", [4, 16], "float32", true]], null],
- ["abc,cde->abde", [null, 4, 16], "e", [10, 64], {}, [null, null, 4, 16], "float32", [["kernel", [64, 4, 16], "float32", true], ["bias", [16], "float32", true]], null],
- ["abcd,cde->abe", [null, 32], "e", [10, 4, 16], {}, [null, null, 32], "float32", [["kernel", [4, 16, 32], "float32", true], ["bias", [32], "float32", true]], null],
- ["...b,bc->...c", 4, "c", [2, 5, 3], {}, [null, 5, 2, 4], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4], "float32", true]], null],
- ["...b,bc->...c", 4, "c", [3], {}, [null, 4], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4], "float32", true]], null],
- ["...x,xy->...y", [64], "y", [32, 128], {}, [null, 32, 64], "float32", [["kernel", [128, 64], "float32", true], ["bias", [64], "float32", true]], null],
- ["ab...,bc->ac...", [4], "c", [3, 5, 6], {}, [null, 4, 5, 6], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4, 1, 1], "float32", true]], null],
- ["ab...,bc->ac...", [4], "c", [3], {}, [null, 4], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4], "float32", true]], null],
- ["ab...,bc->ac...", [4, 5, 6], "c", [3, 5, 6], {}, [null, 4, 5, 6, 5, 6], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4, 1, 1], "float32", true]], null],
- ["ab,bc->ac", 4, null, [3, 5], {}, [null, 4, 5], "float32", [["kernel", [3, 4], "float32", true]], null],
- ["abc,cd->abd", [null, 4], null, [5, 3, 2], {}, [null, null, 4, 2], "float32", [["kernel", [3, 4], "float32", true]], null],
- ["ABc,cd->ABd", [null, 4], "d", [7, 3], {}, [null, null, 4], "float32", [["kernel", [3, 4], "float32", true], ["bias", [4], "float32", true]], null],
- ["ab,bc->ac,xx", 4, null, [3], {}, [null, 4], "float32", [["kernel", [3, 4], "float32", true]], null],
- ["ab,bc", 4, null, [3], {}, null, null, null, "ValueError"],
- [" ab,bc->ac", 4, null, [3], {}, null, null, null, "ValueError"],
- ["ab,bc->ad", 4, null, [3], {}, null, null, null, "ValueError"],
- ["ab,bcd->ac", 4, null, [3], {}, null, null, null, "ValueError"],
- ["ab,bc->ac", 4, "x", [3], {}, null, null, null, "ValueError"],
- ["abc,cd->abd", [null, 4], null, [3], {}, null, null, null, "IndexError"],
- ["abc,cd->abd", 4, null, [3, 5], {}, null, null, null, "ValueError"],
- ["abc,cd->abd", [3, 4], null, [5, 3], {}, null, null, null, "ValueError"],
- ["ab,bc->ac", 4, null, [null], {}, null, null, null, "ValueError"],
- ["abc,cd->abd", [null, 4], "bd", [5, 3], {}, null, null, null, "ValueError"],
- ["a...,bc->ac...", [4], "c", [3, 5, 6], {}, null, null, null, "ValueError"],
- ["abc,dc->abd", [null, 8], "d", [5, 3], {}, [null, null, 8], "float32", [["kernel", [8, 3], "float32", true], ["bias", [8], "float32", true]], null],
- ["abc,cd->abd", [null, 4], "d", [5, 3], {"dtype": "int8_from_float32"}, [null, null, 4], "float32", [["bias", [4], "float32", true], ["kernel", [3, 4], "int8", false], ["kernel_scale", [1, 1, 4], "float32", false]], null],
- ["abc,cde->abde", [null, 4, 8], "de", [5, 16], {"dtype": "int8_from_float32"}, [null, null, 4, 8], "float32", [["bias", [4, 8], "float32", true], ["kernel", [16, 4, 8], "int8", false], ["kernel_scale", [1, 1, 4, 8], "float32", false]], null],
- ["abcd,cde->abe", [null, 32], "e", [5, 4, 8], {"dtype": "int8_from_float32"}, [null, null, 32], "float32", [["bias", [32], "float32", true], ["kernel", [4, 8, 32], "int8", false], ["kernel_scale", [1, 1, 32], "float32", false]], null],
- ["abc,dc->abd", [null, 8], "d", [5, 3], {"dtype": "int8_from_float32"}, [null, null, 8], "float32", [["bias", [8], "float32", true], ["kernel", [8, 3], "int8", false], ["kernel_scale", [1, 1, 8], "float32", false]], null],
- ["abcd,cde->abe", [null, 32], "e", [5, 4, 8], {"dtype": "int4_from_float32"}, [null, null, 32], "float32", [["bias", [32], "float32", true], ["kernel", [32, 16], "int8", false], ["kernel_scale", [32], "float32", false]], null],
- ["abc,cd->abd", [null, 7], null, [5, 16], {"dtype": "int4_from_float32"}, [null, null, 7], "float32", [["kernel", [16, 4], "int8", false], ["kernel_scale", [7], "float32", false]], null],
- ["...c,cd->...d", 7, null, [5, 16], {"dtype": "int8_from_float32"}, null, null, null, "TypeError"],
- ["abc,cd->abd", [null, 7], "d", [5, 16], {"dtype": "float8_from_float32"}, [null, null, 7], "float32", [["inputs_scale", [], "float32", true], ["inputs_amax_history", [1024], "float32", true], ["kernel_scale", [], "float32", true], ["kernel_amax_history", [1024], "float32", true], ["outputs_grad_scale", [], "float32", true], ["outputs_grad_amax_history", [1024], "float32", true], ["kernel", [16, 7], "float32", true], ["bias", [7], "float32", true]], null],
- ["abc,cd->abd", [null, 7], "d", [5, 16], {"dtype": "mixed_float16"}, [null, null, 7], "float16", [["kernel", [16, 7], "float32", true], ["bias", [7], "float32", true]], null],
- ["abc,cd->abd", [null, 7], "d", [5, 16], {"dtype": "bfloat16"}, [null, null, 7], "bfloat16", [["kernel", [16, 7], "bfloat16", true], ["bias", [7], "bfloat16", true]], null],
- ["abc,cde->abde", [null, 4, 8], "de", [5, 16], {"lora_rank": 3}, [null, null, 4, 8], "float32", [["kernel", [16, 4, 8], "float32", false], ["bias", [4, 8], "float32", true], ["lora_kernel_a", [16, 4, 3], "float32", true], ["lora_kernel_b", [3, 8], "float32", true]], null],
- ["abc,cde->abde", [null, 4, 8], "de", [5, 16], {"lora_rank": 3, "dtype": "int4_from_float32"}, [null, null, 4, 8], "float32", [["bias", [4, 8], "float32", true], ["lora_kernel_a", [16, 4, 3], "float32", true], ["lora_kernel_b", [3, 8], "float32", true], ["kernel", [16, 16], "int8", false], ["kernel_scale", [32], "float32", false]], null],
- ["abc,cde->abde", [null, 4, 8], "de", [5, 16], {"lora_rank": 3, "dtype": "int8_from_float32"}, [null, null, 4, 8], "float32", [["bias", [4, 8], "float32", true], ["lora_kernel_a", [16, 4, 3], "float32", true], ["lora_kernel_b", [3, 8], "float32", true], ["kernel", [16, 4, 8], "int8", false], ["kernel_scale", [1, 1, 4, 8], "float32", false]], null]
-]''')
+CASES = recorded_table("einsum")
 
 
 @pytest.mark.parametrize("row", CASES, ids=[f"{r[0]}-{i}" for i, r in enumerate(CASES)])
@@ -195,15 +151,7 @@ def test_shapes_helpers():
 # -- ReversibleEmbedding ---------------------------------------------------------------
 
 # Keras 3.15: [kwargs, input shape, reverse, output shape, weights, exception]
-REVERSIBLE = json.loads(r'''[
- [{"input_dim": 10, "output_dim": 4}, [5], false, [null, 5, 4], [["embeddings", [10, 4], "float32", true]], null],
- [{"input_dim": 10, "output_dim": 4}, [5], true, [null, 10], [["embeddings", [10, 4], "float32", true]], null],
- [{"input_dim": 10, "output_dim": 4, "tie_weights": false}, [5, 7], true, [null, 5, 10], [["embeddings", [10, 4], "float32", true], ["reverse_embeddings", [4, 10], "float32", true]], null],
- [{"input_dim": 10, "output_dim": 4, "lora_rank": 2}, [5], false, [null, 5, 4], [["embeddings", [10, 4], "float32", false], ["lora_embeddings_a", [10, 2], "float32", true], ["lora_embeddings_b", [2, 4], "float32", true]], null],
- [{"input_dim": 10, "output_dim": 4, "tie_weights": false, "dtype": "int8_from_float32"}, [5], false, [null, 5, 4], [["embeddings", [10, 4], "int8", false], ["embeddings_scale", [10], "float32", false], ["reverse_embeddings", [4, 10], "int8", false], ["reverse_embeddings_scale", [10], "float32", false]], null],
- [{"input_dim": 10, "output_dim": 4, "tie_weights": false, "dtype": "int4_from_float32"}, [5], false, [null, 5, 4], [["embeddings", [10, 2], "int8", false], ["embeddings_scale", [10], "float32", false], ["reverse_embeddings", [2, 10], "int8", false], ["reverse_embeddings_scale", [10], "float32", false]], null],
- [{"input_dim": 10, "output_dim": 4, "tie_weights": false, "lora_rank": 2}, [5], false, null, null, "ValueError"]
-]''')
+REVERSIBLE = recorded_table("reversible_embedding")
 
 
 @pytest.mark.parametrize("row", REVERSIBLE, ids=[str(i) for i in range(len(REVERSIBLE))])

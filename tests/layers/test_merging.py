@@ -1,6 +1,5 @@
-"""Merge layers against shapes recorded from real Keras 3.15 (values recorded with keras.Input(batch_shape=...) and inlined)."""
-
-import json
+"""Merge layers against shapes recorded from real Keras 3.15 (``keras.Input(batch_shape=...)``;
+tests/golden/layer_tables/keras3.json.gz, tools/make_layer_tables.py)."""
 
 import pytest
 
@@ -9,11 +8,10 @@ import paramscope.keras as keras
 from paramscope.errors import ParamscopeError
 from paramscope.layers import merging
 from paramscope.summary import summarize
+from keras_table import recorded_table
 
 # [class, kwargs, input batch shapes, Keras 3.15 output shape or None, Keras exception or None]
-CASES = json.loads(r'''
-[["Add", {}, [[null, 3], [null, 3]], [null, 3], null], ["Add", {}, [[null, 3], [null, 1]], [null, 3], null], ["Add", {}, [[null, 4, 3], [null, 3]], [null, 4, 3], null], ["Add", {}, [[null, 4, 3], [null, 1, 3], [null, 4, 1]], [null, 4, 3], null], ["Add", {}, [[null, null, 3], [null, 5, 3]], [null, null, 3], null], ["Add", {}, [[2, 3], [null, 3]], [2, 3], null], ["Add", {}, [[null, 3], [null, 4]], null, "ValueError"], ["Add", {}, [[null, 3]], [null, 3], null], ["Subtract", {}, [[null, 3], [null, 3]], [null, 3], null], ["Subtract", {}, [[null, 3], [null, 3], [null, 3]], null, "ValueError"], ["Multiply", {}, [[null, 2, 3], [null, 2, 1]], [null, 2, 3], null], ["Average", {}, [[null, 3], [null, 3], [null, 3]], [null, 3], null], ["Maximum", {}, [[null, 8], [null, 8]], [null, 8], null], ["Minimum", {}, [[null, 8], [null, 1]], [null, 8], null], ["Concatenate", {}, [[null, 3], [null, 4]], [null, 7], null], ["Concatenate", {"axis": 1}, [[null, 3, 5], [null, 4, 5]], [null, 7, 5], null], ["Concatenate", {"axis": -2}, [[null, 3, 5], [null, 4, 5]], [null, 7, 5], null], ["Concatenate", {"axis": 1}, [[null, null, 5], [null, 4, 5]], [null, null, 5], null], ["Concatenate", {}, [[null, 3, 5], [null, 4, 5]], null, "ValueError"], ["Concatenate", {}, [[null, 3, 5], [null, 3]], null, "ValueError"], ["Concatenate", {"axis": 2}, [[null, 3, 5], [null, 3, 2]], [null, 3, 7], null], ["Concatenate", {}, [[null, 3], [null, 4], [null, 5]], [null, 12], null], ["Concatenate", {"axis": 0}, [[null, 3], [null, 3]], [null, 3], null], ["Dot", {"axes": 1}, [[null, 3], [null, 3]], [null, 1], null], ["Dot", {"axes": -1}, [[null, 4, 3], [null, 5, 3]], [null, 4, 5], null], ["Dot", {"axes": [1, 2]}, [[null, 3, 5], [null, 10, 3]], [null, 5, 10], null], ["Dot", {"axes": [2, 2]}, [[null, 3, 5], [null, 10, 5]], [null, 3, 10], null], ["Dot", {"axes": 1}, [[null, 3], [null, 4]], null, "ValueError"], ["Dot", {"axes": 1, "normalize": true}, [[null, 3, 2], [null, 3, 7]], [null, 2, 7], null]]
-''')
+CASES = recorded_table("merging")
 
 
 @pytest.mark.parametrize("cls,kwargs,shapes,expected,error", CASES,

@@ -1,6 +1,7 @@
 """Normalization layers (Batch, Layer, Group, Unit, RMS) against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = getattr(keras.layers, cls)(**kwargs)
     built_at_init = layer.built
@@ -10,44 +11,17 @@
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.summary import summarize
-from keras_table import check_like_keras, explain_of
+from keras_table import check_like_keras, explain_of, recorded_table
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
-CASES = json.loads(r'''[
- ["BatchNormalization", {"renorm": true}, [5, 6], null, false, [null, 5, 6], "float32", [["gamma", [6], "float32", true], ["beta", [6], "float32", true], ["moving_mean", [6], "float32", false], ["moving_variance", [6], "float32", false], ["moving_stddev", [6], "float32", false], ["renorm_mean", [6], "float32", false], ["renorm_stddev", [6], "float32", false]], null],
- ["BatchNormalization", {"center": false, "scale": false}, [6], null, false, [null, 6], "float32", [["moving_mean", [6], "float32", false], ["moving_variance", [6], "float32", false]], null],
- ["BatchNormalization", {"axis": 1}, [3, null, null], null, false, [null, 3, null, null], "float32", [["gamma", [3], "float32", true], ["beta", [3], "float32", true], ["moving_mean", [3], "float32", false], ["moving_variance", [3], "float32", false]], null],
- ["BatchNormalization", {"axis": -3}, [3, 8, 8], null, false, [null, 3, 8, 8], "float32", [["gamma", [3], "float32", true], ["beta", [3], "float32", true], ["moving_mean", [3], "float32", false], ["moving_variance", [3], "float32", false]], null],
- ["BatchNormalization", {"dtype": "mixed_bfloat16"}, [4], null, false, [null, 4], "bfloat16", [["gamma", [4], "float32", true], ["beta", [4], "float32", true], ["moving_mean", [4], "float32", false], ["moving_variance", [4], "float32", false]], null],
- ["BatchNormalization", {"axis": 0}, [4], null, null, null, null, null, "ValueError"],
- ["BatchNormalization", {"axis": 2}, [4], null, null, null, null, null, "IndexError"],
- ["LayerNormalization", {"axis": [-1, 1]}, [4, 6], null, false, [null, 4, 6], "float32", [["gamma", [6, 4], "float32", true], ["beta", [6, 4], "float32", true]], null],
- ["LayerNormalization", {"axis": [1, 1]}, [4, 6], null, false, [null, 4, 6], "float32", [["gamma", [4, 4], "float32", true], ["beta", [4, 4], "float32", true]], null],
- ["LayerNormalization", {"axis": [2, 1]}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["gamma", [4, 5], "float32", true], ["beta", [4, 5], "float32", true]], null],
- ["LayerNormalization", {"rms_scaling": true, "scale": false, "center": false}, [4], null, false, [null, 4], "float32", [["gamma", [4], "float32", true]], null],
- ["LayerNormalization", {"dtype": "float16"}, [4], null, false, [null, 4], "float16", [["gamma", [4], "float16", true], ["beta", [4], "float16", true]], null],
- ["LayerNormalization", {}, [4, null], null, null, null, null, null, "ValueError"],
- ["GroupNormalization", {"groups": -1, "axis": 1}, [4, 6], null, false, [null, 4, 6], "float32", [["gamma", [4], "float32", true], ["beta", [4], "float32", true]], null],
- ["GroupNormalization", {"groups": 2, "dtype": "mixed_float16"}, [4, 6], null, false, [null, 4, 6], "float16", [["gamma", [6], "float32", true], ["beta", [6], "float32", true]], null],
- ["GroupNormalization", {"groups": 2}, [4, null], null, null, null, null, null, "ValueError"],
- ["GroupNormalization", {"groups": 3}, [4, 8], null, null, null, null, null, "ValueError"],
- ["GroupNormalization", {"groups": 2, "axis": 3}, [4, 8], null, null, null, null, null, "IndexError"],
- ["UnitNormalization", {"axis": [1, -1]}, [4, 5], null, true, [null, 4, 5], "float32", [], null],
- ["UnitNormalization", {"axis": 2}, [4], null, null, null, null, null, "ValueError"],
- ["RMSNormalization", {"axis": [2, 1]}, [4, 5, 6], null, false, [null, 4, 5, 6], "float32", [["scale", [4, 5], "float32", true]], null],
- ["RMSNormalization", {"dtype": "mixed_bfloat16"}, [4, 5], null, false, [null, 4, 5], "bfloat16", [["scale", [5], "float32", true]], null],
- ["RMSNormalization", {"axis": 2}, [4], null, null, null, null, null, "IndexError"],
- ["RMSNormalization", {}, [4, null], null, null, null, null, null, "ValueError"]
-]''')
+CASES = recorded_table("normalization")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

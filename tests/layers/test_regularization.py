@@ -1,6 +1,7 @@
 """Regularization layers (Dropout family, noise, ActivityRegularization) against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = getattr(keras.layers, cls)(**kwargs)
     built_at_init = layer.built
@@ -10,28 +11,15 @@
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 import paramscope.keras as keras
 from paramscope.errors import LayerError
-from keras_table import check_like_keras, explain_of
+from keras_table import check_like_keras, explain_of, recorded_table
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
-CASES = json.loads(r'''[
- ["Dropout", {"rate": 0.0}, [4], null, true, [null, 4], "float32", [], null],
- ["Dropout", {"rate": 1.0, "noise_shape": [null, 1]}, [4], null, true, [null, 4], "float32", [], null],
- ["SpatialDropout1D", {"rate": 0.1}, [5, 4], null, true, [null, 5, 4], "float32", [], null],
- ["SpatialDropout2D", {"rate": 0.1, "data_format": "channels_first"}, [3, 5, 4], null, true, [null, 3, 5, 4], "float32", [], null],
- ["SpatialDropout3D", {"rate": 0.1}, [3, 5, 4], null, null, null, null, null, "ValueError"],
- ["SpatialDropout3D", {"rate": 0.1}, [3, 5, 4, 2], null, true, [null, 3, 5, 4, 2], "float32", [], null],
- ["GaussianNoise", {"stddev": 0.5}, [4], "int32", true, [null, 4], "float32", [], null],
- ["GaussianDropout", {"rate": 0.5}, [null, 4], null, true, [null, null, 4], "float32", [], null],
- ["AlphaDropout", {"rate": 0.5, "noise_shape": [9, 9]}, [4], null, true, [null, 4], "float32", [], null],
- ["ActivityRegularization", {"l1": 0.1}, [4], null, true, [null, 4], "float32", [], null]
-]''')
+CASES = recorded_table("regularization")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

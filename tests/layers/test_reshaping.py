@@ -1,6 +1,7 @@
 """Reshaping layers (Flatten, Reshape, Permute, RepeatVector, UpSampling, ZeroPadding, Cropping) against real Keras 3.15.
 
-``CASES`` were recorded from real Keras 3.15.1 (``KERAS_BACKEND=jax``), one per row::
+``CASES``: tests/golden/layer_tables/keras3.json.gz, recorded by tools/make_layer_tables.py
+in real Keras 3.15.1 (``KERAS_BACKEND=jax``) for the rows of tools/cases/layer_tables.py::
 
     layer = getattr(keras.layers, cls)(**kwargs)
     built_at_init = layer.built
@@ -10,42 +11,15 @@
            None]  # or the exception's class name when Keras raised
 """
 
-import json
-
 import pytest
 
 import paramscope.keras as keras
 from paramscope.errors import LayerError
-from keras_table import check_like_keras, explain_of
+from keras_table import check_like_keras, explain_of, recorded_table
 
 # [class, kwargs, input shape (no batch), input dtype, built at init, output shape,
 #  output dtype, weights [name, shape, dtype, trainable], Keras exception or None]
-CASES = json.loads(r'''[
- ["Flatten", {}, [], null, false, [null, 1], "float32", [], null],
- ["Flatten", {}, [3, 4], "int32", false, [null, 12], "int32", [], null],
- ["Flatten", {"data_format": "channels_first"}, [3, null], null, false, [null, null], "float32", [], null],
- ["Reshape", {"target_shape": [null, 2]}, [3, 4], null, true, [null, null, 2], "float32", [], null],
- ["Reshape", {"target_shape": [-1, 2, 2]}, [null, 4], "int32", true, [null, null, 2, 2], "int32", [], null],
- ["Reshape", {"target_shape": [0, 2]}, [0, 4], null, true, [null, 0, 2], "float32", [], null],
- ["Reshape", {"target_shape": [5, 5]}, [3, 4], null, null, null, null, null, "ValueError"],
- ["Reshape", {"target_shape": [0, -1]}, [3, 4], null, null, null, null, null, "ValueError"],
- ["Permute", {"dims": [2, 1]}, [3, 4], "int32", false, [null, 4, 3], "int32", [], null],
- ["Permute", {"dims": [3, 1, 2]}, [null, 4, 5], null, false, [null, 5, null, 4], "float32", [], null],
- ["RepeatVector", {"n": 4}, [null], null, false, [null, 4, null], "float32", [], null],
- ["UpSampling1D", {"size": 3}, [null, 2], null, false, [null, null, 2], "float32", [], null],
- ["UpSampling2D", {"size": [2, 3], "interpolation": "nope"}, [4, 5, 6], null, false, [null, 8, 15, 6], "float32", [], null],
- ["UpSampling3D", {"size": [2, 1, 3], "data_format": "channels_first"}, [2, null, 3, 4], null, false, [null, 2, null, 3, 12], "float32", [], null],
- ["ZeroPadding1D", {"padding": [0, 3]}, [null, 2], null, false, [null, null, 2], "float32", [], null],
- ["ZeroPadding2D", {"padding": -1}, [8, 8, 3], null, false, [null, 6, 6, 3], "float32", [], null],
- ["ZeroPadding2D", {"padding": [[1, 0], 2]}, [8, 8, 3], null, false, [null, 9, 12, 3], "float32", [], null],
- ["ZeroPadding3D", {"padding": [1, 0, 2], "data_format": "channels_first"}, [2, 4, 5, 6], null, false, [null, 2, 6, 5, 10], "float32", [], null],
- ["Cropping1D", {"cropping": [0, 3]}, [4, 2], null, false, [null, 1, 2], "float32", [], null],
- ["Cropping1D", {"cropping": [0, 4]}, [4, 2], null, null, null, null, null, "ValueError"],
- ["Cropping2D", {"cropping": [[1, 1], [2, 3]], "data_format": "channels_first"}, [3, null, 10], null, false, [null, 3, null, 5], "float32", [], null],
- ["Cropping2D", {"cropping": [[1, 1], [5, 5]]}, [null, 10, 3], null, null, null, null, null, "ValueError"],
- ["Cropping3D", {"cropping": [[1, 0], [0, 2], [1, 1]]}, [null, 7, 8, 2], null, false, [null, null, 5, 6, 2], "float32", [], null],
- ["Cropping3D", {"cropping": [[1, 0], [0, 2], [4, 4]]}, [null, 7, 8, 2], null, null, null, null, null, "ValueError"]
-]''')
+CASES = recorded_table("reshaping")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

@@ -1,13 +1,12 @@
 """SpectralNormalization against real Keras 3.15.1 (``KERAS_BACKEND=jax``).
 
-Each expected row was printed by real Keras for the same code::
+Each expected row was recorded by real Keras for the same code (tools/make_layer_tables.py,
+rows in tools/cases/layer_tables.py, fixture tests/golden/layer_tables/keras3.json.gz)::
 
     y = layer(keras.Input(shape, dtype=dtype))
     (tuple(y.shape), y.dtype, [(w.name, tuple(w.shape), w.dtype, w.trainable)
                                for w in layer.weights], layer.count_params())
 """
-
-import json
 
 import pytest
 
@@ -15,62 +14,11 @@ from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
 from paramscope.summary import summarize
+from keras_table import recorded_table
 
 L = keras.layers
 
-CASES = [
-    ("L.SpectralNormalization(L.Dense(4))", (3,), None,
-     ((None, 4), "float32", [("kernel", (3, 4), "float32", True),
-                             ("vector_u", (1, 4), "float32", False),
-                             ("bias", (4,), "float32", True)], 20)),
-    ("L.SpectralNormalization(L.Conv2D(4, 3, name='c'))", (8, 8, 2), None,
-     ((None, 6, 6, 4), "float32", [("kernel", (3, 3, 2, 4), "float32", True),
-                                   ("vector_u", (1, 4), "float32", False),
-                                   ("bias", (4,), "float32", True)], 80)),
-    ("L.SpectralNormalization(L.Embedding(10, 4), power_iterations=3)", (5,), "int32",
-     ((None, 5, 4), "float32", [("embeddings", (10, 4), "float32", True),
-                                ("vector_u", (1, 4), "float32", False)], 44)),
-    # vector_u takes the kernel's dtype; the output the wrapper's compute dtype
-    ("L.SpectralNormalization(L.Dense(4, dtype='float16'))", (3,), None,
-     ((None, 4), "float32", [("kernel", (3, 4), "float16", True),
-                             ("vector_u", (1, 4), "float16", False),
-                             ("bias", (4,), "float16", True)], 20)),
-    ("L.SpectralNormalization(L.Dense(4), dtype='float16')", (3,), None,
-     ((None, 4), "float16", [("kernel", (3, 4), "float32", True),
-                             ("vector_u", (1, 4), "float32", False),
-                             ("bias", (4,), "float32", True)], 20)),
-    ("L.SpectralNormalization(L.Dense(4, dtype='mixed_float16'))", (3,), None,
-     ((None, 4), "float32", [("kernel", (3, 4), "float32", True),
-                             ("vector_u", (1, 4), "float32", False),
-                             ("bias", (4,), "float32", True)], 20)),
-    # the variables keep their own flag; the frozen wrapper lists them as non-trainable
-    ("L.SpectralNormalization(L.Dense(4, use_bias=False), trainable=False)", (3,), None,
-     ((None, 4), "float32", [("kernel", (3, 4), "float32", True),
-                             ("vector_u", (1, 4), "float32", False)], 16)),
-    ("L.SpectralNormalization(L.Conv1DTranspose(4, 3))", (8, 2), None,
-     ((None, 10, 4), "float32", [("kernel", (3, 4, 2), "float32", True),
-                                 ("vector_u", (1, 2), "float32", False),
-                                 ("bias", (4,), "float32", True)], 30)),
-    ("L.SpectralNormalization(L.DepthwiseConv2D(3))", (8, 8, 2), None,
-     ((None, 6, 6, 2), "float32", [("kernel", (3, 3, 2, 1), "float32", True),
-                                   ("vector_u", (1, 1), "float32", False),
-                                   ("bias", (2,), "float32", True)], 21)),
-    ("L.SpectralNormalization(L.Dense(4))", (2, 3), None,
-     ((None, 2, 4), "float32", [("kernel", (3, 4), "float32", True),
-                                ("vector_u", (1, 4), "float32", False),
-                                ("bias", (4,), "float32", True)], 20)),
-    # LoRA: Keras's `layer.kernel` is then a computed tensor, not tracked by the wrapper
-    ("L.SpectralNormalization(L.Dense(4, lora_rank=2))", (3,), None,
-     ((None, 4), "float32", [("vector_u", (1, 4), "float32", False),
-                             ("kernel", (3, 4), "float32", False),
-                             ("bias", (4,), "float32", True),
-                             ("lora_kernel_a", (3, 2), "float32", True),
-                             ("lora_kernel_b", (2, 4), "float32", True)], 34)),
-    ("L.SpectralNormalization(L.Conv3D(2, 2))", (4, 4, 4, 1), None,
-     ((None, 3, 3, 3, 2), "float32", [("kernel", (2, 2, 2, 1, 2), "float32", True),
-                                      ("vector_u", (1, 2), "float32", False),
-                                      ("bias", (2,), "float32", True)], 20)),
-]
+CASES = recorded_table("spectral_normalization")
 
 
 def _weights(layer):
@@ -81,8 +29,10 @@ def _weights(layer):
 def test_like_keras(code, shape, dtype, expected):
     layer = eval(code)
     assert not layer.built
-    y = layer(keras.Input(shape, dtype=dtype))
-    assert (tuple(y.shape), y.dtype, _weights(layer), layer.count_params()) == expected
+    y = layer(keras.Input(tuple(shape), dtype=dtype))
+    out_shape, out_dtype, weights, count = expected
+    assert (tuple(y.shape), y.dtype, _weights(layer), layer.count_params()) == (
+        tuple(out_shape), out_dtype, [(n, tuple(sh), dt, tr) for n, sh, dt, tr in weights], count)
 
 
 def test_prebuilt_and_frozen_inner_layers():
@@ -138,13 +88,13 @@ def test_errors_like_keras():
 
 
 # keras.Sequential([keras.Input((3,)), SpectralNormalization(Dense(4), power_iterations=2)])
-# .to_json() from real Keras 3.15.1
-KERAS_CONFIG = r'''{"module": "keras", "class_name": "Sequential", "config": {"name": "sequential", "trainable": true, "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}, "layers": [{"module": "keras.layers", "class_name": "InputLayer", "config": {"batch_shape": [null, 3], "dtype": "float32", "sparse": false, "ragged": false, "name": "input_layer", "optional": false}, "registered_name": null}, {"module": "keras.layers", "class_name": "SpectralNormalization", "config": {"name": "spectral_normalization", "trainable": true, "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}, "layer": {"module": "keras.layers", "class_name": "Dense", "config": {"name": "dense", "trainable": true, "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}, "units": 4, "activation": "linear", "use_bias": true, "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform", "config": {"seed": null, "input_axes": null, "output_axes": null}, "registered_name": null}, "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {}, "registered_name": null}, "kernel_regularizer": null, "bias_regularizer": null, "kernel_constraint": null, "bias_constraint": null, "quantization_config": null}, "registered_name": null, "build_config": {"input_shape": [null, 3]}}, "power_iterations": 2}, "registered_name": null, "build_config": {"input_shape": [null, 3]}}], "build_input_shape": [null, 3]}, "registered_name": null, "build_config": {"input_shape": [null, 3]}, "compile_config": {}}'''
+# .to_json() from real Keras 3.15.1 (tools/make_layer_tables.py)
+KERAS_CONFIG = recorded_table("spectral_normalization_config")[0][1]
 
 
 def test_from_keras_config():
     from paramscope import formats
-    model = formats.load_config(json.loads(KERAS_CONFIG))
+    model = formats.load_config(KERAS_CONFIG)
     s = summarize(model)
     assert [r.name for r in s.layers] == ["spectral_normalization"]
     assert (s.total_params, s.non_trainable_params) == (20, 4)
