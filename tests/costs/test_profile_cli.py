@@ -51,13 +51,37 @@ def test_profile_optimizer_json_spec(capsys):
     assert json.loads(out)["memory"]["optimizer_bytes"] == (2515 + 2) * 4
 
 
-def test_input_shape_what_if(capsys):
-    code, out, err = run(capsys, "profile", SAME, "--format", "json", "--input-shape",
-                         "1x40x40x3")
+GAP_MODEL = """import keras
+from keras import layers
+model = keras.Sequential([keras.Input((32, 32, 3)), layers.Conv2D(8, 3),
+                          layers.GlobalAveragePooling2D(), layers.Dense(2)])
+"""
+
+
+def test_input_shape_what_if(capsys, tmp_path):
+    script = tmp_path / "gap.py"
+    script.write_text(GAP_MODEL)
+    code, out, err = run(capsys, "profile", str(script), "--format", "json")
+    before = json.loads(out)
+    code, out, err = run(capsys, "profile", str(script), "--format", "json", "--input-shape",
+                         "1x64x64x3")
     assert code == 0, err
     data = json.loads(out)
-    assert data["layers"][0]["output_shape"] == [None, 40, 40, 2]
-    assert data["total_params"] == 56 + 57 + (40 * 40 * 3 * 2 + 2)
+    assert data["layers"][0]["output_shape"] == [None, 62, 62, 8]
+    assert data["total_params"] == before["total_params"]       # the same weights
+    conv = 3 * 3 * 3 * 8
+    assert data["layers"][0]["macs"] == 62 * 62 * conv and before["layers"][0]["macs"] == 30 * 30 * conv
+
+
+def test_input_shape_a_dense_after_flatten_cannot_take(capsys):
+    """Seed 001: the Dense after Flatten holds a (1200, 2) kernel; at 40x40 it would need
+    (4800, 2): refused, as Keras refuses to call that Dense on the larger input."""
+    code, out, err = run(capsys, "profile", SAME, "--input-shape", "1x40x40x3")
+    assert code == 2 and out == "" and "Traceback" not in err
+    message = err.strip().splitlines()[-1]   # (the script's own model.summary() above it)
+    assert message.startswith("paramscope: error: --input-shape ")
+    assert "layer 'dense' (Dense)" in message and "(1200, 2)" in message
+    assert "(4800, 2)" in message
 
 
 @pytest.mark.parametrize("argv,message", [

@@ -1,9 +1,12 @@
 """``--input-shape``: the model rebuilt at another input shape (issue 11, item 6).
 
 The model is cloned as ``keras.models.clone_model(model, input_tensors=[keras.Input(...)])``
-does: new layers with the same arguments, called on the new inputs, so every shape and weight
-follows the new size and a layer that cannot take it fails as Keras would (its message names
-the layer and the shapes).
+does: the same layers (same arguments) called on the new inputs, so every output shape
+follows the new size, and a layer that cannot take it fails as Keras would (its message
+names the layer and the shapes).  The weights stay the model's: calling the model's own
+layers on the new input, Keras refuses a layer whose weights would have to change (a Dense
+after a Flatten is fixed to the old size: "expected axis -1 of input shape to have value
+1200"), so paramscope refuses it too, naming the layer, its weight and both shapes.
 
 >>> parse_shape("1x64x64x3"), parse_shape("64,64,3"), parse_shape("image=32,32,1")
 ((None, (64, 64, 3)), (None, (64, 64, 3)), ('image', (32, 32, 1)))
@@ -93,4 +96,28 @@ def rebuild_at(model, specs):
     inputs = new_inputs(model, specs)
     with warnings.catch_warnings():  # the script's own construction warnings, said once
         warnings.simplefilter("ignore")
-        return clone_model(model, input_tensors=inputs if len(inputs) > 1 else inputs[0])
+        rebuilt = clone_model(model, input_tensors=inputs if len(inputs) > 1 else inputs[0])
+    check_same_weights(model, rebuilt, specs)
+    return rebuilt
+
+
+def check_same_weights(model, rebuilt, specs):
+    """The rebuilt model's layers must hold the model's weights, shape for shape."""
+    for old, new in zip(model.layers, rebuilt.layers):
+        for w_old, w_new in zip(old.weights, new.weights):
+            if tuple(w_old.shape) != tuple(w_new.shape):
+                shapes = ", ".join(str(s) for s in specs)
+                raise ParamscopeError(
+                    f"--input-shape {shapes}: layer {old.name!r} ({type(old).__name__}) cannot "
+                    f"take its input at this shape: its weight {w_old.name!r} has shape "
+                    f"{tuple(w_old.shape)}, and this input would need {tuple(w_new.shape)} "
+                    f"(its input is {_input_shape_text(new)} here). Only layers whose weights "
+                    "do not depend on the input's size (convolutions, pooling, global pooling, "
+                    "RNNs over time) can take another size; change the model's Input instead.")
+
+
+def _input_shape_text(layer):
+    try:
+        return str(tuple(layer.input.shape))
+    except Exception:  # noqa: BLE001 - only a detail of the message
+        return "another shape"
