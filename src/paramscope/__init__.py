@@ -47,10 +47,10 @@ def plot_model(model, to_file="model.png", **kwargs):
     return _plot_model(model, to_file=to_file, **kwargs)
 
 
-def profile(model, batch_size=1, optimizer=None):
+def profile(model, batch_size=1, optimizer=None, explain=False):
     """MACs, FLOPs and memory of a model; see :func:`paramscope.costs.profile.profile`."""
     from .costs.profile import profile as _profile
-    return _profile(model, batch_size=batch_size, optimizer=optimizer)
+    return _profile(model, batch_size=batch_size, optimizer=optimizer, explain=explain)
 
 
 def diff(a, b):

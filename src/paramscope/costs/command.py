@@ -33,7 +33,8 @@ def run_profile(args, options) -> int:
     if args.input_shapes:
         from .whatif import rebuild_at
         model = rebuild_at(model, args.input_shapes)
-    result = profile(model, batch_size=batch_size, optimizer=args.optimizer)
+    result = profile(model, batch_size=batch_size, optimizer=args.optimizer,
+                     explain=options.explain)
     from ..commands import warn
     for text in result.summary.warnings:
         warn(text)

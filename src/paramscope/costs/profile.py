@@ -79,8 +79,10 @@ class Profile:
     (its rows), ``macs``/``flops`` per sample (None when unknown), ``batch_size``,
     ``memory``, ``costs`` (the per-row :class:`~.macs.ModelCosts`)."""
 
-    def __init__(self, summary, costs, memory, batch_size):
+    def __init__(self, summary, costs, memory, batch_size, model=None, explained=True):
         self.summary = summary
+        self.model = model
+        self.explained = explained    # whether the summary's rows carry --explain's lines
         self.costs = costs
         self.memory = memory
         self.batch_size = batch_size
@@ -90,6 +92,16 @@ class Profile:
     @property
     def layers(self):
         return self.summary.layers
+
+    def explained_summary(self):
+        """The summary with each layer's parameter arithmetic (made on first need: a
+        profile without ``--explain`` does not word every layer)."""
+        if not self.explained and self.model is not None:
+            from ..summary import summarize
+            summary = summarize(self.model, with_explain=True)
+            _attach(summary.layers, self.costs.rows)
+            self.summary, self.explained = summary, True
+        return self.summary
 
     @property
     def name(self):
@@ -120,19 +132,20 @@ class Profile:
         return profile_markdown(self)
 
 
-def profile(model, batch_size=1, optimizer=None) -> Profile:
+def profile(model, batch_size=1, optimizer=None, explain=False) -> Profile:
     """The profile of ``model`` for ``batch_size`` samples and ``optimizer`` (a Keras
     identifier, a serialized optimizer dict or its JSON, an optimizer object; default: the
-    model's compiled optimizer, else its file's, else adam)."""
+    model's compiled optimizer, else its file's, else adam); ``explain``: word each layer's
+    parameter arithmetic now (else on first need)."""
     from ..summary import summarize
     check_batch_size(batch_size)
     chosen, source = choose_optimizer(model, optimizer)
     costs = model_costs(model)
-    summary = summarize(model, with_explain=True)
+    summary = summarize(model, with_explain=explain)
     _attach(summary.layers, costs.rows)
     state = opt_module.build_state(chosen, model.trainable_weights)
     memory = Memory(model, costs, state, batch_size, SOURCES[source])
-    return Profile(summary, costs, memory, batch_size)
+    return Profile(summary, costs, memory, batch_size, model=model, explained=explain)
 
 
 def mac_lines(rows, indent="  "):

@@ -127,6 +127,8 @@ def _layer_dicts(rows, explain):
 
 
 def to_dict(p, explain=False) -> dict:
+    if explain:
+        p.explained_summary()
     out = json_report.to_dict(p.summary, explain)
     out["layers"] = _layer_dicts(p.summary.layers, explain)
     out.update(macs=p.macs, flops=p.flops, batch_size=p.batch_size, memory=p.memory.to_dict())
