@@ -43,3 +43,18 @@ def skip_or_fail(reason):
 def launch(playwright):
     """Debian's Chromium, headless, from a started ``sync_playwright()``."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def browser():
+    """A generator for a ``chromium`` fixture: Debian's Chromium, launched once, closed
+    after (skipped with the reason outside CI where it cannot run)."""
+    reason = unavailable_reason()
+    if reason:
+        skip_or_fail(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, launch, skip_or_fail, unavailable_reason  # noqa: E402,F401
+import browser_support  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARTIFACTS = os.path.join(HERE, "..", "artifacts", "diagram")
@@ -16,16 +17,7 @@ ARTIFACTS = os.path.join(HERE, "..", "artifacts", "diagram")
 
 @pytest.fixture(scope="module")
 def chromium():
-    reason = unavailable_reason()
-    if reason:
-        skip_or_fail(reason)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from browser_support.browser()
 
 
 class OpenedSvg:

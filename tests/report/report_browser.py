@@ -8,23 +8,14 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "diagram"))
-from browser_support import launch, skip_or_fail, unavailable_reason  # noqa: E402
+import browser_support  # noqa: E402
 
 ARTIFACTS = os.path.join(HERE, "..", "artifacts", "report")
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    reason = unavailable_reason()
-    if reason:
-        skip_or_fail(reason)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from browser_support.browser()
 
 
 class OpenedReport:
