@@ -12,31 +12,28 @@ A line is a :class:`Line`, a tuple of parts: a :class:`Subject` (``dense:``), a
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 
-class Subject(NamedTuple):
+class Subject(namedtuple("Subject", "name")):
     """The layer (or weight) a line is about: worded ``name: ``."""
-    name: str
+    __slots__ = ()
 
 
-class Count(NamedTuple):
+class Count(namedtuple("Count", "value role")):
     """A number of things: ``value`` and its ``role`` (the singular noun, ``"unit"``)."""
-    value: int
-    role: str
+    __slots__ = ()
 
 
-class Number(NamedTuple):
+class Number(namedtuple("Number", "value")):
     """A bare number (a total, a factor, a size)."""
-    value: object
+    __slots__ = ()
 
 
-class Dims(NamedTuple):
+class Dims(namedtuple("Dims", "shape sep scalar", defaults=("x", "1"))):
     """A shape multiplied out, its sizes joined by ``sep`` (``3x3``, ``4 x 8``); ``scalar``
     stands for the empty shape."""
-    shape: tuple
-    sep: str = "x"
-    scalar: str = "1"
+    __slots__ = ()
 
 
 class Line(tuple):

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from .. import tree
 from ..errors import LayerError, ParamscopeError, ShapeError, describe_layer
-from ._tfop_rules import MISSING, TF_OPS, dtype_of, first_arg, shape_of
+# The TensorFlow rules (a large table) load when a TFOpLambda is made, not with the layers:
+# a script's `from keras.layers import *` must not pay for them.
 from ._tfop_values import inferred_value
 from .base import KerasTensor, Layer
 
@@ -79,6 +80,7 @@ class TFOpLambda(Layer):
                 f"{self._kind} {describe_layer(self)}: `function` must be the name of a "
                 f"TensorFlow API symbol such as 'math.multiply'. Received: function={function!r}")
         self.function = function[3:] if function.startswith("tf.") else function
+        from ._tfop_rules import TF_OPS, dtype_of, shape_of
         entry = TF_OPS.get(self.function)
         self._passthrough = False
         if entry is None:
@@ -99,6 +101,7 @@ class TFOpLambda(Layer):
     def compute_output_spec(self, *args, **kwargs):
         kwargs = dict(kwargs)
         kwargs.pop("name", None)
+        from ._tfop_rules import MISSING, first_arg
         first = args[0] if args else MISSING
         extra = list(args[1:])
         try:

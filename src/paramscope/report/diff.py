@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Optional
 
 from ..textsafe import safe_text
 from . import boxtable
@@ -56,7 +55,7 @@ def total_lines(d):
             _change_text("MACs per sample", d.macs, comma)]
 
 
-def render_text(d, options: Optional[RenderOptions] = None, **fields) -> str:
+def render_text(d, options: RenderOptions | None = None, **fields) -> str:
     """The comparison as a table of ``options.line_length`` columns (default: the terminal's)."""
     line_length = RenderOptions.of(options, fields).line_length or min(120, terminal_columns() - 4)
     widths, current = [], 0

@@ -12,7 +12,6 @@ name line, totals with thousands separators and no sizes.
 
 from __future__ import annotations
 
-from typing import Optional
 
 from .. import gcpause
 from ..errors import ParamscopeError
@@ -82,7 +81,7 @@ def _connections(row: LayerSummary) -> list:
 
 
 @gcpause.without_gc
-def render(summary: ModelSummary, options: Optional[RenderOptions] = None, **fields) -> str:
+def render(summary: ModelSummary, options: RenderOptions | None = None, **fields) -> str:
     """The text tf.keras prints (``keras2-classic``: Keras <= 2.6's layout): ``options``, or
     their fields as keywords."""
     options = RenderOptions.of(options, fields)

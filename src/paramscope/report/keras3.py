@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
 
 from .. import gcpause
 from ..errors import ParamscopeError
@@ -139,7 +138,7 @@ def _row_cells(row, level, sequential_like, show_trainable):
 
 
 @gcpause.without_gc
-def render(summary: ModelSummary, options: Optional[RenderOptions] = None, *, columns=None,
+def render(summary: ModelSummary, options: RenderOptions | None = None, *, columns=None,
            console_width=None, **fields) -> str:
     """The text Keras 3 prints for ``model.summary(...)``: ``options``, or their fields as
     keywords (``render(summary, line_length=80)``); ``columns`` / ``console_width`` stand for

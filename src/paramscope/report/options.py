@@ -11,36 +11,56 @@ makes it the scoped default of ``model.summary()`` inside the script
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from typing import Optional, Sequence
+#: The fields, their defaults and what they mean (``model.summary()``'s arguments and the
+#: CLI's options).
+FIELDS = {
+    "style": "keras3",          # keras3, keras2 or keras2-classic (the text table's layout)
+    "line_length": None,        # total width of the table (None: the style's default)
+    "positions": None,          # column positions, as model.summary(positions=...)
+    "color": False,             # ANSI colour (the Keras 3 table, as rich prints it)
+    "show_trainable": False,    # the Trainable column
+    "expand_nested": False,     # the layers of nested models
+    "explain": False,           # each layer's arithmetic after the table
+    "format": "text",           # text (the style's table), json, markdown or csv
+}
 
 
-@dataclass(frozen=True)
 class RenderOptions:
-    """How to render a summary (``model.summary()``'s arguments and the CLI's options)."""
+    """How to render a summary: an immutable value with the fields of :data:`FIELDS`.
 
-    #: ``keras3``, ``keras2`` or ``keras2-classic`` (the text table's layout).
-    style: str = "keras3"
-    #: Total width of the table (None: the style's default).
-    line_length: Optional[int] = None
-    #: Column positions, as ``model.summary(positions=...)`` (fractions or columns).
-    positions: Optional[Sequence[float]] = None
-    #: ANSI colour (the Keras 3 table, as rich prints it on a terminal).
-    color: bool = False
-    #: The Trainable column.
-    show_trainable: bool = False
-    #: The layers of nested models.
-    expand_nested: bool = False
-    #: Each layer's arithmetic after the table.
-    explain: bool = False
-    #: ``text`` (the style's table) or ``json``.
-    format: str = "text"
+    (A plain class rather than a dataclass: ``dataclasses`` imports ``inspect``, which would
+    cost every ``paramscope`` command about 10 ms of start-up.)"""
+
+    __slots__ = tuple(FIELDS)
+
+    def __init__(self, **fields):
+        unknown = set(fields) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"RenderOptions got unexpected field(s): {', '.join(sorted(unknown))}")
+        for name, default in FIELDS.items():
+            object.__setattr__(self, name, fields.get(name, default))
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"RenderOptions is immutable: use with_fields({{{name!r}: ...}})")
+
+    def _values(self):
+        return tuple(getattr(self, name) for name in FIELDS)
+
+    def __eq__(self, other):
+        return isinstance(other, RenderOptions) and self._values() == other._values()
+
+    def __hash__(self):
+        return hash(tuple(tuple(v) if isinstance(v, list) else v for v in self._values()))
+
+    def __repr__(self):
+        return "RenderOptions(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in FIELDS) + ")"
 
     def with_fields(self, fields) -> "RenderOptions":
         """These options with ``fields`` ({name: value}) changed; an unknown name is a
         TypeError, as an unknown keyword argument is."""
-        return dataclasses.replace(self, **fields) if fields else self
+        if not fields:
+            return self
+        return RenderOptions(**{**{n: getattr(self, n) for n in FIELDS}, **fields})
 
     @classmethod
     def of(cls, options=None, fields=None) -> "RenderOptions":

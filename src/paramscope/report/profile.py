@@ -10,7 +10,6 @@ and ``macs``, ``flops``, ``batch_size``, ``memory`` at the top (README: "Profile
 from __future__ import annotations
 
 import json
-from typing import Optional
 
 from ..textsafe import safe_text
 from . import boxtable
@@ -89,7 +88,7 @@ def footer_lines(p):
     return lines
 
 
-def render(p, options: Optional[RenderOptions] = None, *, console_width=None, **fields) -> str:
+def render(p, options: RenderOptions | None = None, *, console_width=None, **fields) -> str:
     """The cost table: ``options`` (line length, nested layers, colour, the arithmetic), or
     their fields as keywords."""
     options = RenderOptions.of(options, fields)
