@@ -2,8 +2,9 @@
 """Extract the ``run_layer_test`` cases of Keras's own layer tests, as plain data.
 
 Developer tool (never imported by paramscope or by the tests).  It reads the
-``keras/src/layers/**/*_test.py`` files of a Keras git tag with ``git show`` and
-parses them with :mod:`ast`; no test code is imported or executed.  Each
+``keras/src/layers/**/*_test.py`` files as the Keras 3.15.1 wheel on PyPI ships them
+(the generator environment of tools/requirements-keras3.txt; ``KERAS_SITE`` points
+elsewhere) and parses them with :mod:`ast`; no test code is imported or executed.  Each
 ``self.run_layer_test(...)`` call becomes one case: its arguments evaluated
 statically (literals, the test's parameters from ``@parameterized`` decorators,
 simple module-level constants and local assignments, ``if`` branches on the
@@ -38,7 +39,6 @@ import ast
 import itertools
 import os
 import pprint
-import subprocess
 import sys
 import textwrap
 
@@ -47,7 +47,7 @@ from layer_tests_eval import (CannotEvaluate, Evaluator, Local, Ref, Scope, bind
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-REPO = "/work/.mirror/keras-team+keras/repo"
+SITE = "/work/venvs/k3/lib/python3.11/site-packages"
 TAG = "v3.15.1"
 OUT = os.path.join(HERE, "cases", "keras_layer_tests.py")
 
@@ -421,15 +421,30 @@ def _contains_run_layer_test(node):
 
 # -- files --------------------------------------------------------------------------------
 
+def _site():
+    """The directory holding the ``keras`` package of the Keras 3.15.1 wheel from PyPI (its
+    test files ship in it): ``KERAS_SITE``, else the generator environment's site-packages
+    (tools/requirements-keras3.txt)."""
+    site = os.environ.get("KERAS_SITE", SITE)
+    version = os.path.join(site, "keras", "src", "version.py")
+    if not os.path.exists(version) or f'"{TAG[1:]}"' not in open(version).read():
+        raise SystemExit(f"{site}: no keras {TAG[1:]} there (set KERAS_SITE to the "
+                         "site-packages of an environment made from tools/requirements-keras3.txt)")
+    return site
+
+
 def test_files():
-    out = subprocess.run(["git", "-C", REPO, "ls-tree", "-r", "--name-only", TAG, "keras/src/layers"],
-                         check=True, capture_output=True, text=True).stdout.split()
-    return sorted(f for f in out if f.endswith("_test.py"))
+    site = _site()
+    out = []
+    for folder, _, names in os.walk(os.path.join(site, "keras", "src", "layers")):
+        rel = os.path.relpath(folder, site)
+        out += [os.path.join(rel, n).replace(os.sep, "/") for n in names if n.endswith("_test.py")]
+    return sorted(out)
 
 
 def read(path):
-    return subprocess.run(["git", "-C", REPO, "show", f"{TAG}:{path}"], check=True,
-                          capture_output=True, text=True).stdout
+    with open(os.path.join(_site(), path), encoding="utf-8") as f:
+        return f.read()
 
 
 def extract_file(path):
