@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 
 from ..textsafe import safe_text
 from . import boxtable
+from .markdown import escape
 from .keras3 import output_shape_spans, terminal_columns
 from .options import RenderOptions
 from .profile import human
@@ -75,20 +75,15 @@ def render_text(d, options: RenderOptions | None = None, **fields) -> str:
 
 
 def render_markdown(d) -> str:
-    lines = [f"**{_markdown(safe_text(d.name_a))}** -> **{_markdown(safe_text(d.name_b))}**", "",
+    lines = [f"**{escape(safe_text(d.name_a))}** -> **{escape(safe_text(d.name_b))}**", "",
              "| " + " | ".join(h or "change" for h in HEADER) + " |",
              "|" + "|".join("---:" if a == "right" else "---" for a in ALIGN) + "|"]
     for row in d.rows:
-        cells = [_markdown(c) for c in _cells(row)]
+        cells = [escape(c) for c in _cells(row)]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     lines += [f"- {text}" for text in total_lines(d)]
     return "\n".join(lines) + "\n"
-
-
-def _markdown(text):
-    """A table cell or title of GitHub Markdown: its own markup characters taken literally."""
-    return re.sub(r"([\\`*|<>\[\]])", r"\\\1", text)
 
 
 def render_json(d) -> str:
