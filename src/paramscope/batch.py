@@ -17,9 +17,7 @@ paramscope.errors.ParamscopeError: no model files (.keras, .h5, .json) in ...
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import sys
 
 from .errors import ParamscopeError
@@ -27,8 +25,13 @@ from .errors import ParamscopeError
 MODEL_EXTENSIONS = (".keras", ".h5", ".json")
 SKIPPED_SUFFIXES = (".weights.h5", ".weights.json")
 FORMAT_VERSION = 1
-_GLOB_CHARS = re.compile(r"[*?\[]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Control characters (C0, DEL, C1) and the line/paragraph separators, each shown as U+FFFD.
+_CONTROL = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029), "\ufffd")
+
+
+def _has_glob_chars(path) -> bool:
+    """Whether ``path`` holds a glob wildcard (``*``, ``?`` or ``[``), as glob.has_magic."""
+    return "*" in path or "?" in path or "[" in path
 
 
 def is_many(paths) -> bool:
@@ -36,7 +39,7 @@ def is_many(paths) -> bool:
     if len(paths) != 1:
         return True
     path = paths[0]
-    return os.path.isdir(path) or (not os.path.exists(path) and bool(_GLOB_CHARS.search(path)))
+    return os.path.isdir(path) or (not os.path.exists(path) and _has_glob_chars(path))
 
 
 def is_model_file(name) -> bool:
@@ -60,7 +63,9 @@ def find_models(arguments) -> list:
     for argument in arguments:
         if os.path.isdir(argument):
             files = _walk(argument)
-        elif not os.path.exists(argument) and _GLOB_CHARS.search(argument):
+        elif not os.path.exists(argument) and _has_glob_chars(argument):
+            import glob  # only for a glob argument: off the start-up path
+
             files = sorted(p for p in glob.glob(argument, recursive=True)
                            if os.path.isfile(p) and is_model_file(p))
         else:
@@ -173,4 +178,4 @@ def summarise_files(paths, load_options=None, progress=None) -> list:
 
 def safe_text(text) -> str:
     """Text for a terminal or a table: control characters become U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text))
+    return str(text).translate(_CONTROL)
