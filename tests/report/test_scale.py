@@ -65,7 +65,7 @@ def test_word_splitting_matches_richs_regex():
     alphabet = " \t\n\x0b\x1c\x1f\x85\xa0\u2028\u3000ab(x)\u200b"
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        assert list(boxtable._words(text)) == list(rich_words(text)), repr(text)
+        assert list(boxtable.text.words(text)) == list(rich_words(text)), repr(text)
 
 
 def test_row_wrapping_matches_tf_keras_and_refuses_what_never_ends():

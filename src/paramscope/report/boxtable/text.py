@@ -161,7 +161,7 @@ def make_text(text) -> Text:
     return Text(plain, spans)
 
 
-def _words(text: str):
+def words(text: str):
     """rich._wrap.words: (start, end, word) for each match of ``\\s*\\S+\\s*``.
 
     Found with ``str.split`` and ``str.find`` (``\\s`` and ``str.isspace`` agree), not
@@ -184,7 +184,7 @@ def _divide_line(text: str, width: int, fold: bool):
     """rich._wrap.divide_line: offsets at which to break ``text``."""
     breaks = []
     cell_offset = 0
-    for start, _end, word in _words(text):
+    for start, _end, word in words(text):
         word_length = cell_len(word.rstrip())
         if width - cell_offset >= word_length:
             cell_offset += cell_len(word)
