@@ -1,19 +1,24 @@
 """Models: Sequential and Functional graphs, nested models, shared layers.
 
-The graph logic follows Keras 3 (``keras/src/ops/function.py`` ``map_graph``,
-``keras/src/models/{sequential,functional}.py``) so that layer order, node
-indices and the "Connected to" column are the ones Keras reports.
+The models follow Keras 3 (``keras/src/models/{model,sequential,functional}.py``); the
+node graph they walk (``map_graph``, as ``keras/src/ops/function.py``) is in
+:mod:`paramscope.graph_nodes`, so that layer order, node indices and the "Connected to"
+column are the ones Keras reports.
 """
 
 from __future__ import annotations
 
-
 from . import gcpause, tree
-from .layers import base
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
-from .layers.base import InputLayer, KerasTensor, Layer, Node
-from .modes import tracing_depth
+from .graph_nodes import check_outputs_connected, clone_graph_nodes, is_input_tensor, map_graph
+from .layers import base
+from .layers.base import InputLayer, KerasTensor, Layer
 from .layers.state import open_layer_scope
+from .modes import tracing_depth
+
+# Imported from here by formats.nodes, keras._losses_api and keras._cloning.
+from .graph_nodes import insert_layers  # noqa: E402,F401
+from .tree import pack_as  # noqa: E402,F401
 
 
 def _needs_computation(what):
@@ -134,331 +139,6 @@ class Model(Layer):
         return Layer.__call__(self, *args, **kwargs)
 
 
-class _ListDict(dict):
-    """``defaultdict(list)`` without importing collections (start-up time)."""
-
-    def __missing__(self, key):
-        value = self[key] = []
-        return value
-
-
-def map_graph(inputs, outputs):
-    """Keras 3's ``map_graph``: nodes by depth, operations in Keras's order."""
-    finished, in_progress = set(), set()
-    nodes_in_decreasing_depth = []
-    operation_indices = {}
-    flat_inputs = list(inputs)
-    input_ids = {id(t) for t in flat_inputs}
-
-    def visit(tensor):
-        # Iterative DFS equivalent to Keras's recursive _build_map_helper.
-        stack = [(tensor, False)]
-        while stack:
-            t, expanded = stack.pop()
-            history = getattr(t, "_keras_history", None)
-            if history is None or history.operation is None:
-                continue
-            op, node_index, _ = history
-            node = op._inbound_nodes[node_index]
-            if expanded:
-                finished.add(id(node))
-                in_progress.discard(id(node))
-                nodes_in_decreasing_depth.append(node)
-                continue
-            if id(node) in finished:
-                continue
-            if not node.is_input and id(t) in input_ids:
-                finished.add(id(node))
-                continue
-            if id(node) in in_progress:
-                raise ParamscopeError(
-                    f"The graph has a cycle: tensor {t.name} from layer '{op.name}' depends on itself.")
-            if op not in operation_indices:
-                operation_indices[op] = len(operation_indices)
-            in_progress.add(id(node))
-            stack.append((t, True))
-            if not node.is_input:
-                for x in reversed(node.input_tensors):
-                    stack.append((x, False))
-
-    for output in outputs:
-        visit(output)
-
-    nodes_in_graph = {id(n) for n in nodes_in_decreasing_depth}
-    nodes_depths = {}
-    node_by_id = {}
-    operations_depths = {}
-    for node in reversed(nodes_in_decreasing_depth):
-        node_by_id[id(node)] = node
-        depth = nodes_depths.setdefault(id(node), 0)
-        depth = max(depth, operations_depths.get(node.operation, 0))
-        operations_depths[node.operation] = depth
-        nodes_depths[id(node)] = depth
-        for dep in node.parent_nodes:
-            if id(dep) not in nodes_in_graph:
-                continue
-            node_by_id[id(dep)] = dep
-            nodes_depths[id(dep)] = max(depth + 1, nodes_depths.get(id(dep), 0))
-
-    for t in flat_inputs:
-        op, node_index, _ = t._keras_history
-        if op is not None and op not in operations_depths:
-            node = op._inbound_nodes[node_index]
-            if node.is_input:
-                operations_depths[op] = 0
-                operation_indices[op] = -1
-                nodes_depths[id(node)] = 0
-                node_by_id[id(node)] = node
-
-    nodes_by_depth = _ListDict()
-    for node_id, depth in nodes_depths.items():
-        nodes_by_depth[depth].append(node_by_id[node_id])
-    operations_by_depth = _ListDict()
-    for op, depth in operations_depths.items():
-        operations_by_depth[depth].append(op)
-    operations = []
-    for depth in sorted(operations_by_depth, reverse=True):
-        ops = operations_by_depth[depth]
-        ops.sort(key=lambda o: operation_indices[o])
-        operations.extend(ops)
-
-    # Every node's inputs must be computable from the model's inputs.
-    computable = set(id(x) for x in flat_inputs)
-    for depth in sorted(nodes_by_depth, reverse=True):
-        for node in nodes_by_depth[depth]:
-            for x in node.input_tensors:
-                if id(x) not in computable:
-                    raise ParamscopeError(
-                        f"Graph disconnected: layer '{node.operation.name}' needs tensor "
-                        f"{x.name} of shape {format_shape(x.shape)}, which cannot be computed from "
-                        "the model's inputs. Add the Input it comes from to the model's inputs.")
-            for x in node.outputs:
-                computable.add(id(x))
-
-    counts = {}
-    for op in operations:
-        counts[op.name] = counts.get(op.name, 0) + 1
-    for name, count in counts.items():
-        if count > 1:
-            raise ParamscopeError(
-                f'The name "{name}" is used {count} times in the model. All layer names should be '
-                "unique; pass a different name= to one of them.")
-    return nodes_by_depth, operations
-
-
-def pack_as(struct, flat):
-    """Keras's ``tree.pack_sequence_as``: ``flat`` (in ``tree.flatten`` order) as ``struct``."""
-    it = iter(flat)
-
-    def rec(s):
-        if isinstance(s, dict):
-            keys = sorted(s) if tree._sortable(s) else list(s)
-            packed = {k: rec(s[k]) for k in keys}
-            return {k: packed[k] for k in s}
-        if isinstance(s, list):
-            return [rec(v) for v in s]
-        if isinstance(s, tuple):
-            return tuple(rec(v) for v in s)
-        return next(it)
-
-    return rec(struct)
-
-
-def _flat_paths(struct, prefix=()):
-    """Keras's ``tree.flatten_with_path`` paths, in ``tree.flatten`` order."""
-    if isinstance(struct, dict):
-        keys = sorted(struct) if tree._sortable(struct) else list(struct)
-        return [p for k in keys for p in _flat_paths(struct[k], prefix + (k,))]
-    if isinstance(struct, (list, tuple)):
-        return [p for i, v in enumerate(struct) for p in _flat_paths(v, prefix + (i,))]
-    return [prefix]
-
-
-def _is_input_tensor(x):
-    """Keras's ``is_input_keras_tensor``: the tensor comes straight from an InputLayer."""
-    history = getattr(x, "_keras_history", None)
-    if history is None:
-        raise ParamscopeError(
-            f"The model input {x.name} of shape {format_shape(x.shape)} was not created by "
-            "keras.Input(...) or a layer call; create inputs with keras.Input(shape=...).")
-    op, node_index, _ = history
-    return op is not None and op._inbound_nodes[node_index].is_input
-
-
-def _build_map_nodes(inputs, outputs):
-    """Keras's ``_build_map`` (ops/function.py): nodes from the inputs to the outputs."""
-    finished, in_progress, ordered = set(), set(), []
-    input_ids = {id(t) for t in inputs}
-    for output in outputs:
-        stack = [(output, False)]
-        while stack:
-            t, expanded = stack.pop()
-            history = getattr(t, "_keras_history", None)
-            if history is None or history.operation is None:
-                continue
-            node = history.operation._inbound_nodes[history.node_index]
-            if expanded:
-                finished.add(id(node))
-                in_progress.discard(id(node))
-                ordered.append(node)
-                continue
-            if id(node) in finished:
-                continue
-            if not node.is_input and id(t) in input_ids:
-                finished.add(id(node))
-                continue
-            if id(node) in in_progress:
-                raise ParamscopeError(
-                    f"The graph has a cycle: tensor {t.name} from layer "
-                    f"'{history.operation.name}' depends on itself.")
-            in_progress.add(id(node))
-            stack.append((t, True))
-            if not node.is_input:
-                for x in reversed(node.input_tensors):
-                    stack.append((x, False))
-    return ordered
-
-
-def clone_graph_nodes(inputs, outputs):
-    """Keras's ``clone_graph_nodes`` (models/functional.py): a model from intermediate tensors.
-
-    Each input that is not a ``keras.Input`` becomes a new InputLayer named
-    ``<tensor name>CLONE``, and every call between the inputs and the outputs
-    is recorded again (a new node on the same layers), as Keras does.
-    """
-    nodes_to_clone = _build_map_nodes(tree.flatten(inputs), tree.flatten(outputs))
-    cloned_inputs, cloned_outputs = [], []
-    kt_id_mapping, op_id_mapping = {}, {}
-    for kt_input in tree.flatten(inputs):
-        if _is_input_tensor(kt_input):
-            cloned_inputs.append(kt_input)
-            kt_id_mapping[id(kt_input)] = kt_input
-        else:
-            original_op = kt_input._keras_history.operation
-            optional = original_op.optional if isinstance(original_op, InputLayer) else False
-            cloned_input = InputLayer(batch_shape=kt_input.shape, dtype=kt_input.dtype,
-                                      sparse=kt_input.sparse, name=f"{kt_input.name}CLONE",
-                                      optional=optional).output
-            cloned_inputs.append(cloned_input)
-            kt_id_mapping[id(kt_input)] = cloned_input
-            op_id_mapping[id(original_op)] = cloned_input._keras_history.operation
-    cloned_inputs = pack_as(inputs, cloned_inputs)
-
-    def clone(x):
-        return KerasTensor(x.shape, dtype=x.dtype, sparse=x.sparse, name=f"{x.name}_clone")
-
-    for kt_output in tree.flatten(outputs):
-        cpy = clone(kt_output)
-        cpy._keras_history = kt_output._keras_history
-        cloned_outputs.append(cpy)
-        kt_id_mapping[id(kt_output)] = cpy
-    cloned_outputs = pack_as(outputs, cloned_outputs)
-
-    def swap(x):
-        if not isinstance(x, KerasTensor):
-            return x
-        if id(x) not in kt_id_mapping:
-            kt_id_mapping[id(x)] = clone(x)
-        return kt_id_mapping[id(x)]
-
-    for node in nodes_to_clone:
-        operation = op_id_mapping.get(id(node.operation), node.operation)
-        output_copy = [swap(x) for x in node.outputs]
-        if not isinstance(operation, InputLayer):
-            args = tree.map_structure(swap, node.call_args)
-            kwargs = tree.map_structure(swap, node.call_kwargs)
-        else:
-            args, kwargs = (), {}
-        Node(operation, call_args=args, call_kwargs=kwargs, outputs=output_copy)
-    return cloned_inputs, cloned_outputs
-
-
-def _check_outputs_connected(model):
-    """Keras's ``Function.__init__`` dry run (``_run_through_graph``): every output must be
-    computable from the inputs, or Keras raises "Output ... is not connected to `inputs`"."""
-    known = {id(x) for x in model._inputs}
-    for depth in sorted(model._nodes_by_depth, reverse=True):
-        for node in model._nodes_by_depth[depth]:
-            if node.is_input or any(id(x) not in known for x in node.input_tensors):
-                continue
-            known.update(id(x) for x in node.outputs)
-    for path, x in zip(_flat_paths(model._outputs_struct), model._outputs):
-        if id(x) in known:
-            continue
-        where = ("" if not path else " " + ".".join(str(p) for p in path))
-        producer = x._keras_history.operation
-        missing, consumer = _missing_input(x, known)
-        given = ", ".join(f"'{t._keras_history.operation.name}'" for t in model._inputs)
-        text = (f"Graph disconnected: the model's output{where} (shape {format_shape(x.shape)}, "
-                f"from layer {describe_layer(producer)}) cannot be computed from the model's "
-                f"inputs [{given}]")
-        if missing is not None:
-            text += (f": layer {describe_layer(consumer)} is called on Input "
-                     f"'{missing._keras_history.operation.name}' of shape "
-                     f"{format_shape(missing.shape)}, which is not one of them. Add that Input "
-                     "to the model's inputs")
-        raise ParamscopeError(text + ".")
-
-
-def _missing_input(tensor, known):
-    """The first keras.Input the tensor depends on that the model does not have, and its user."""
-    stack, seen = [(tensor, None)], set()
-    while stack:
-        t, user = stack.pop()
-        if id(t) in seen or id(t) in known:
-            continue
-        seen.add(id(t))
-        op, node_index, _ = t._keras_history
-        if op is None:
-            continue
-        node = op._inbound_nodes[node_index]
-        if node.is_input:
-            return t, user
-        for x in reversed(node.input_tensors):
-            stack.append((x, op))
-    return None, None
-
-
-def insert_layers(model, operations, nodes):
-    """tf.keras's ``Functional._insert_layers`` (after ``Model.add_loss``): ``nodes`` join the
-    model's nodes, each one level shallower than its shallowest input, and the operations the
-    model lacks are appended to its layers, in order."""
-    node_to_depth = {id(node): depth for depth, level in model._nodes_by_depth.items()
-                     for node in level}
-    relevant = {id(node) for node in nodes} | set(node_to_depth)
-    pending = list(nodes)
-    for _ in range(10000 + len(pending) ** 2):
-        if not pending:
-            break
-        node = pending.pop(0)
-        depth = _shallowest_input_depth(node, node_to_depth, relevant)
-        if depth is None:
-            pending.append(node)
-            continue
-        if id(node) not in node_to_depth:
-            node_to_depth[id(node)] = depth - 1
-            model._nodes_by_depth[depth - 1].append(node)
-    else:
-        raise ParamscopeError("Layers could not be added due to missing dependencies.")
-    known = set(model._operations)
-    for op in operations:
-        if op not in known:
-            model._operations.append(op)
-            known.add(op)
-            if isinstance(op, Layer):
-                model._track_layer(op)
-
-
-def _shallowest_input_depth(node, node_to_depth, relevant):
-    depth = 0
-    for parent in node.parent_nodes:
-        if id(parent) in node_to_depth:
-            depth = min(depth, node_to_depth[id(parent)])
-        elif id(parent) in relevant:
-            return None
-    return depth
-
-
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
     _convert_input_args = False
@@ -488,7 +168,7 @@ class Functional(Model):
             raise ParamscopeError("A Model's `inputs` cannot be empty.")
         if not flat_outputs:
             raise ParamscopeError("A Model's `outputs` cannot be empty.")
-        if not all(_is_input_tensor(t) for t in flat_inputs):
+        if not all(is_input_tensor(t) for t in flat_inputs):
             inputs, outputs = clone_graph_nodes(inputs, outputs)
             flat_inputs, flat_outputs = tree.flatten(inputs), tree.flatten(outputs)
         self._inputs_struct = inputs
@@ -497,7 +177,7 @@ class Functional(Model):
         self._outputs = flat_outputs
         with gcpause.paused():
             self._nodes_by_depth, self._operations = map_graph(flat_inputs, flat_outputs)
-        _check_outputs_connected(self)
+        check_outputs_connected(self)
         for op in self._operations:
             if isinstance(op, Layer):
                 self._track_layer(op)
@@ -549,9 +229,7 @@ class Functional(Model):
         return self._outputs_struct
 
     def _bind_call(self, args, kwargs):
-        bound = {"inputs": args[0] if args else kwargs.get("inputs")}
-        options = {k: v for k, v in kwargs.items() if k != "inputs"}
-        return bound, options
+        return _bind_inputs(args, kwargs)
 
     def _maybe_build(self, tensor_args, bound):
         self.built = True
@@ -592,6 +270,23 @@ class Functional(Model):
                 for ref, new in zip(node.outputs, tree.flatten(out)):
                     values[id(ref)] = new
         return tree.map_structure(lambda t: values[id(t)], self._outputs_struct)
+
+
+def _built_model_property(attribute, what):
+    """A Sequential property read from its built Functional model; before the model is
+    built, an AttributeError that says it has no ``what`` yet (as Keras)."""
+    def get(self):
+        if self._functional is None:
+            raise AttributeError(f"Sequential model '{self.name}' has no defined {what} yet.")
+        return getattr(self._functional, attribute)
+    get.__name__ = attribute
+    return property(get)
+
+
+def _bind_inputs(args, kwargs):
+    """A model's call arguments: ``inputs`` (first positional or by keyword), the others."""
+    bound = {"inputs": args[0] if args else kwargs.get("inputs")}
+    return bound, {k: v for k, v in kwargs.items() if k != "inputs"}
 
 
 class Sequential(Model):
@@ -727,8 +422,7 @@ class Sequential(Model):
         return self._functional._nodes_by_depth if self._functional else {}
 
     def _bind_call(self, args, kwargs):
-        bound = {"inputs": args[0] if args else kwargs.get("inputs")}
-        return bound, {k: v for k, v in kwargs.items() if k != "inputs"}
+        return _bind_inputs(args, kwargs)
 
     def _maybe_build(self, tensor_args, bound):
         inputs = bound["inputs"]
@@ -746,36 +440,9 @@ class Sequential(Model):
                 f"Sequential model '{self.name}' has no layers to call.")
         return self._functional.compute_output_spec(*args, **kwargs)
 
-    @property
-    def inputs(self):
-        self._require_built("inputs")
-        return self._functional.inputs
-
-    @property
-    def outputs(self):
-        self._require_built("outputs")
-        return self._functional.outputs
-
-    @property
-    def input_shape(self):
-        self._require_built("input shape")
-        return self._functional.input_shape
-
-    @property
-    def output_shape(self):
-        self._require_built("output shape")
-        return self._functional.output_shape
-
-    @property
-    def input(self):
-        self._require_built("input")
-        return self._functional.input
-
-    @property
-    def output(self):
-        self._require_built("output")
-        return self._functional.output
-
-    def _require_built(self, what):
-        if self._functional is None:
-            raise AttributeError(f"Sequential model '{self.name}' has no defined {what} yet.")
+    inputs = _built_model_property("inputs", "inputs")
+    outputs = _built_model_property("outputs", "outputs")
+    input_shape = _built_model_property("input_shape", "input shape")
+    output_shape = _built_model_property("output_shape", "output shape")
+    input = _built_model_property("input", "input")
+    output = _built_model_property("output", "output")

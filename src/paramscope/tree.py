@@ -31,6 +31,34 @@ def _sortable(d: dict) -> bool:
         return False
 
 
+def pack_as(struct, flat):
+    """Keras's ``tree.pack_sequence_as``: ``flat`` (in ``flatten`` order) as ``struct``."""
+    it = iter(flat)
+
+    def rec(s):
+        if isinstance(s, dict):
+            keys = sorted(s) if _sortable(s) else list(s)
+            packed = {k: rec(s[k]) for k in keys}
+            return {k: packed[k] for k in s}
+        if isinstance(s, list):
+            return [rec(v) for v in s]
+        if isinstance(s, tuple):
+            return tuple(rec(v) for v in s)
+        return next(it)
+
+    return rec(struct)
+
+
+def flat_paths(struct, prefix=()):
+    """Keras's ``tree.flatten_with_path`` paths, in ``flatten`` order."""
+    if isinstance(struct, dict):
+        keys = sorted(struct) if _sortable(struct) else list(struct)
+        return [p for k in keys for p in flat_paths(struct[k], prefix + (k,))]
+    if isinstance(struct, (list, tuple)):
+        return [p for i, v in enumerate(struct) for p in flat_paths(v, prefix + (i,))]
+    return [prefix]
+
+
 def map_structure(fn, struct):
     if isinstance(struct, dict):
         return {k: map_structure(fn, v) for k, v in struct.items()}
