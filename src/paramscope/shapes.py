@@ -133,18 +133,30 @@ def _with_spatial(input_shape: Shape, spatial: Sequence[Dim], channels: Dim, dat
     return (input_shape[0], channels, *spatial)
 
 
+def _per_dim(value, rank: int):
+    """An int for every dimension (``3`` -> ``(3, 3)``), or the sequence as a tuple."""
+    return (value,) * rank if isinstance(value, int) else tuple(value)
+
+
+def _conv_spatial(input_shape: Shape, kernel_size: Sequence[int], dilation_rate, data_format: str,
+                  what: str):
+    """The spatial dimensions of a convolution's input (of rank ``len(kernel_size) + 2``, or a
+    ShapeError naming ``what``) and its dilation rate per dimension."""
+    rank = len(kernel_size)
+    if len(input_shape) != rank + 2:
+        raise ShapeError(
+            f"a {rank}D {what} needs an input of rank {rank + 2}, got rank {len(input_shape)}"
+        )
+    return spatial_dims(input_shape, data_format), _per_dim(dilation_rate, rank)
+
+
 def conv_output_shape(input_shape: Shape, filters: int, kernel_size: Sequence[int],
                       strides: Sequence[int] | int = 1, padding: str = "valid",
                       data_format: str = "channels_last",
                       dilation_rate: Sequence[int] | int = 1) -> Shape:
-    rank = len(kernel_size)
-    if len(input_shape) != rank + 2:
-        raise ShapeError(
-            f"a {rank}D convolution needs an input of rank {rank + 2}, got rank {len(input_shape)}"
-        )
-    strides = (strides,) * rank if isinstance(strides, int) else tuple(strides)
-    dilation_rate = (dilation_rate,) * rank if isinstance(dilation_rate, int) else tuple(dilation_rate)
-    spatial = spatial_dims(input_shape, data_format)
+    spatial, dilation_rate = _conv_spatial(input_shape, kernel_size, dilation_rate,
+                                           data_format, "convolution")
+    strides = _per_dim(strides, len(kernel_size))
     out = tuple(
         conv_output_length(s, k, st, padding, d)
         for s, k, st, d in zip(spatial, kernel_size, strides, dilation_rate)
@@ -173,13 +185,8 @@ def conv_transpose_output_shape(input_shape: Shape, filters: int, kernel_size: S
                                 output_padding: Optional[Sequence[int]] = None,
                                 data_format: str = "channels_last",
                                 dilation_rate: Sequence[int] | int = 1) -> Shape:
-    rank = len(kernel_size)
-    if len(input_shape) != rank + 2:
-        raise ShapeError(
-            f"a {rank}D transposed convolution needs an input of rank {rank + 2}, got rank {len(input_shape)}"
-        )
-    dilation_rate = (dilation_rate,) * rank if isinstance(dilation_rate, int) else tuple(dilation_rate)
-    spatial = spatial_dims(input_shape, data_format)
+    spatial, dilation_rate = _conv_spatial(input_shape, kernel_size, dilation_rate,
+                                           data_format, "transposed convolution")
     out = tuple(
         conv_transpose_output_length(s, k, st, padding,
                                      None if output_padding is None else output_padding[i], d)

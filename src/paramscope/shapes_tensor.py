@@ -57,8 +57,10 @@ def reshape_output_shape(input_shape: Shape, target: Sequence[int], batch: bool 
     return prefix + tuple(size // known if d == -1 else d for d in target)
 
 
-def broadcast_shapes(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
-    """NumPy broadcasting with ``None`` for unknown dimensions (Keras's rule)."""
+def broadcast_dims(shape1, shape2):
+    """NumPy broadcasting with ``None`` for unknown dimensions (Keras's rule): the
+    broadcast dimensions (a list) and None, or None and the first pair of dimensions
+    ``(a, b)`` that cannot be broadcast together."""
     a, b = list(shape1), list(shape2)
     if len(a) > len(b):
         b = [1] * (len(a) - len(b)) + b
@@ -73,10 +75,18 @@ def broadcast_shapes(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
         elif y == 1 or y is None or y == x:
             out[i] = x
         else:
-            raise ShapeError(
-                f"shapes {tuple(shape1)} and {tuple(shape2)} cannot be broadcast together"
-                f" (dimension {x} against {y})"
-            )
+            return None, (x, y)
+    return out, None
+
+
+def broadcast_shapes(shape1: Sequence[Dim], shape2: Sequence[Dim]) -> Shape:
+    """NumPy broadcasting with ``None`` for unknown dimensions (Keras's rule)."""
+    out, conflict = broadcast_dims(shape1, shape2)
+    if conflict is not None:
+        raise ShapeError(
+            f"shapes {tuple(shape1)} and {tuple(shape2)} cannot be broadcast together"
+            f" (dimension {conflict[0]} against {conflict[1]})"
+        )
     return tuple(out)
 
 

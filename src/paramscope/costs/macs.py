@@ -278,17 +278,24 @@ def _query_value_key(call):
     return tuple(query), tuple(value), tuple(key)
 
 
-@rule("MultiHeadAttention")
-def mha_macs(layer, call):
-    query, value, key = _query_value_key(call)
-    heads, key_dim, value_dim = layer.num_heads, layer.key_dim, layer.value_dim
+def _attention_projections(layer, query, value, key, heads_and_size):
+    """The (role, MACs) of an attention layer's projections: query, key and value, the gate
+    when the layer has one, and the output, read from ``(heads, size)`` per query position."""
     projections = [("query", _projection(layer._query_dense, query)),
                    ("key", _projection(layer._key_dense, key)),
                    ("value", _projection(layer._value_dense, value))]
     if layer._use_gate:
         projections.append(("gate", _projection(layer._gate_dense, query)))
     projections.append(("output", _projection(layer._output_dense,
-                                              query[:-1] + (heads, value_dim))))
+                                              query[:-1] + heads_and_size)))
+    return projections
+
+
+@rule("MultiHeadAttention")
+def mha_macs(layer, call):
+    query, value, key = _query_value_key(call)
+    heads, key_dim, value_dim = layer.num_heads, layer.key_dim, layer.value_dim
+    projections = _attention_projections(layer, query, value, key, (heads, value_dim))
     key_positions = [key[axis] for axis in layer._attention_axes]
     return _attention_cost(projections, heads, query[1:-1], key_positions, key_dim, value_dim)
 
@@ -297,13 +304,7 @@ def mha_macs(layer, call):
 def gqa_macs(layer, call):
     query, value, key = _query_value_key(call)
     heads, head_dim = layer.num_query_heads, layer.head_dim
-    projections = [("query", _projection(layer._query_dense, query)),
-                   ("key", _projection(layer._key_dense, key)),
-                   ("value", _projection(layer._value_dense, value))]
-    if layer._use_gate:
-        projections.append(("gate", _projection(layer._gate_dense, query)))
-    projections.append(("output", _projection(layer._output_dense,
-                                              query[:-1] + (heads, head_dim))))
+    projections = _attention_projections(layer, query, value, key, (heads, head_dim))
     return _attention_cost(projections, heads, query[1:-1], key[1:-1], head_dim, head_dim)
 
 

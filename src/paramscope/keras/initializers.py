@@ -158,28 +158,19 @@ class _FixedVarianceScaling(VarianceScaling):
                 "output_axes": self.output_axes}
 
 
-class GlorotUniform(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 1.0, "fan_avg", "uniform"
+def _fixed_variance_scaling(name, scale, mode, distribution):
+    """A Glorot/He/Lecun initializer class: VarianceScaling with these arguments fixed."""
+    return type(name, (_FixedVarianceScaling,), {
+        "__module__": __name__, "__qualname__": name,
+        "_scale": scale, "_mode": mode, "_distribution": distribution})
 
 
-class GlorotNormal(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 1.0, "fan_avg", "truncated_normal"
-
-
-class LecunNormal(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 1.0, "fan_in", "truncated_normal"
-
-
-class LecunUniform(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 1.0, "fan_in", "uniform"
-
-
-class HeNormal(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 2.0, "fan_in", "truncated_normal"
-
-
-class HeUniform(_FixedVarianceScaling):
-    _scale, _mode, _distribution = 2.0, "fan_in", "uniform"
+GlorotUniform = _fixed_variance_scaling("GlorotUniform", 1.0, "fan_avg", "uniform")
+GlorotNormal = _fixed_variance_scaling("GlorotNormal", 1.0, "fan_avg", "truncated_normal")
+LecunNormal = _fixed_variance_scaling("LecunNormal", 1.0, "fan_in", "truncated_normal")
+LecunUniform = _fixed_variance_scaling("LecunUniform", 1.0, "fan_in", "uniform")
+HeNormal = _fixed_variance_scaling("HeNormal", 2.0, "fan_in", "truncated_normal")
+HeUniform = _fixed_variance_scaling("HeUniform", 2.0, "fan_in", "uniform")
 
 
 class Orthogonal(RandomInitializer):

@@ -5,29 +5,25 @@ same operators, computed on shapes."""
 
 from __future__ import annotations
 
-#: dunder -> (module, class name, reflected)
-OPERATORS = {
-    "__add__": ("numpy_math", "Add", False), "__radd__": ("numpy_math", "Add", True),
-    "__sub__": ("numpy_math", "Subtract", False), "__rsub__": ("numpy_math", "Subtract", True),
-    "__mul__": ("numpy_math", "Multiply", False), "__rmul__": ("numpy_math", "Multiply", True),
-    "__matmul__": ("numpy_linalg", "Matmul", False),
-    "__rmatmul__": ("numpy_linalg", "Matmul", True),
-    "__truediv__": ("numpy_math", "TrueDivide", False),
-    "__rtruediv__": ("numpy_math", "TrueDivide", True),
-    "__floordiv__": ("numpy_math", "FloorDivide", False),
-    "__rfloordiv__": ("numpy_math", "FloorDivide", True),
-    "__mod__": ("numpy_math", "Mod", False), "__rmod__": ("numpy_math", "Mod", True),
-    "__pow__": ("numpy_math", "Power", False), "__rpow__": ("numpy_math", "Power", True),
-    "__lt__": ("numpy_math", "Less", False), "__le__": ("numpy_math", "LessEqual", False),
-    "__gt__": ("numpy_math", "Greater", False),
-    "__ge__": ("numpy_math", "GreaterEqual", False),
-    "__ne__": ("numpy_math", "NotEqual", False),
-    "__and__": ("numpy_math", "LogicalAnd", False),
-    "__rand__": ("numpy_math", "LogicalAnd", True),
-    "__or__": ("numpy_math", "LogicalOr", False), "__ror__": ("numpy_math", "LogicalOr", True),
-    "__xor__": ("numpy_math", "LogicalXor", False),
-    "__rxor__": ("numpy_math", "LogicalXor", True),
+#: Python's binary operators by name: (module, class name, whether ``__r<name>__`` exists too).
+_BINARY = {
+    "add": ("numpy_math", "Add", True), "sub": ("numpy_math", "Subtract", True),
+    "mul": ("numpy_math", "Multiply", True), "matmul": ("numpy_linalg", "Matmul", True),
+    "truediv": ("numpy_math", "TrueDivide", True),
+    "floordiv": ("numpy_math", "FloorDivide", True),
+    "mod": ("numpy_math", "Mod", True), "pow": ("numpy_math", "Power", True),
+    "lt": ("numpy_math", "Less", False), "le": ("numpy_math", "LessEqual", False),
+    "gt": ("numpy_math", "Greater", False), "ge": ("numpy_math", "GreaterEqual", False),
+    "ne": ("numpy_math", "NotEqual", False),
+    "and": ("numpy_math", "LogicalAnd", True), "or": ("numpy_math", "LogicalOr", True),
+    "xor": ("numpy_math", "LogicalXor", True),
 }
+#: dunder -> (module, class name, reflected)
+OPERATORS = {}
+for _name, (_module, _class_name, _has_reflected) in _BINARY.items():
+    OPERATORS[f"__{_name}__"] = (_module, _class_name, False)
+    if _has_reflected:
+        OPERATORS[f"__r{_name}__"] = (_module, _class_name, True)
 UNARY_OPERATORS = {
     "__neg__": ("numpy_math", "Negative"), "__abs__": ("numpy_math", "Absolute"),
     "__invert__": ("numpy_math", "LogicalNot"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 from ..errors import ShapeError
+from ..shapes_tensor import broadcast_dims
 
 
 class OpShapeError(ShapeError):
@@ -77,23 +78,11 @@ def shape_equal(shape1, shape2, axis=None, allow_none=True):
 def broadcast_shapes(shape1, shape2):
     """NumPy broadcasting with ``None`` (Keras's rule; a list, as Keras returns it)."""
     shape1, shape2 = list(shape1), list(shape2)
-    origin1, origin2 = shape1, shape2
-    if len(shape1) > len(shape2):
-        shape2 = [1] * (len(shape1) - len(shape2)) + shape2
-    if len(shape1) < len(shape2):
-        shape1 = [1] * (len(shape2) - len(shape1)) + shape1
-    out = list(shape1)
-    for i, (a, b) in enumerate(zip(shape1, shape2)):
-        if a == 1:
-            out[i] = b
-        elif a is None:
-            out[i] = None if b == 1 else b
-        elif b == 1 or b is None or b == a:
-            out[i] = a
-        else:
-            raise OpShapeError(
-                f"Cannot broadcast shape, the failure dim has value {a}, which cannot be "
-                f"broadcasted to {b}. Input shapes are: {origin1} and {origin2}.")
+    out, conflict = broadcast_dims(shape1, shape2)
+    if conflict is not None:
+        raise OpShapeError(
+            f"Cannot broadcast shape, the failure dim has value {conflict[0]}, which cannot be "
+            f"broadcasted to {conflict[1]}. Input shapes are: {shape1} and {shape2}.")
     return out
 
 

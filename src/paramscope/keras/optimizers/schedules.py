@@ -30,7 +30,14 @@ class LearningRateSchedule:
 
 
 class _BuiltinSchedule(LearningRateSchedule):
-    """The schedules Keras ships: their value at a step needs the training loop here."""
+    """The schedules Keras ships: their value at a step needs the training loop here.
+    ``_CONFIG_KEYS`` names their config's keys, in Keras's order, each an attribute of the
+    schedule."""
+
+    _CONFIG_KEYS = ()
+
+    def get_config(self):
+        return {key: getattr(self, key) for key in self._CONFIG_KEYS}
 
     def __call__(self, step):
         raise NeedsComputationError(
@@ -44,6 +51,8 @@ def _positive_steps(value, name):
 
 
 class ExponentialDecay(_BuiltinSchedule):
+    _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "decay_rate", "staircase", "name")
+
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name="ExponentialDecay"):
         super().__init__()
@@ -54,13 +63,10 @@ class ExponentialDecay(_BuiltinSchedule):
         self.name = name
         _positive_steps(self.decay_steps, "decay_steps")
 
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
-
 
 class PiecewiseConstantDecay(_BuiltinSchedule):
+    _CONFIG_KEYS = ("boundaries", "values", "name")
+
     def __init__(self, boundaries, values, name="PiecewiseConstant"):
         super().__init__()
         if len(boundaries) != len(values) - 1:
@@ -72,11 +78,11 @@ class PiecewiseConstantDecay(_BuiltinSchedule):
         self.values = values
         self.name = name
 
-    def get_config(self):
-        return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
-
 
 class PolynomialDecay(_BuiltinSchedule):
+    _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "end_learning_rate", "power", "cycle",
+              "name")
+
     def __init__(self, initial_learning_rate, decay_steps, end_learning_rate=0.0001, power=1.0,
                  cycle=False, name="PolynomialDecay"):
         super().__init__()
@@ -88,11 +94,6 @@ class PolynomialDecay(_BuiltinSchedule):
         self.name = name
         _positive_steps(self.decay_steps, "decay_steps")
 
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "end_learning_rate": self.end_learning_rate,
-                "power": self.power, "cycle": self.cycle, "name": self.name}
-
 
 class InverseTimeDecay(ExponentialDecay):
     """The same arguments and config as ExponentialDecay (another decay formula)."""
@@ -103,6 +104,9 @@ class InverseTimeDecay(ExponentialDecay):
 
 
 class CosineDecay(_BuiltinSchedule):
+    _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "alpha", "name", "warmup_target",
+              "warmup_steps")
+
     def __init__(self, initial_learning_rate, decay_steps, alpha=0.0, name="CosineDecay",
                  warmup_target=None, warmup_steps=0):
         super().__init__()
@@ -113,11 +117,6 @@ class CosineDecay(_BuiltinSchedule):
         self.warmup_steps = warmup_steps
         self.warmup_target = warmup_target
         _positive_steps(self.decay_steps, "decay_steps")
-
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "alpha": self.alpha, "name": self.name,
-                "warmup_target": self.warmup_target, "warmup_steps": self.warmup_steps}
 
 
 class CosineDecayRestarts(_BuiltinSchedule):
