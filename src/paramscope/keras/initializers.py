@@ -17,8 +17,11 @@ class Initializer:
             f"Initializer {type(self).__name__} draws values, which paramscope never does: a "
             f"weight is known by its shape ({tuple(shape)!r} here).")
 
+    #: The config's keys (Keras's order), each an attribute of the initializer.
+    _CONFIG_KEYS = ()
+
     def get_config(self):
-        return {}
+        return {key: getattr(self, key) for key in self._CONFIG_KEYS}
 
     @classmethod
     def from_config(cls, config):
@@ -55,6 +58,8 @@ class Identity(Initializer):
 
 
 class STFT(Initializer):
+    _CONFIG_KEYS = ("side", "window", "periodic", "scaling")
+
     def __init__(self, side="real", window="hann", scaling="density", periodic=False):
         if side not in ["real", "imag"]:
             raise ParamscopeError(f"side should be 'real' or 'imag', not {side}")
@@ -65,10 +70,6 @@ class STFT(Initializer):
         self.window = window
         self.scaling = scaling
         self.periodic = periodic
-
-    def get_config(self):
-        return {"side": self.side, "window": self.window, "periodic": self.periodic,
-                "scaling": self.scaling}
 
 
 class RandomInitializer(Initializer):
@@ -87,17 +88,16 @@ class RandomInitializer(Initializer):
         self.seed = seed
 
     def get_config(self):
-        return {"seed": _identifiers.serialize(self._init_seed)}
+        return {"seed": _identifiers.serialize(self._init_seed), **super().get_config()}
 
 
 class RandomNormal(RandomInitializer):
+    _CONFIG_KEYS = ("mean", "stddev")
+
     def __init__(self, mean=0.0, stddev=0.05, seed=None):
         self.mean = mean
         self.stddev = stddev
         super().__init__(seed=seed)
-
-    def get_config(self):
-        return {**super().get_config(), "mean": self.mean, "stddev": self.stddev}
 
 
 class TruncatedNormal(RandomNormal):
@@ -105,16 +105,17 @@ class TruncatedNormal(RandomNormal):
 
 
 class RandomUniform(RandomInitializer):
+    _CONFIG_KEYS = ("minval", "maxval")
+
     def __init__(self, minval=-0.05, maxval=0.05, seed=None):
         self.minval = minval
         self.maxval = maxval
         super().__init__(seed=seed)
 
-    def get_config(self):
-        return {**super().get_config(), "minval": self.minval, "maxval": self.maxval}
-
 
 class VarianceScaling(RandomInitializer):
+    _CONFIG_KEYS = ("scale", "mode", "distribution", "input_axes", "output_axes")
+
     def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None,
                  input_axes=None, output_axes=None):
         if scale <= 0.0:
@@ -138,24 +139,16 @@ class VarianceScaling(RandomInitializer):
         self.output_axes = output_axes
         super().__init__(seed=seed)
 
-    def get_config(self):
-        return {**super().get_config(), "scale": self.scale, "mode": self.mode,
-                "distribution": self.distribution, "input_axes": self.input_axes,
-                "output_axes": self.output_axes}
-
 
 class _FixedVarianceScaling(VarianceScaling):
     """Glorot/He/Lecun: VarianceScaling with a fixed scale, mode and distribution."""
 
     _scale, _mode, _distribution = 1.0, "fan_avg", "uniform"
+    _CONFIG_KEYS = ("input_axes", "output_axes")  # Keras leaves out the fixed arguments
 
     def __init__(self, seed=None, input_axes=None, output_axes=None):
         super().__init__(scale=self._scale, mode=self._mode, distribution=self._distribution,
                          seed=seed, input_axes=input_axes, output_axes=output_axes)
-
-    def get_config(self):
-        return {"seed": _identifiers.serialize(self._init_seed), "input_axes": self.input_axes,
-                "output_axes": self.output_axes}
 
 
 def _fixed_variance_scaling(name, scale, mode, distribution):
@@ -174,12 +167,11 @@ HeUniform = _fixed_variance_scaling("HeUniform", 2.0, "fan_in", "uniform")
 
 
 class Orthogonal(RandomInitializer):
+    _CONFIG_KEYS = ("gain",)
+
     def __init__(self, gain=1.0, seed=None):
         self.gain = gain
         super().__init__(seed=seed)
-
-    def get_config(self):
-        return {**super().get_config(), "gain": self.gain}
 
 
 ALL_OBJECTS = (Initializer, Constant, Identity, Ones, STFT, Zeros, GlorotNormal, GlorotUniform,

@@ -340,20 +340,27 @@ __all__ += ["MaxPool", "AveragePool", "max_pool", "average_pool", "AdaptiveMaxPo
 # encodings and losses
 # --------------------------------------------------------------------------------------
 
+def _with_classes(x, num_classes, axis):
+    """``x``'s shape (a list) with a dimension of ``num_classes`` at ``axis`` (-1: last), as
+    one_hot and multi_hot make it."""
+    shape = list(getattr(x, "shape", []))
+    if axis == -1:
+        shape.append(num_classes)
+    elif 0 <= axis < len(shape):
+        shape.insert(axis, num_classes)
+    else:
+        raise OpShapeError(f"axis must be -1 or between [0, {len(x.shape)}), but received "
+                           f"{axis}.")
+    return shape
+
+
 class OneHot(Operation):
     def __init__(self, num_classes, axis=-1, dtype=None, sparse=False, *, name=None):
         super().__init__(name=name)
         self.num_classes, self.axis, self.dtype, self.sparse = num_classes, axis, dtype, sparse
 
     def compute_output_spec(self, x):
-        shape = list(getattr(x, "shape", []))
-        if self.axis == -1:
-            shape.append(self.num_classes)
-        elif 0 <= self.axis < len(shape):
-            shape.insert(self.axis, self.num_classes)
-        else:
-            raise OpShapeError(f"axis must be -1 or between [0, {len(x.shape)}), but received "
-                               f"{self.axis}.")
+        shape = _with_classes(x, self.num_classes, self.axis)
         return KerasTensor(shape, dtype=self.dtype, sparse=self.sparse)
 
 
@@ -374,14 +381,7 @@ class MultiHot(Operation):
         self.dtype, self.sparse = dtype or floatx(), sparse
 
     def compute_output_spec(self, inputs):
-        shape = list(getattr(inputs, "shape", []))
-        if self.axis == -1:
-            shape.append(self.num_classes)
-        elif 0 <= self.axis < len(shape):
-            shape.insert(self.axis, self.num_classes)
-        else:
-            raise OpShapeError(f"axis must be -1 or between [0, {len(inputs.shape)}), but "
-                               f"received {self.axis}.")
+        shape = _with_classes(inputs, self.num_classes, self.axis)
         shape = [shape[-1]] if len(shape) == 2 else [shape[0]] + shape[2:]
         return KerasTensor(shape, dtype=inputs.dtype, sparse=self.sparse)
 
