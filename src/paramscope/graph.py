@@ -139,6 +139,15 @@ class Model(Layer):
         return Layer.__call__(self, *args, **kwargs)
 
 
+def _read_only(attribute):
+    """A read-only property: the object's ``attribute``."""
+    return property(lambda self: getattr(self, attribute))
+
+
+def _one_or_list(values):
+    return values[0] if len(values) == 1 else values
+
+
 class Functional(Model):
     """A model defined by calling layers on ``keras.Input`` tensors."""
     _convert_input_args = False
@@ -201,32 +210,19 @@ class Functional(Model):
     def operations(self):
         return list(self._operations)
 
-    @property
-    def inputs(self):
-        return self._inputs
-
-    @property
-    def outputs(self):
-        return self._outputs
+    inputs = _read_only("_inputs")  # the flat lists of tensors
+    outputs = _read_only("_outputs")
+    input = _read_only("_inputs_struct")  # the structures the model was given
+    output = _read_only("_outputs_struct")
 
     @property
     def input_shape(self):
         # Keras maps the flat `inputs` list (a dict of inputs gives a list, in key order).
-        shapes = [t.shape for t in self._inputs]
-        return shapes[0] if len(shapes) == 1 else shapes
+        return _one_or_list([t.shape for t in self._inputs])
 
     @property
     def output_shape(self):
-        shapes = [t.shape for t in self._outputs]
-        return shapes[0] if len(shapes) == 1 else shapes
-
-    @property
-    def input(self):
-        return self._inputs_struct
-
-    @property
-    def output(self):
-        return self._outputs_struct
+        return _one_or_list([t.shape for t in self._outputs])
 
     def _bind_call(self, args, kwargs):
         return _bind_inputs(args, kwargs)

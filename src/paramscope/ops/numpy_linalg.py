@@ -359,11 +359,16 @@ def diagflat(x, k=0):
     return call(Diagflat, (x,), k=k)
 
 
-class Diagonal(Operation):
+class _DiagonalOperation(Operation):
+    """An operation along a diagonal: ``offset`` from the main one, in the plane of
+    ``axis1`` and ``axis2``."""
+
     def __init__(self, offset=0, axis1=0, axis2=1, *, name=None):
         super().__init__(name=name)
         self.offset, self.axis1, self.axis2 = offset, axis1, axis2
 
+
+class Diagonal(_DiagonalOperation):
     def compute_output_spec(self, x):
         shape = list(x.shape)
         if len(shape) < 2:
@@ -386,11 +391,7 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
     return call(Diagonal, (x,), offset=offset, axis1=axis1, axis2=axis2)
 
 
-class Trace(Operation):
-    def __init__(self, offset=0, axis1=0, axis2=1, *, name=None):
-        super().__init__(name=name)
-        self.offset, self.axis1, self.axis2 = offset, axis1, axis2
-
+class Trace(_DiagonalOperation):
     def compute_output_spec(self, x):
         shape = list(x.shape)
         a1, a2 = canonicalize_axis(self.axis1, len(shape)), canonicalize_axis(self.axis2, len(shape))

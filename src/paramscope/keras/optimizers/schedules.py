@@ -50,18 +50,25 @@ def _positive_steps(value, name):
         raise ParamscopeError(f"Argument `{name}` must be > 0. Received: {name}={value}")
 
 
-class ExponentialDecay(_BuiltinSchedule):
+class _DecaySchedule(_BuiltinSchedule):
+    """A schedule that decays an initial learning rate over ``decay_steps`` (> 0)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, name):
+        super().__init__()
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.name = name
+        _positive_steps(self.decay_steps, "decay_steps")
+
+
+class ExponentialDecay(_DecaySchedule):
     _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "decay_rate", "staircase", "name")
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name="ExponentialDecay"):
-        super().__init__()
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
+        super().__init__(initial_learning_rate, decay_steps, name)
         self.decay_rate = decay_rate
         self.staircase = staircase
-        self.name = name
-        _positive_steps(self.decay_steps, "decay_steps")
 
 
 class PiecewiseConstantDecay(_BuiltinSchedule):
@@ -79,20 +86,16 @@ class PiecewiseConstantDecay(_BuiltinSchedule):
         self.name = name
 
 
-class PolynomialDecay(_BuiltinSchedule):
+class PolynomialDecay(_DecaySchedule):
     _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "end_learning_rate", "power", "cycle",
               "name")
 
     def __init__(self, initial_learning_rate, decay_steps, end_learning_rate=0.0001, power=1.0,
                  cycle=False, name="PolynomialDecay"):
-        super().__init__()
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
+        super().__init__(initial_learning_rate, decay_steps, name)
         self.end_learning_rate = end_learning_rate
         self.power = power
         self.cycle = cycle
-        self.name = name
-        _positive_steps(self.decay_steps, "decay_steps")
 
 
 class InverseTimeDecay(ExponentialDecay):
@@ -103,20 +106,16 @@ class InverseTimeDecay(ExponentialDecay):
         super().__init__(initial_learning_rate, decay_steps, decay_rate, staircase, name)
 
 
-class CosineDecay(_BuiltinSchedule):
+class CosineDecay(_DecaySchedule):
     _CONFIG_KEYS = ("initial_learning_rate", "decay_steps", "alpha", "name", "warmup_target",
               "warmup_steps")
 
     def __init__(self, initial_learning_rate, decay_steps, alpha=0.0, name="CosineDecay",
                  warmup_target=None, warmup_steps=0):
-        super().__init__()
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
+        super().__init__(initial_learning_rate, decay_steps, name)
         self.alpha = alpha
-        self.name = name
         self.warmup_steps = warmup_steps
         self.warmup_target = warmup_target
-        _positive_steps(self.decay_steps, "decay_steps")
 
 
 class CosineDecayRestarts(_BuiltinSchedule):
