@@ -173,3 +173,22 @@ def test_progress_bar_only_on_a_terminal(tty):
 def test_no_progress_on_stderr_when_not_a_terminal(capsys):
     code, out, err = _main(capsys, os.path.join(GOOD, "cnn.keras"), os.path.join(GOOD, "cnn.json"))
     assert code == 0 and err == ""
+
+
+def test_batch_helpers_without_re_or_glob():
+    """batch.py is imported on every summary: it must not load re, enum or glob (their
+    ~6 ms); its glob test and control-character replacement agree with the regexes."""
+    import re
+    import subprocess
+    code = ("import sys; before = set(sys.modules); import paramscope.batch; "
+            "print(sorted({'re', 'enum', 'glob', 'fnmatch'} & (set(sys.modules) - before)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+    control = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+    text = "".join(map(chr, range(0x2100))) + "\u2029 end"
+    assert batch.safe_text(text) == control.sub("\ufffd", text)
+    assert batch.safe_text(12) == "12"
+    for path in ("models/*.keras", "m?.h5", "a[bc].json", "plain/dir", "x.keras"):
+        assert batch.is_many([path]) == (not os.path.exists(path)
+                                         and bool(re.search(r"[*?\[]", path)))
