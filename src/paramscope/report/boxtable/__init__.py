@@ -2,7 +2,7 @@
 
 Keras 3 renders ``model.summary()`` with ``rich.table.Table(*columns, width=...,
 show_lines=True)`` and ``rich.console.Console.print``.  Importing rich costs more
-than paramscope's whole start-up budget, so this module re-implements the small
+than paramscope's whole start-up budget, so this package re-implements the small
 part of rich involved, byte for byte:
 
 * ``render_table(columns, rows, width, console_width, color=False)`` is what
