@@ -139,11 +139,12 @@ class CallbackList(Callback):
 class _MonitorCallback(Callback):
     """Keras's private base of the callbacks that watch a metric (its ``mode`` check)."""
 
-    def __init__(self, monitor="val_loss", mode="auto", baseline=None, min_delta=0):
+    def __init__(self, monitor="val_loss", mode="auto", baseline=None, min_delta=0,
+                 stacklevel=3):
         super().__init__()
-        if mode not in ["auto", "min", "max"]:
+        if mode not in ["auto", "min", "max"]:  # the warning points at the script's line
             warnings.warn(f"{self.__class__.__name__} mode '{mode}' is unknown, fallback to "
-                          "auto mode.", stacklevel=3)
+                          "auto mode.", stacklevel=stacklevel)
             mode = "auto"
         self.monitor = monitor
         self.mode = mode
@@ -152,14 +153,22 @@ class _MonitorCallback(Callback):
         self.monitor_op = None
 
 
-class EarlyStopping(_MonitorCallback):
-    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
-                 baseline=None, restore_best_weights=False, start_from_epoch=0):
-        super().__init__(monitor, mode, min_delta=min_delta)
+class _PatienceCallback(_MonitorCallback):
+    """A callback that acts when the metric has not improved for ``patience`` epochs (it
+    counts them in ``wait``)."""
+
+    def __init__(self, monitor, mode, min_delta, patience, verbose):
+        super().__init__(monitor, mode, min_delta=min_delta, stacklevel=4)
         self.patience = patience
         self.verbose = verbose
-        self.baseline = baseline
         self.wait = 0
+
+
+class EarlyStopping(_PatienceCallback):
+    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
+                 baseline=None, restore_best_weights=False, start_from_epoch=0):
+        super().__init__(monitor, mode, min_delta, patience, verbose)
+        self.baseline = baseline
         self.stopped_epoch = 0
         self.restore_best_weights = restore_best_weights
         self.best_weights = None
@@ -195,20 +204,17 @@ class ModelCheckpoint(_MonitorCallback):
                                   f"format). Received: filepath={self.filepath}")
 
 
-class ReduceLROnPlateau(_MonitorCallback):
+class ReduceLROnPlateau(_PatienceCallback):
     def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto",
                  min_delta=1e-4, cooldown=0, min_lr=0.0, **kwargs):
-        super().__init__(monitor, mode, min_delta=min_delta)
+        super().__init__(monitor, mode, min_delta, patience, verbose)
         if factor >= 1.0:
             raise ParamscopeError("ReduceLROnPlateau does not support a factor >= 1.0. "
                                   f"Received factor={factor}")
         self.factor = factor
         self.min_lr = min_lr
-        self.patience = patience
-        self.verbose = verbose
         self.cooldown = cooldown
         self.cooldown_counter = 0
-        self.wait = 0
 
 
 class BackupAndRestore(Callback):
