@@ -11,14 +11,12 @@ from __future__ import annotations
 from . import gcpause, tree
 from .errors import ModelComputationError, ParamscopeError, describe_layer, format_shape
 from .graph_nodes import check_outputs_connected, clone_graph_nodes, is_input_tensor, map_graph
+from .graph_nodes import insert_layers  # noqa: F401 (formats.nodes, keras._losses_api import it here)
 from .layers import base
 from .layers.base import InputLayer, KerasTensor, Layer
 from .layers.state import open_layer_scope
 from .modes import tracing_depth
-
-# Imported from here by formats.nodes, keras._losses_api and keras._cloning.
-from .graph_nodes import insert_layers  # noqa: E402,F401
-from .tree import pack_as  # noqa: E402,F401
+from .tree import pack_as  # noqa: F401 (keras._cloning imports it from here)
 
 
 def _needs_computation(what):
