@@ -6,7 +6,6 @@ A style is None (the null style) or (attribute bits, colour); a line is a list o
 
 from .cells import cell_len, set_cell_size
 
-
 _ATTRIBUTES = {"bold": 1, "dim": 2, "italic": 4, "underline": 8, "blink": 16,
                "reverse": 64, "strike": 256}
 _SGR_ATTRIBUTES = ((1, "1"), (2, "2"), (4, "3"), (8, "4"), (16, "5"), (64, "7"), (256, "9"))
@@ -15,6 +14,7 @@ _sgr_cache: dict = {}
 
 
 def parse_style(definition: str):
+    """The style a definition such as ``"bold color(3)"`` names (rich's Style.parse)."""
     try:
         return _style_cache[definition]
     except KeyError:
