@@ -143,3 +143,28 @@ def test_rmsprop_lr_stops_the_script_with_keras_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "old.py:2: Argument(s) not recognized: {'lr': 0.01}" in err
     assert "learning_rate" in err and "Traceback" not in err
+
+
+def test_modules_first_imported_through_the_shim_keep_their_names():
+    """``paramscope.keras.losses`` first imported as ``keras.losses`` (a Keras 2 path inside the
+    shim) keeps its own name and spec after the shim, also after a second shim session: the
+    losses and metrics find their public names by their module (a StopIteration before)."""
+    import subprocess
+    import sys
+    code = textwrap.dedent("""\
+        import sys
+        from paramscope.keras import shim
+        assert "paramscope.keras.losses" not in sys.modules
+        for _ in range(2):
+            with shim.installed():
+                exec("from keras.losses import mse\\nfrom keras.metrics import mae", {})
+        import paramscope.keras as keras
+        for name in ("losses", "metrics"):
+            module = sys.modules["paramscope.keras." + name]
+            assert module.__name__ == module.__spec__.name == "paramscope.keras." + name, \\
+                (module.__name__, module.__spec__.name)
+        keras.losses.SparseCategoricalCrossentropy()
+        keras.metrics.SparseCategoricalAccuracy()
+        """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -54,6 +54,9 @@ class _Finder:
 
     def __init__(self):
         self._tf = None
+        #: paramscope's own modules handed out under another name, with their own specs:
+        #: the import system sets ``__spec__`` to the alias's spec on them; restored on exit
+        self.own_specs = {}
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split(".", 1)[0] in _ROOTS:
@@ -61,7 +64,11 @@ class _Finder:
         return None
 
     def create_module(self, spec):
-        return self.module_for(spec.name)
+        module = self.module_for(spec.name)
+        own = getattr(module, "__spec__", None)
+        if own is not None and own.name != spec.name and id(module) not in self.own_specs:
+            self.own_specs[id(module)] = (module, own)
+        return module
 
     def exec_module(self, module):
         pass
@@ -134,8 +141,9 @@ class installed:
 
     def __enter__(self):
         importlib.import_module("paramscope.keras")
-        self._specs = {k: getattr(m, "__spec__", None) for k, m in sys.modules.items()
-                       if k.startswith("paramscope.keras")}
+        self._specs = {k: spec for k, m in sys.modules.items()
+                       if k.startswith("paramscope.keras")
+                       and getattr(spec := getattr(m, "__spec__", None), "name", None) == k}
         self._saved = {k: v for k, v in sys.modules.items() if k.split(".", 1)[0] in _ROOTS}
         for k in self._saved:
             del sys.modules[k]
@@ -156,4 +164,11 @@ class installed:
                     module.__name__ = spec.name
                 except AttributeError:
                     pass
+        for module, spec in _finder.own_specs.values():  # imported first under an alias
+            try:
+                module.__spec__ = spec
+                module.__name__ = spec.name
+            except AttributeError:
+                pass
+        _finder.own_specs.clear()
         return False
