@@ -31,6 +31,8 @@ def built(layer, shape):
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_like_keras(case):
+    """Output shapes and weights the golden cases do not cover, and where Keras raises
+    (constructor or call) for the inputs whose messages the tests below check."""
     check_like_keras(case)
 
 

@@ -26,7 +26,7 @@ SNIPPETS = recorded_snippets("pooling_snippets")
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_like_keras(case):
     """Output shapes, built at construction (Keras builds the fixed-window and global poolings
-    in the constructor, not the adaptive ones), and the constructor errors Keras raises."""
+    in the constructor, not the adaptive ones), and where Keras raises (constructor or call)."""
     check_like_keras(case)
 
 

@@ -2,7 +2,8 @@
 not show (weight paths, warnings, masks, configs).
 
 What Keras does is read from tests/golden/layer_tables/keras3.json.gz, recorded by
-tools/make_layer_tables.py in real Keras 3.15.1 (JAX): the snippets ``rnn_snippets``
+tools/make_layer_tables.py in real Keras 3.15.1 (JAX): the table ``rnn`` (one layer called on
+a ``keras.Input``, rows in tools/cases/layer_tables.py), the snippets ``rnn_snippets``
 (tools/cases/layer_snippets.py), run here on paramscope, and ``rnn_tfkeras`` (a tf.keras 2.21
 model's ``to_json()`` and its layers' parameter counts).  tests/golden/*/rnn.json.gz hold the
 golden models.  The error wording, warnings and explanations are paramscope's own.
@@ -17,10 +18,11 @@ from paramscope.layers import rnn
 from paramscope.report import explain
 from paramscope.summary import summarize
 from keras_snippets import check_snippet, recorded_snippets
-from keras_table import check_registered, error_of
+from keras_table import check_like_keras, check_registered, error_of, recorded_table
 
 layers = keras.layers
 
+CASES = recorded_table("rnn")
 SNIPPETS = recorded_snippets("rnn_snippets")
 
 
@@ -30,6 +32,13 @@ def explain_lines(model):
 
 def sequential(input_shape, *items):
     return keras.Sequential([keras.Input(input_shape), *items])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_layer_like_keras(case):
+    """Whether Keras raises, in the constructor or when called (the tests below check what
+    paramscope says then)."""
+    check_like_keras(case)
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS)

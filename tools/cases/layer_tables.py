@@ -819,4 +819,22 @@ TABLES = {
         ['MaxPooling2D', {}, [11, 3], None],
         ['GlobalMaxPooling2D', {}, [10, 10, 10, 3], None],
     ]},
+    "rnn": {"recipe": "standard", "rows": [
+        ['LSTM', {'units': 4, 'unroll': True}, [None, 3], None],
+        # where Keras raises (tests/layers/test_rnn.py checks paramscope's wording)
+        ['LSTM', {'units': 4}, [5], None],
+        ['GRU', {'units': 4}, [28, 28, 1], None],
+        ['ConvLSTM2D', {'filters': 4, 'kernel_size': 3}, [5, 8, 8], None],
+        ['LSTM', {'units': 4, 'time_major': True}, [5, 3], None],
+        ['GRU', {'units': 4, 'time_major': False}, [5, 3], None],
+        ['LSTM', {'units': 0}, [5, 3], None],
+        ['GRU', {'units': 3, 'use_cudnn': 'x'}, [5, 3], None],
+        ['LSTM', {'units': 4, 'stateful': True}, [5, 3], None],
+        ['SimpleRNN', {'units': 4}, [5, None], None],
+        ['ConvLSTM2D', {'filters': 3, 'kernel_size': 3}, [5, None, 8, 1], None],
+        ['ConvLSTM2D', {'filters': 3, 'kernel_size': 3}, [5, 2, 2, 1], None],
+        # Not a row: ConvLSTM2D(3, 3, strides=2, dilation_rate=2), which Keras and paramscope
+        # both reject in the constructor, but paramscope's message names the inner cell
+        # ('conv_lstm_cell' (ConvLSTMCell)), not the ConvLSTM2D the script made
+    ]},
 }
