@@ -82,6 +82,8 @@ def test_operations_print_their_rows():
 
 
 # -- errors: exit code 2, one line, naming the layer and the shapes as tuples -------------------------
+# (Keras raises a ValueError for each of these models: the snippet errors_keras_raises; a layer
+# called on concrete data is where paramscope stops and Keras computes)
 
 def run_script(tmp_path, capsys, body):
     script = tmp_path / "model.py"

@@ -336,6 +336,44 @@ tail = keras.Model(h1, h2)
 result = [h1.name, [r["name"] for r in rows(tail)], len(full.layers[2]._inbound_nodes),
           [[r["name"], r["inbound"]] for r in rows(full)], totals(tail)]
 """],
+        # -- errors: whether Keras raises, and the built-in class (tests/test_functional.py
+        # checks paramscope's messages)
+        ["errors_keras_raises", """
+def raised(make):
+    try:
+        make()
+    except Exception as e:
+        return [c.__name__ for c in type(e).__mro__ if c.__module__ == "builtins"][0]
+    return None
+
+
+def disconnected():
+    a = keras.Input(shape=(4,), name="a")
+    b = keras.Input(shape=(3,), name="b")
+    keras.Model(a, L.Concatenate()([L.Dense(4)(a), L.Dense(4)(b)]))
+
+
+def nested_on_the_wrong_shape():
+    i = keras.Input(shape=(4,), name="inner_in")
+    inner = keras.Model(i, L.Dense(3)(i), name="inner")
+    inner(keras.Input(shape=(5,), name="x"))
+
+
+def duplicate_names():
+    a = keras.Input(shape=(4,), name="a")
+    keras.Model(a, L.Dense(3, name="d")(L.Dense(3, name="d")(a)))
+
+
+result = [
+    raised(disconnected),
+    raised(lambda: L.Add()([keras.Input(shape=(8,)), keras.Input(shape=(6,))])),
+    raised(lambda: L.Concatenate(axis=-1)([keras.Input(shape=(5, 3)), keras.Input(shape=(6, 4))])),
+    raised(lambda: L.Concatenate()([keras.Input(shape=(8,)), 3.0])),
+    raised(nested_on_the_wrong_shape),
+    raised(duplicate_names),
+    raised(lambda: keras.Model(keras.Input(shape=(4,)), L.Dense(3))),
+]
+"""],
         ["tensor_names_follow_keras_counters", """
 a = keras.Input((4,))
 s = keras.Sequential([L.Dense(4), L.Dense(4)])
