@@ -15,8 +15,9 @@ def case_adder(cases, prefix):
     return add
 
 
-#: the VAE's sampling layer (each file builds its own model around it)
-SAMPLING_LAYER = """
+#: the VAE's sampling layer and the encoder's outputs it samples from (each file ends the
+#: model in its own way)
+SAMPLING_VAE = """
 class Sampling(layers.Layer):
     def call(self, inputs):
         z_mean, z_log_var = inputs
@@ -25,6 +26,10 @@ class Sampling(layers.Layer):
         epsilon = tf.random.normal(shape=(batch, dim))
         return z_mean + tf.exp(0.5 * z_log_var) * epsilon
 
+
+inputs = keras.Input((16,))
+z_mean = layers.Dense(2, name="z_mean")(inputs)
+z_log_var = layers.Dense(2, name="z_log_var")(inputs)
 """
 
 #: whole models, the same in both files

@@ -8,15 +8,12 @@ TensorFlow's static shapes).  Real Keras 3.15.1 on TensorFlow 2.21 (the tf-keras
 """
 
 from tf_call_shared import (CONCAT_POOL, LAMBDA_WITH_TF, PATCHES, POSITION_EMBEDDING,
-                            SAMPLING_LAYER, SPLIT_HEADS, case_adder)
+                            SAMPLING_VAE, SPLIT_HEADS, case_adder)
 
 CASES = []
 _add = case_adder(CASES, "tf_in_call")
 
-_add("sampling_vae", SAMPLING_LAYER + """
-inputs = keras.Input((16,))
-z_mean = layers.Dense(2, name="z_mean")(inputs)
-z_log_var = layers.Dense(2, name="z_log_var")(inputs)
+_add("sampling_vae", SAMPLING_VAE + """\
 model = keras.Model(inputs, [z_mean, z_log_var, Sampling()([z_mean, z_log_var])])
 """)
 _add("patches_extract", PATCHES)

@@ -8,15 +8,12 @@ cannot carry.)
 """
 
 from tf_call_shared import (CONCAT_POOL, LAMBDA_WITH_TF, PATCHES, POSITION_EMBEDDING,
-                            SAMPLING_LAYER, SPLIT_HEADS, case_adder)
+                            SAMPLING_VAE, SPLIT_HEADS, case_adder)
 
 CASES = []
 _add = case_adder(CASES, "tf_ops_call")
 
-_add("sampling_vae", SAMPLING_LAYER + """
-inputs = keras.Input((16,))
-z_mean = layers.Dense(2, name="z_mean")(inputs)
-z_log_var = layers.Dense(2, name="z_log_var")(inputs)
+_add("sampling_vae", SAMPLING_VAE + """\
 z = Sampling()([z_mean, z_log_var])
 model = keras.Model(inputs, [z_mean, z_log_var, z])
 """)
