@@ -11,7 +11,9 @@ recorded, ...]}}``, sorted keys, gzip with mtime 0)::
         --tensorflow-site /work/venvs/k2/lib/python3.11/site-packages
 
 TensorFlow must be importable (the lookup, hashing and text preprocessing layers need it even
-on JAX); ``--tensorflow-site`` appends a site-packages directory that has it, after Keras's own.
+on JAX), and tf_keras for the ``keras_only`` snippets that record a tf.keras model;
+``--tensorflow-site`` appends a site-packages directory that has both (the tf-keras
+environment's), after Keras's own.
 """
 
 import argparse
