@@ -115,6 +115,8 @@ golden:
 	$(K3) tools/make_api_index.py
 	$(PYTHON) tools/extract_layer_tests.py
 	$(K3) tools/make_layer_tests.py --tensorflow-site $(TFKERAS_SITE)
+	# the layer tables and snippets (tools/cases/layer_tables.py, layer_snippets.py): TensorFlow
+	# and tf_keras from the tf-keras environment's site-packages
 	$(K3) tools/make_layer_tables.py --tensorflow-site $(TFKERAS_SITE)
 	CORPUS_K3_PYTHON=$(KERAS3_PYTHON) CORPUS_K2_PYTHON=$(TFKERAS_PYTHON) $(PYTHON) tools/make_corpus.py
 	# indexes made from paramscope's own source and the fixtures above (no Keras)

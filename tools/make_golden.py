@@ -66,12 +66,17 @@ def _prepare_environment(backend, keras3_backend="jax"):
 
 
 def load_cases(path=None):
-    """The CASES list of a case module (default tools/golden_cases.py)."""
+    """The CASES list of a case module (default tools/golden_cases.py).  Its folder is on
+    ``sys.path`` meanwhile: case modules may import plain data they share from a sibling."""
     path = path or os.path.join(HERE, "golden_cases.py")
     name = os.path.splitext(os.path.basename(path))[0]
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        sys.path.pop(0)
     return mod.CASES
 
 

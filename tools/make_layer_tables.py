@@ -1,15 +1,19 @@
-"""Record the layer tables of tools/cases/layer_tables.py in real Keras 3.15.1 (JAX).
+"""Record the layer tables of tools/cases/layer_tables.py and the snippets of
+tools/cases/layer_snippets.py in real Keras 3.15.1 (JAX).
 
-Each row calls one layer on ``keras.Input`` tensors as its recipe says (see the case file's
-docstring) and appends what Keras gives: built at init, output shapes and dtypes, the weights,
-or the class of the exception Keras raised.  Writes tests/golden/layer_tables/keras3.json.gz
-(``{"tables": {name: [row + recorded, ...]}}``, sorted keys, gzip with mtime 0)::
+Each row calls one layer on ``keras.Input`` tensors as its recipe says (see the case files'
+docstrings) and appends what Keras gives: built at init, output shapes and dtypes, the weights,
+or the class of the exception Keras raised; a snippet row appends the ``result`` its code
+assigns.  Writes tests/golden/layer_tables/keras3.json.gz (``{"tables": {name: [row +
+recorded, ...]}}``, sorted keys, gzip with mtime 0)::
 
     KERAS_BACKEND=jax /work/venvs/k3/bin/python tools/make_layer_tables.py \\
         --tensorflow-site /work/venvs/k2/lib/python3.11/site-packages
 
 TensorFlow must be importable (the lookup, hashing and text preprocessing layers need it even
-on JAX); ``--tensorflow-site`` appends a site-packages directory that has it, after Keras's own.
+on JAX), and tf_keras for the ``keras_only`` snippets that record a tf.keras model;
+``--tensorflow-site`` appends a site-packages directory that has both (the tf-keras
+environment's), after Keras's own.
 """
 
 import argparse
@@ -26,16 +30,25 @@ sys.path.insert(0, HERE)
 
 import make_golden  # noqa: E402  (the shared helpers: dump)
 
-CASES = os.path.join(HERE, "cases", "layer_tables.py")
+CASES = [os.path.join(HERE, "cases", "layer_tables.py"),
+         os.path.join(HERE, "cases", "layer_snippets.py")]
 OUT = os.path.join(ROOT, "tests", "golden", "layer_tables", "keras3.json.gz")
 GENERATOR = "tools/make_layer_tables.py v1"
 
 
-def load_tables(path=CASES):
-    spec = importlib.util.spec_from_file_location("layer_tables", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.TABLES
+def load_tables(paths=CASES):
+    """Every case file's ``TABLES``, merged (a table name is defined once)."""
+    tables = {}
+    for path in paths:
+        spec = importlib.util.spec_from_file_location(
+            os.path.splitext(os.path.basename(path))[0], path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        twice = set(tables) & set(module.TABLES)
+        if twice:
+            sys.exit(f"{path}: tables {sorted(twice)} are defined in another case file")
+        tables.update(module.TABLES)
+    return tables
 
 
 def _weights(layer, relative_paths=False):
@@ -46,9 +59,56 @@ def _weights(layer, relative_paths=False):
     return rows
 
 
+def _shapes(x):
+    """The shapes of a tensor or of a nested list/tuple of tensors."""
+    if isinstance(x, (list, tuple)):
+        return [_shapes(v) for v in x]
+    return x.shape
+
+
+class SnippetHelpers:
+    """The names a snippet of tools/cases/layer_snippets.py may use besides ``keras``, ``L``
+    and ``ops``, read from Keras as its summary reads the model (make_golden's recorder); the
+    tests bind the same names to paramscope's summary."""
+
+    ROW_KEYS = ("name", "class_name", "output_shape", "params", "built", "trainable",
+                "trainable_params", "non_trainable_params", "inbound")
+
+    def __init__(self):
+        self.recorder = make_golden.Keras3Recorder()
+
+    def rows(self, model):
+        return [{k: layer[k] for k in self.ROW_KEYS}
+                for layer in self.recorder.model_record(model)["layers"]]
+
+    def totals(self, model):
+        record = self.recorder.model_record(model)
+        return [record["total_params"], record["trainable_params"],
+                record["non_trainable_params"]]
+
+    def nested(self, model):
+        """``[[level, name]]`` in the order summary_utils' ``print_layer`` prints the rows with
+        ``expand_nested=True``."""
+        out = []
+
+        def walk(layer, level):
+            out.append([level, layer.name])
+            for sub in (getattr(layer, "layers", None) or []):
+                walk(sub, level + 1)
+        for layer in self.recorder._layers_and_nodes(model)[0]:
+            walk(layer, 0)
+        return out
+
+    def namespace(self, keras):
+        return {"keras": keras, "L": keras.layers, "ops": keras.ops, "weights": _weights,
+                "shapes": _shapes, "rows": self.rows, "totals": self.totals,
+                "nested": self.nested}
+
+
 class TableRecorder:
     def __init__(self, keras):
         self.keras = keras
+        self.helpers = SnippetHelpers()
 
     def _fresh(self):
         self.keras.backend.clear_session()
@@ -118,6 +178,15 @@ class TableRecorder:
         exec(code, namespace)  # noqa: S102 - the case file's own code
         return [json.loads(namespace["model"].to_json())]
 
+    def snippet(self, id, code, **names):
+        namespace = dict(self.helpers.namespace(self.keras), **names)
+        exec(compile(code, f"<snippet {id}>", "exec"), namespace)  # noqa: S102 - the case file's
+        return [make_golden._plain(namespace["result"])]
+
+    def keras_only(self, id, code):
+        import tf_keras
+        return self.snippet(id, code, tf_keras=tf_keras)
+
     def record(self, recipe, row):
         self._fresh()
         return list(row) + getattr(self, recipe)(*row)
@@ -145,7 +214,9 @@ def _import_keras(tensorflow_site):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", default=CASES)
+    parser.add_argument("--cases", action="append", metavar="FILE",
+                        help="a case file (repeatable; default: cases/layer_tables.py and "
+                             "cases/layer_snippets.py)")
     parser.add_argument("--out", default=OUT)
     parser.add_argument("--only", action="append", default=[], metavar="TABLE",
                         help="record only this table (repeatable); the others are kept")
@@ -158,7 +229,7 @@ def main(argv=None):
     keras = _import_keras(args.tensorflow_site)
     import jax
     import tensorflow
-    tables = load_tables(args.cases)
+    tables = load_tables(args.cases or CASES)
     recorder = TableRecorder(keras)
     recorded = {}
     if args.only:

@@ -1,42 +1,14 @@
-"""The diagram tests' browser fixture, the page that shows one SVG, and screenshots
-(tests/artifacts/diagram/, git-ignored); the browser itself is tests/browser_support.py's."""
+"""The diagram tests' page that shows one SVG, and screenshots (tests/artifacts/diagram/,
+git-ignored); the browser, its fixture and the page's base are tests/browser_support.py's."""
 
 import os
 import re
 import sys
 
-import pytest
-
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import browser_support  # noqa: E402
-from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ARTIFACTS = os.path.join(HERE, "..", "artifacts", "diagram")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from browser_support.browser()
-
-
-class OpenedSvg:
-    """A page showing one SVG inline in an HTML document, with the console's errors."""
-
-    def __init__(self, browser, svg, width=1400, height=1000):
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.errors = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.set_content("<!doctype html><html><head><meta charset='utf-8'>"
-                              "<title>diagram</title></head><body style='margin:0'>"
-                              + svg + "</body></html>")
-
-    def measure(self):
-        return self.page.evaluate(MEASURE_JS)
-
-    def close(self):
-        self.page.close()
+chromium = browser_support.chromium_fixture()
 
 
 #: Everything the tests read back from the page: boxes (screen rectangles of their frames
@@ -69,10 +41,22 @@ MEASURE_JS = """() => {
 }"""
 
 
+class OpenedSvg(browser_support.OpenedPage):
+    """A page showing one SVG inline in an HTML document, with the console's errors."""
+
+    MEASURE_JS = MEASURE_JS
+
+    def __init__(self, browser, svg, width=1400, height=1000):
+        super().__init__(browser, width, height)
+        self.page.set_content("<!doctype html><html><head><meta charset='utf-8'>"
+                              "<title>diagram</title></head><body style='margin:0'>"
+                              + svg + "</body></html>")
+
+
 def screenshot(opened, name, max_side=2400):
     """Save the drawing as tests/artifacts/diagram/NAME.png (scaled to MAX_SIDE at most)
     and, for a large one, NAME-detail.png: its top left at full size."""
-    os.makedirs(ARTIFACTS, exist_ok=True)
+    artifacts = browser_support.artifacts_dir("diagram")
     page = opened.page
     width, height = page.evaluate("(() => { const b = document.querySelector("
                                   "'svg.paramscope-diagram').getBoundingClientRect(); "
@@ -84,7 +68,7 @@ def screenshot(opened, name, max_side=2400):
                               ".getBoundingClientRect(); return [b.x + b.width / 2, b.y]; })()")
         left = max(0, min(first[0] - 700, width - 1400))
         top = max(0, min(first[1] - 16, height - 1200))
-        detail = os.path.join(ARTIFACTS, f"{name}-detail.png")
+        detail = os.path.join(artifacts, f"{name}-detail.png")
         page.screenshot(path=detail, full_page=True,
                         clip={"x": left, "y": top, "width": min(width, 1400),
                               "height": min(height, 1200)})
@@ -93,7 +77,7 @@ def screenshot(opened, name, max_side=2400):
         page.evaluate(f"(() => {{ const s = document.querySelector('svg.paramscope-diagram');"
                       f" s.setAttribute('width', {width * scale:.1f});"
                       f" s.setAttribute('height', {height * scale:.1f}); }})()")
-    path = os.path.join(ARTIFACTS, f"{name}.png")
+    path = os.path.join(artifacts, f"{name}.png")
     page.locator("svg.paramscope-diagram").screenshot(path=path)
     paths.append(path)
     return paths

@@ -12,6 +12,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 
 FIRST_BOX, LAST_BOX = "pool1_pool", "conv2_block1_out"
 
@@ -27,8 +28,7 @@ def resnet50_picture(browser, out_dir):
     backend_config.reset()
     model = keras.applications.ResNet50(weights=None)
     svg = render_model(model, "svg", "TB", Options(show_shapes=True, show_params=True))
-    opened = OpenedSvg(browser, svg, width=1000, height=1200)
-    try:
+    with OpenedSvg(browser, svg, width=1000, height=1200) as opened:
         top, bottom, width = opened.page.evaluate(
             "(() => { const box = n => document.querySelector(`g.ps-node[data-node=\"${n}\"] "
             "rect`).getBoundingClientRect(); const s = document.querySelector('svg')"
@@ -39,24 +39,11 @@ def resnet50_picture(browser, out_dir):
         opened.page.screenshot(path=path, full_page=True,
                                clip={"x": 0, "y": top - 12, "width": width,
                                      "height": bottom - top + 24})
-    finally:
-        opened.close()
     if opened.errors:
         raise RuntimeError(f"console errors: {opened.errors}")
     return path
 
 
-def main(argv):
-    from playwright.sync_api import sync_playwright
-    from diagram_browser import CHROMIUM, CHROMIUM_ARGS
-    out_dir = argv[1] if len(argv) > 1 else os.path.join(ROOT, "docs", "images")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            print(resnet50_picture(browser, out_dir))
-        finally:
-            browser.close()
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    from browser_support import picture_main
+    picture_main(sys.argv, resnet50_picture, os.path.join(ROOT, "docs", "images"))

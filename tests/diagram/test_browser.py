@@ -12,6 +12,7 @@ tests/artifacts/diagram/.
 import pytest
 
 from diagram_browser import OpenedSvg, chromium, safe_name, screenshot  # noqa: F401 (fixture)
+from browser_support import OpenedPage, png_size
 from diagram_support import build_case, group_name, keras_drawings
 from paramscope.diagram import Options
 from paramscope.diagram.plot import render_model
@@ -71,12 +72,9 @@ def _on_border(point, box, slack=1.0):
                          ids=[f"{c}-{r}" for c, _, r in SUBJECTS])
 def test_diagram_in_chromium(chromium, case_id, index, rankdir):
     drawn, svg = _render(case_id, index, rankdir)
-    opened = OpenedSvg(chromium, svg)
-    try:
+    with OpenedSvg(chromium, svg) as opened:
         seen = opened.measure()
         screenshot(opened, safe_name(f"{case_id}-{rankdir}"))
-    finally:
-        opened.close()
     assert opened.errors == []
 
     # One box per layer, one edge per connection: Keras's own.
@@ -126,29 +124,18 @@ def test_svg_opens_as_a_document_of_its_own(chromium, tmp_path):
     drawn, svg = _render("nested", -1, "TB")
     path = tmp_path / "nested.svg"
     path.write_text(svg, encoding="utf-8")
-    page = chromium.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        page.goto(path.as_uri())
-        root = page.evaluate("document.documentElement.localName")
-        boxes = page.evaluate("document.querySelectorAll('g.ps-node').length")
-    finally:
-        page.close()
-    assert errors == []
+    with OpenedPage(chromium, 1280, 720) as opened:
+        opened.page.goto(path.as_uri())
+        root = opened.page.evaluate("document.documentElement.localName")
+        boxes = opened.page.evaluate("document.querySelectorAll('g.ps-node').length")
+    assert opened.errors == []
     assert root == "svg"
     assert boxes == len(drawn["nodes"])
-    assert requests == [path.as_uri()]          # nothing else fetched
+    assert opened.requests == [path.as_uri()]          # nothing else fetched
 
 
 def test_readme_picture_is_made_by_this_script(chromium, tmp_path):
     from readme_pictures import resnet50_picture
     path = resnet50_picture(chromium, str(tmp_path))
-    with open(path, "rb") as f:
-        header = f.read(24)
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    width, height = png_size(path)
     assert 400 < width < 1200 and 800 < height < 2000

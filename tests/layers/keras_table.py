@@ -1,5 +1,5 @@
-"""Shared by the layer tests: the layer tables real Keras recorded, check one recorded row, and
-collect explanations."""
+"""Shared by the layer tests: the layer tables real Keras recorded, check one recorded row, a
+layer family's registration, the message of a LayerError, and collect explanations."""
 
 import warnings
 
@@ -7,6 +7,7 @@ import pytest
 
 import paramscope.keras as keras
 from paramscope.errors import LayerError, ParamscopeError
+from paramscope.layers import registry
 from paramscope.summary import summarize
 
 from conftest import load_golden
@@ -49,3 +50,17 @@ def explain_of(*layers_, shape):
     from paramscope.report.explain_words import all_words
     return {row.name: all_words(row.explain + row.explain_output)
             for row in summarize(model).layers}
+
+
+def check_registered(module, keras_names):
+    """A family module defines exactly the names Keras has (as recorded), each registered."""
+    assert sorted(module.__all__) == keras_names
+    for name in keras_names:
+        assert registry()[name] is getattr(module, name)
+
+
+def error_of(fn):
+    """The message of the LayerError ``fn()`` raises."""
+    with pytest.raises(LayerError) as info:
+        fn()
+    return str(info.value)

@@ -1,7 +1,10 @@
 """Convolution layers: error messages, explanations, and what the golden cases do not cover.
 
-Expected shapes and weights were taken from real Keras 3.15.1 (JAX backend);
-the snippet that produced each value is in the comment next to it.
+What Keras does is read from tests/golden/layer_tables/keras3.json.gz, recorded by
+tools/make_layer_tables.py in real Keras 3.15.1 (JAX): the table ``convolutional`` (one layer
+called on a ``keras.Input``, rows in tools/cases/layer_tables.py) and the snippets
+``convolutional_snippets`` (tools/cases/layer_snippets.py), run here on paramscope.  The error
+wording and the explanations are paramscope's own.
 """
 
 import pytest
@@ -9,15 +12,16 @@ import pytest
 from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
 from paramscope.errors import LayerError
-from paramscope.layers import convolutional, registry
+from paramscope.layers import convolutional
 from paramscope.report import explain
 from paramscope.summary import summarize
+from keras_snippets import check_snippet, recorded_snippets
+from keras_table import check_like_keras, check_registered, error_of, recorded_table
 
 layers = keras.layers
 
-
-def weights(layer):
-    return [(w.name, w.shape, w.trainable, w.dtype) for w in layer.weights]
+CASES = recorded_table("convolutional")
+SNIPPETS = recorded_snippets("convolutional_snippets")
 
 
 def built(layer, shape):
@@ -25,92 +29,29 @@ def built(layer, shape):
     return layer
 
 
-def error_of(fn):
-    with pytest.raises(LayerError) as info:
-        fn()
-    return str(info.value)
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_like_keras(case):
+    """Output shapes and weights the golden cases do not cover, and where Keras raises
+    (constructor or call) for the inputs whose messages the tests below check."""
+    check_like_keras(case)
 
 
-# -- registry and aliases ---------------------------------------------------------------------
-
-# [n for n in dir(keras.layers) if "Conv" in n and "LSTM" not in n] in Keras 3.15.1
-KERAS_CONV_NAMES = [
-    "Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose",
-    "Convolution1D", "Convolution1DTranspose", "Convolution2D", "Convolution2DTranspose",
-    "Convolution3D", "Convolution3DTranspose", "DepthwiseConv1D", "DepthwiseConv2D",
-    "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D",
-]
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_snippets_like_keras(snippet):
+    check_snippet(SNIPPETS[snippet])
 
 
 def test_every_keras_convolution_name_is_registered():
-    assert sorted(convolutional.__all__) == sorted(KERAS_CONV_NAMES)
-    for name in KERAS_CONV_NAMES:
-        assert registry()[name] is getattr(convolutional, name)
+    keras_names = SNIPPETS["names"][2]
+    assert len(keras_names) == 18
+    check_registered(convolutional, keras_names)
 
 
-@pytest.mark.parametrize("alias,cls,name", [("Convolution2D", "Conv2D", "conv2d"),
-                                            ("Convolution3DTranspose", "Conv3DTranspose",
-                                             "conv3d_transpose"),
-                                            ("SeparableConvolution1D", "SeparableConv1D",
-                                             "separable_conv1d")])
-def test_aliases_are_the_same_class(alias, cls, name):
-    # keras.layers.Convolution2D(2, 3).name == "conv2d" (auto-names come from the class)
-    layer = getattr(layers, alias)(2, 3)
-    assert type(layer).__name__ == cls
-    assert layer.name == name
+# -- LoRA: what paramscope says where Keras raises ----------------------------------------------
 
-
-# -- positional arguments follow each Keras signature -----------------------------------------
-
-def test_conv3d_transpose_takes_data_format_before_output_padding():
-    # keras.layers.Conv3DTranspose(2, 3, 2, "valid", "channels_last", 1)(keras.Input((4, 4, 4, 3)))
-    y = layers.Conv3DTranspose(2, 3, 2, "valid", "channels_last", 1)(keras.Input((4, 4, 4, 3)))
-    assert y.shape == (None, 10, 10, 10, 2)
-    # keras.layers.Conv1DTranspose(2, 3, 2, "valid", 1, "channels_last")(keras.Input((4, 3)))
-    y = layers.Conv1DTranspose(2, 3, 2, "valid", 1, "channels_last")(keras.Input((4, 3)))
-    assert y.shape == (None, 10, 2)
-
-
-def test_depthwise_and_separable_positional_depth_multiplier():
-    # keras.layers.DepthwiseConv2D(3, 1, "valid", 2)(keras.Input((8, 8, 3))).shape
-    assert layers.DepthwiseConv2D(3, 1, "valid", 2)(keras.Input((8, 8, 3))).shape == (None, 6, 6, 6)
-    # l = keras.layers.SeparableConv2D(4, 3, 1, "valid", None, 1, 2); l(keras.Input((8, 8, 3)))
-    sep = built(layers.SeparableConv2D(4, 3, 1, "valid", None, 1, 2), (8, 8, 3))
-    assert [(w.name, w.shape) for w in sep.weights] == [
-        ("depthwise_kernel", (3, 3, 3, 2)), ("pointwise_kernel", (1, 1, 6, 4)), ("bias", (4,))]
-
-
-# -- LoRA, dtypes, frozen layers ----------------------------------------------------------------
-
-def test_lora_with_groups_and_mixed_precision():
-    # l = keras.layers.Conv2D(8, 3, lora_rank=2, groups=2); l(keras.Input((8, 8, 6)))
-    conv = built(layers.Conv2D(8, 3, lora_rank=2, groups=2), (8, 8, 6))
-    assert weights(conv) == [("kernel", (3, 3, 3, 8), False, "float32"),
-                             ("bias", (8,), True, "float32"),
-                             ("lora_kernel_a", (3, 3, 3, 2), True, "float32"),
-                             ("lora_kernel_b", (2, 8), True, "float32")]
-    # keras.layers.Conv2D(4, 3, dtype="mixed_bfloat16", lora_rank=1): float32 variables
-    conv = built(layers.Conv2D(4, 3, dtype="mixed_bfloat16", lora_rank=1), (8, 8, 3))
-    assert [w.dtype for w in conv.weights] == ["float32"] * 4
-    # keras.layers.SeparableConv2D(4, 3, dtype="bfloat16"): bfloat16 variables
-    sep = built(layers.SeparableConv2D(4, 3, dtype="bfloat16"), (8, 8, 3))
-    assert [w.dtype for w in sep.weights] == ["bfloat16"] * 3
-
-
-def test_lora_on_a_frozen_layer_is_all_non_trainable():
-    # l = keras.layers.Conv2D(4, 3, lora_rank=1, trainable=False); l(keras.Input((8, 8, 3)))
-    conv = built(layers.Conv2D(4, 3, lora_rank=1, trainable=False), (8, 8, 3))
-    assert [w.trainable for w in conv.weights] == [False] * 4
-    assert conv.trainable_weights == []
-
-
-def test_enable_lora_after_build_and_its_checks():
-    # l = keras.layers.Conv1D(4, 3); l(keras.Input((8, 3))); l.enable_lora(2)
+def test_enable_lora_checks():
     conv = built(layers.Conv1D(4, 3), (8, 3))
     conv.enable_lora(2)
-    assert [(w.name, w.shape, w.trainable) for w in conv.weights] == [
-        ("kernel", (3, 3, 4), False), ("bias", (4,), True),
-        ("lora_kernel_a", (3, 3, 2), True), ("lora_kernel_b", (2, 4), True)]
     assert "already enabled" in error_of(lambda: conv.enable_lora(2))
     assert "isn't yet built" in error_of(lambda: layers.Conv1D(4, 3).enable_lora(2))
     message = error_of(lambda: built(layers.Conv2D(8, 3, lora_rank=2, kernel_constraint="non_neg"),
@@ -119,35 +60,11 @@ def test_enable_lora_after_build_and_its_checks():
 
 
 def test_lora_is_not_an_argument_of_other_convolutions():
-    # keras.layers.Conv2DTranspose(8, 3, lora_rank=2) -> Unrecognized keyword arguments
+    # Keras raises in the constructor (the table's init:ValueError rows); paramscope names it
     with pytest.raises(LayerError, match="lora_rank"):
         layers.Conv2DTranspose(8, 3, lora_rank=2)
     with pytest.raises(LayerError, match="lora_rank"):
         layers.DepthwiseConv2D(3, lora_rank=2)
-
-
-# -- shapes the golden cases do not cover -------------------------------------------------------
-
-@pytest.mark.parametrize("make,shape,expected", [
-    # keras.layers.Conv1D(4, 3, padding="causal", data_format="channels_first", strides=2)
-    (lambda: layers.Conv1D(4, 3, padding="causal", data_format="channels_first", strides=2),
-     (3, 10), (None, 4, 5)),
-    # keras.layers.Conv1D(4, 3, padding="causal", strides=2)
-    (lambda: layers.Conv1D(4, 3, padding="causal", strides=2), (10, 3), (None, 5, 4)),
-    # keras.layers.DepthwiseConv2D(3, data_format="channels_first", depth_multiplier=2)
-    (lambda: layers.DepthwiseConv2D(3, data_format="channels_first", depth_multiplier=2),
-     (3, None, None), (None, 6, None, None)),
-    # keras.layers.DepthwiseConv2D(3, strides=2, dilation_rate=2): no strides/dilation check
-    (lambda: layers.DepthwiseConv2D(3, strides=2, dilation_rate=2), (11, 13, 3), (None, 4, 5, 3)),
-    # keras.layers.Conv2DTranspose(3, 3, strides=2, padding="same")
-    (lambda: layers.Conv2DTranspose(3, 3, strides=2, padding="same"), (None, 5, 3),
-     (None, None, 10, 3)),
-    # keras.layers.Conv2DTranspose(2, 2, padding="same", output_padding=0) on (1, 1, 3): empty
-    (lambda: layers.Conv2DTranspose(2, 2, padding="same", output_padding=0), (1, 1, 3),
-     (None, 0, 0, 2)),
-])
-def test_output_shapes_like_keras(make, shape, expected):
-    assert make()(keras.Input(shape)).shape == expected
 
 
 # -- error messages -------------------------------------------------------------------------------

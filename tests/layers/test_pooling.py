@@ -1,113 +1,67 @@
 """Pooling layers: error messages, explanations, and what the golden cases do not cover.
 
-Expected shapes were taken from real Keras 3.15.1 (JAX backend); the snippet
-that produced each value is in the comment next to it.
+What Keras does is read from tests/golden/layer_tables/keras3.json.gz, recorded by
+tools/make_layer_tables.py in real Keras 3.15.1 (JAX): the table ``pooling`` (one layer
+called on a ``keras.Input``, rows in tools/cases/layer_tables.py) and the snippets
+``pooling_snippets`` (tools/cases/layer_snippets.py), run here on paramscope.  The error
+wording, warnings and explanations are paramscope's own.
 """
 
 import pytest
 
 from paramscope.report.explain_words import all_words
 import paramscope.keras as keras
-from paramscope.errors import LayerError
-from paramscope.layers import pooling, registry
+from paramscope.layers import pooling
 from paramscope.report import explain
 from paramscope.summary import summarize
+from keras_snippets import check_snippet, recorded_snippets
+from keras_table import check_like_keras, check_registered, error_of, recorded_table
 
 layers = keras.layers
 
-
-def error_of(fn):
-    with pytest.raises(LayerError) as info:
-        fn()
-    return str(info.value)
+CASES = recorded_table("pooling")
+SNIPPETS = recorded_snippets("pooling_snippets")
 
 
-# [n for n in dir(keras.layers) if "Pool" in n] in Keras 3.15.1
-KERAS_POOLING_NAMES = [
-    "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D",
-    "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D",
-    "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
-    "AvgPool1D", "AvgPool2D", "AvgPool3D",
-    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
-    "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D",
-    "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
-    "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
-    "MaxPool1D", "MaxPool2D", "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
-]
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_like_keras(case):
+    """Output shapes, built at construction (Keras builds the fixed-window and global poolings
+    in the constructor, not the adaptive ones), and where Keras raises (constructor or call)."""
+    check_like_keras(case)
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_snippets_like_keras(snippet):
+    check_snippet(SNIPPETS[snippet])
 
 
 def test_every_keras_pooling_name_is_registered():
-    assert sorted(pooling.__all__) == sorted(KERAS_POOLING_NAMES)
-    for name in KERAS_POOLING_NAMES:
-        assert registry()[name] is getattr(pooling, name)
-    assert layers.AvgPool2D is layers.AveragePooling2D
-    assert layers.GlobalMaxPool3D is layers.GlobalMaxPooling3D
+    keras_names = SNIPPETS["names"][2][0]
+    assert len(keras_names) == 30
+    check_registered(pooling, keras_names)
 
 
-def test_built_at_construction_like_keras():
-    # keras.layers.MaxPooling2D().built, keras.layers.GlobalMaxPooling2D().built -> True, True
-    # keras.layers.AdaptiveAveragePooling2D(4).built -> False (no _build_at_init)
-    assert layers.MaxPooling2D().built
-    assert layers.GlobalMaxPooling2D().built
+def test_adaptive_pooling_is_built_when_called():
     adaptive = layers.AdaptiveAveragePooling2D(4)
     assert not adaptive.built
     adaptive(keras.Input((8, 8, 3)))
     assert adaptive.built and adaptive.weights == []
 
 
-def test_unbuilt_adaptive_pooling_in_an_unbuilt_model():
-    # keras.Sequential([keras.layers.AdaptiveAveragePooling2D(4)]).summary() -> "0 (unbuilt)"
-    row = summarize(keras.Sequential([layers.AdaptiveAveragePooling2D(4)])).layers[0]
-    assert not row.built and row.output_shape is None
-
-
-@pytest.mark.parametrize("make,shape,expected", [
-    # keras.layers.MaxPooling1D(3, 2, "same")(keras.Input((10, 3))).shape
-    (lambda: layers.MaxPooling1D(3, 2, "same"), (10, 3), (None, 5, 3)),
-    # keras.layers.AveragePooling2D(3, 2, "valid", "channels_first")(keras.Input((3, 11, 13)))
-    (lambda: layers.AveragePooling2D(3, 2, "valid", "channels_first"), (3, 11, 13), (None, 3, 5, 6)),
-    # keras.layers.MaxPooling2D(12, padding="same") on (10, 10, 3): a window bigger than the input
-    (lambda: layers.MaxPooling2D(12, padding="same"), (10, 10, 3), (None, 1, 1, 3)),
-    # keras.layers.MaxPooling2D(2) on (10, 10, None): channels may be unknown
-    (lambda: layers.MaxPooling2D(2), (10, 10, None), (None, 5, 5, None)),
-    # keras.layers.GlobalAveragePooling3D(data_format="channels_first", keepdims=True)
-    (lambda: layers.GlobalAveragePooling3D(data_format="channels_first", keepdims=True),
-     (2, 7, 9, 5), (None, 2, 1, 1, 1)),
-    # keras.layers.GlobalAveragePooling2D(keepdims=1): any truthy keepdims
-    (lambda: layers.GlobalAveragePooling2D(keepdims=1), (8, 8, 3), (None, 1, 1, 3)),
-    # keras.layers.AdaptiveAveragePooling2D(4)(keras.Input((10, 10, 3))).shape
-    (lambda: layers.AdaptiveAveragePooling2D(4), (10, 10, 3), (None, 4, 4, 3)),
-    # keras.layers.AdaptiveAveragePooling2D(20): larger than the input
-    (lambda: layers.AdaptiveAveragePooling2D(20), (10, 10, 3), (None, 20, 20, 3)),
-    # keras.layers.AdaptiveMaxPooling2D(4) on (None, None, 3)
-    (lambda: layers.AdaptiveMaxPooling2D(4), (None, None, 3), (None, 4, 4, 3)),
-    # keras.layers.AdaptiveMaxPooling2D(0): accepted by Keras
-    (lambda: layers.AdaptiveMaxPooling2D(0), (10, 10, 3), (None, 0, 0, 3)),
-    # keras.layers.AdaptiveMaxPooling1D(3, data_format="channels_first")(keras.Input((4, 10)))
-    (lambda: layers.AdaptiveMaxPooling1D(3, data_format="channels_first"), (4, 10), (None, 4, 3)),
-    # keras.layers.AdaptiveMaxPooling3D((2, 3, 4))(keras.Input((8, 8, 8, 2))).shape
-    (lambda: layers.AdaptiveMaxPooling3D((2, 3, 4)), (8, 8, 8, 2), (None, 2, 3, 4, 2)),
-])
-def test_output_shapes_like_keras(make, shape, expected):
-    assert make()(keras.Input(shape)).shape == expected
-
-
-def test_adaptive_pooling_on_the_wrong_rank_reports_like_keras_and_warns():
-    # Keras sets no InputSpec: AdaptiveAveragePooling2D(4) on (10, 3) reports (None, 4, 4, 3)
+def test_adaptive_pooling_on_the_wrong_rank_warns():
+    # the shape Keras reports is the snippet adaptive_pooling_on_the_wrong_rank's
     model = keras.Sequential([keras.Input((10, 3)), layers.AdaptiveAveragePooling2D(4)])
     summary = summarize(model)
-    assert summary.layers[0].output_shape == (None, 4, 4, 3)
     assert any("rank 3" in w and "AdaptiveAveragePooling2D" in w for w in summary.warnings)
 
 
 @pytest.mark.parametrize("make,needle", [
-    # keras.layers.AdaptiveAveragePooling1D(2.0) -> TypeError
     (lambda: layers.AdaptiveAveragePooling1D(2.0), "a tuple of 1 integer"),
     (lambda: layers.AdaptiveMaxPooling2D((2,)), "(height, width)"),
+    # Keras constructs AdaptiveMaxPooling3D(-1) and raises only when it is called (ValueError:
+    # negative dimensions); paramscope raises in the constructor already
     (lambda: layers.AdaptiveMaxPooling3D(-1), "non-negative"),
-    # keras.layers.AdaptiveMaxPooling2D(3, data_format="NHWC") -> ValueError
     (lambda: layers.AdaptiveMaxPooling2D(3, data_format="NHWC"), "data_format='NHWC'"),
-    # keras.layers.MaxPooling2D(0) -> ValueError
     (lambda: layers.MaxPooling2D(0), "pool_size"),
     (lambda: layers.MaxPooling2D(2.0), "pool_size=2.0"),
     (lambda: layers.MaxPooling2D(2, strides=-1), "strides=-1"),

@@ -1,30 +1,29 @@
 """Recurrent layers and wrappers: error messages, explanations, and what the golden cases do
 not show (weight paths, warnings, masks, configs).
 
-Expected values were taken from real Keras 3.15.1 (JAX backend); the snippet that produced
-each value is in the comment next to it.  tests/golden/*/rnn.json.gz hold the full records.
+What Keras does is read from tests/golden/layer_tables/keras3.json.gz, recorded by
+tools/make_layer_tables.py in real Keras 3.15.1 (JAX): the table ``rnn`` (one layer called on
+a ``keras.Input``, rows in tools/cases/layer_tables.py), the snippets ``rnn_snippets``
+(tools/cases/layer_snippets.py), run here on paramscope, and ``rnn_tfkeras`` (a tf.keras 2.21
+model's ``to_json()`` and its layers' parameter counts).  tests/golden/*/rnn.json.gz hold the
+golden models.  The error wording, warnings and explanations are paramscope's own.
 """
 
 import pytest
 
 import paramscope.keras as keras
-from paramscope.errors import LayerError, ParamscopeError
+from paramscope.errors import ParamscopeError
 from paramscope.layers import args as layer_args
-from paramscope.layers import registry, rnn
+from paramscope.layers import rnn
 from paramscope.report import explain
 from paramscope.summary import summarize
+from keras_snippets import check_snippet, recorded_snippets
+from keras_table import check_like_keras, check_registered, error_of, recorded_table
 
 layers = keras.layers
 
-
-def weights(layer):
-    return [(w.name, w.shape, w.trainable) for w in layer.weights]
-
-
-def error_of(fn):
-    with pytest.raises(LayerError) as info:
-        fn()
-    return str(info.value)
+CASES = recorded_table("rnn")
+SNIPPETS = recorded_snippets("rnn_snippets")
 
 
 def explain_lines(model):
@@ -35,104 +34,24 @@ def sequential(input_shape, *items):
     return keras.Sequential([keras.Input(input_shape), *items])
 
 
-# -- registry -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_layer_like_keras(case):
+    """Whether Keras raises, in the constructor or when called (the tests below check what
+    paramscope says then)."""
+    check_like_keras(case)
 
-# [n for n in dir(keras.layers) if any(k in n for k in ("RNN", "LSTM", "GRU", "Cell", "Bidir",
-#  "TimeDis", "Wrapper")) and n != "TorchModuleWrapper"] in Keras 3.15.1
-KERAS_NAMES = ["Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "GRU", "GRUCell", "LSTM",
-               "LSTMCell", "RNN", "SimpleRNN", "SimpleRNNCell", "StackedRNNCells",
-               "TimeDistributed", "Wrapper"]
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_like_keras(snippet):
+    """Weights and their paths, trainable counts, output shapes (return_state, merge modes,
+    ConvLSTM, TimeDistributed of models, RNN over cells), masks in the graph, configs."""
+    check_snippet(SNIPPETS[snippet])
 
 
 def test_every_keras_recurrent_name_is_registered():
-    assert sorted(rnn.__all__) == KERAS_NAMES
-    for name in KERAS_NAMES:
-        assert registry()[name] is getattr(rnn, name)
-
-
-# -- weights ------------------------------------------------------------------------------------
-
-def test_lstm_gru_simple_rnn_weights():
-    # l = keras.layers.GRU(32); l(keras.Input((10, 16))); [(w.name, w.shape) for w in l.weights]
-    gru = layers.GRU(32)
-    gru(keras.Input((10, 16)))
-    assert weights(gru) == [("kernel", (16, 96), True), ("recurrent_kernel", (32, 96), True),
-                            ("bias", (2, 96), True)]
-    gru = layers.GRU(32, reset_after=False)
-    gru(keras.Input((10, 16)))
-    assert weights(gru)[2] == ("bias", (96,), True)
-    lstm = layers.LSTM(32, use_bias=False)
-    lstm(keras.Input((10, 16)))
-    assert weights(lstm) == [("kernel", (16, 128), True), ("recurrent_kernel", (32, 128), True)]
-
-
-def test_weight_paths_are_keras_paths():
-    # [w.path for w in model.weights] for keras.Input((10, 5)) -> LSTM(2) / Bidirectional(LSTM(2))
-    # / RNN([LSTMCell(2), GRUCell(2)]) / TimeDistributed(Dense(3)) in Keras 3.15.1
-    inp = keras.Input((10, 5))
-    lstm, bi = layers.LSTM(2), layers.Bidirectional(layers.LSTM(2))
-    stacked = layers.RNN([layers.LSTMCell(2), layers.GRUCell(2)])
-    td = layers.TimeDistributed(layers.Dense(3))
-    for layer in (lstm, bi, stacked, td):
-        layer(inp)
-    assert [w.path for w in lstm.weights] == [
-        "lstm/lstm_cell/kernel", "lstm/lstm_cell/recurrent_kernel", "lstm/lstm_cell/bias"]
-    assert [w.path for w in bi.weights][::3] == [
-        "bidirectional/forward_lstm_1/lstm_cell/kernel",
-        "bidirectional/backward_lstm_1/lstm_cell/kernel"]
-    assert [w.path for w in stacked.weights][::3] == [
-        "rnn/stacked_rnn_cells/lstm_cell/kernel", "rnn/stacked_rnn_cells/gru_cell/kernel"]
-    assert [w.path for w in td.weights] == ["time_distributed/dense/kernel",
-                                            "time_distributed/dense/bias"]
-
-
-def test_frozen_cell_counts_as_trainable_in_the_model():
-    # Keras 3.15.1: keras.Sequential([keras.Input((9, 3)), RNN(GRUCell(4), trainable=False)])
-    # -> the row: 0 trainable / 108 non-trainable; the totals: 108 trainable (the cell was
-    # created trainable and its variables keep that flag).
-    model = sequential((9, 3), layers.RNN(layers.GRUCell(4), trainable=False))
-    summary = summarize(model)
-    row = summary.layers[0]
-    assert (row.trainable_params, row.non_trainable_params) == (0, 108)
-    assert (summary.trainable_params, summary.non_trainable_params) == (108, 0)
-    # LSTM(trainable=False) creates its cell frozen: non-trainable everywhere.
-    model = sequential((9, 3), layers.LSTM(4, trainable=False))
-    assert summarize(model).non_trainable_params == 128
-
-
-# -- output shapes ------------------------------------------------------------------------------
-
-def test_return_state_and_merge_modes():
-    inp = keras.Input((10, 5))
-    # [t.shape for t in keras.layers.LSTM(4, return_state=True)(x)]
-    assert [t.shape for t in layers.LSTM(4, return_state=True)(inp)] == [(None, 4)] * 3
-    out = layers.Bidirectional(layers.GRU(3, return_sequences=True, return_state=True),
-                               merge_mode=None)(inp)
-    assert [t.shape for t in out] == [(None, 10, 3), (None, 10, 3), (None, 3), (None, 3)]
-    assert layers.Bidirectional(layers.LSTM(4), merge_mode="sum")(inp).shape == (None, 4)
-    # RNN over stacked cells with return_state: the output, then each cell's state(s).
-    out = layers.RNN([layers.LSTMCell(3), layers.GRUCell(2)], return_state=True)(inp)
-    assert out[0].shape == (None, 2)
-    assert [t.shape for t in out[1]] == [(None, 3), (None, 3)]
-    assert out[2].shape == (None, 2)
-
-
-def test_conv_lstm_shapes():
-    # keras.layers.ConvLSTM2D(4, 3, strides=2, padding="same")(keras.Input((5, 9, 9, 2))).shape
-    assert layers.ConvLSTM2D(4, 3, strides=2, padding="same")(
-        keras.Input((5, 9, 9, 2))).shape == (None, 5, 5, 4)
-    out = layers.ConvLSTM1D(3, 2, return_state=True, return_sequences=True)(keras.Input((4, 7, 2)))
-    assert [t.shape for t in out] == [(None, 4, 6, 3), (None, 6, 3), (None, 6, 3)]
-    assert layers.ConvLSTM2D(4, 3, data_format="channels_first")(
-        keras.Input((5, 2, 10, 12))).shape == (None, 4, 8, 10)
-
-
-def test_time_distributed_of_models():
-    frame = keras.Sequential([layers.Dense(6), layers.Dense(3)])
-    assert layers.TimeDistributed(frame)(keras.Input((5, 10))).shape == (None, 5, 3)
-    inner_in = keras.Input((8, 8, 1))
-    inner = keras.Model(inner_in, layers.Flatten()(layers.Conv2D(2, 3)(inner_in)))
-    assert layers.TimeDistributed(inner)(keras.Input((4, 8, 8, 1))).shape == (None, 4, 72)
+    keras_names = SNIPPETS["names"][2]
+    assert len(keras_names) == 14
+    check_registered(rnn, keras_names)
 
 
 # -- explanations (the forms of the issue) ----------------------------------------------------
@@ -195,10 +114,10 @@ def test_rank_errors_name_the_layer_the_shape_and_the_fix():
     text = error_of(lambda: sequential((28, 28, 1), layers.GRU(4)))
     assert "(None, 28, 28, 1)" in text and "layers.Reshape((28, 28))" in text
     assert "ConvLSTM" in text
-    # RNN(cell) has no input_spec in Keras: rank 2 fails in the cell, rank 4 is accepted.
+    # RNN(cell) has no input_spec in Keras: rank 2 fails in the cell (rank 4 is accepted:
+    # the snippet rnn_of_a_cell_accepts_rank_4)
     text = error_of(lambda: sequential((5,), layers.RNN(layers.LSTMCell(4))))
     assert "'rnn' (RNN)" in text and "rank 3 or more" in text
-    assert sequential((10, 3, 2), layers.RNN(layers.LSTMCell(4))).output_shape == (None, 4)
     text = error_of(lambda: sequential((5, 8, 8), layers.ConvLSTM2D(4, 3)))
     assert "rank 5" in text and "layers.Reshape((5, 8, 8, 1))" in text
 
@@ -266,95 +185,29 @@ def test_a_list_of_sequences_and_states_is_rejected_but_read_from_tf_keras_files
 
 def test_initial_state_and_unroll_warnings():
     seq, h = keras.Input((7, 3)), keras.Input((5,))
-    model = keras.Model([seq, h], layers.GRU(6)(seq, initial_state=[h]))  # Keras builds it
+    # Keras builds it (the snippet initial_state_of_another_size_builds)
+    model = keras.Model([seq, h], layers.GRU(6)(seq, initial_state=[h]))
     warnings = summarize(model).warnings
     assert any("initial_state" in w and "(None, 5)" in w and "(None, 6)" in w for w in warnings)
     model = sequential((None, 3), layers.LSTM(4, unroll=True))
     assert any("unroll=True" in w for w in summarize(model).warnings)
     model = sequential((10, 3), layers.Bidirectional(
         layers.LSTM(8), backward_layer=layers.LSTM(6, go_backwards=True)))
-    assert model.output_shape == (None, 16)  # Keras 3.15.1 reports the forward shape twice
+    # Keras 3.15.1 reports the forward shape twice (the snippet
+    # bidirectional_with_a_smaller_backward_layer)
     assert any("backward layer" in w for w in summarize(model).warnings)
 
 
-# -- masks ----------------------------------------------------------------------------------------
-
-def test_masks_join_the_graph_as_keras_3_records_them():
-    # Keras 3.15.1 summary: input_layer, embedding, not_equal (NotEqual), lstm connected to
-    # embedding[0][0], not_equal[0][0]
-    tokens = keras.Input((10,), dtype="int32", name="tokens")
-    x = layers.Embedding(100, 8, mask_zero=True)(tokens)
-    y = layers.LSTM(4)(x)
-    model = keras.Model(tokens, y)
-    rows = summarize(model).layers
-    assert [(r.name, r.class_name) for r in rows] == [
-        ("tokens", "InputLayer"), ("embedding", "Embedding"), ("not_equal", "NotEqual"),
-        ("lstm", "LSTM")]
-    assert rows[-1].inbound == [("embedding", 0, 0), ("not_equal", 0, 0)]
-    # With initial_state (a keyword argument) Keras copies the call's arguments first: the
-    # mask does not reach the node.
-    h, c = keras.Input((4,), name="h"), keras.Input((4,), name="c")
-    y = layers.LSTM(4)(x, initial_state=[h, c])
-    model = keras.Model([tokens, h, c], y)
-    assert "NotEqual" not in [r.class_name for r in summarize(model).layers]
-
-
-# -- configs -----------------------------------------------------------------------------------
-
-def test_config_round_trip_and_copies():
-    bi = layers.Bidirectional(layers.LSTM(4, return_sequences=True), merge_mode="ave", name="bi")
-    config = bi.get_config()
-    assert config["layer"]["class_name"] == "LSTM"
-    assert config["layer"]["config"]["name"] == "forward_lstm"
-    assert config["backward_layer"]["config"]["go_backwards"] is True
-    copy = layers.Bidirectional.from_config(dict(config, name="bi_copy"))
-    assert copy(keras.Input((5, 3))).shape == (None, 5, 4)
-    assert [l.name for l in (copy.forward_layer, copy.backward_layer)] == [
-        "forward_lstm", "backward_lstm"]
-    rnn_layer = layers.RNN([layers.GRUCell(3), layers.LSTMCell(2)], name="stack")
-    again = layers.RNN.from_config(rnn_layer.get_config())
-    assert again(keras.Input((5, 3))).shape == (None, 2)
-
-
-def test_cells_called_on_one_step():
-    cell = layers.LSTMCell(4)
-    out, states = cell(keras.Input((3,)), [keras.Input((4,)), keras.Input((4,))])
-    assert out.shape == (None, 4) and [s.shape for s in states] == [(None, 4), (None, 4)]
-    assert [w.shape for w in cell.weights] == [(3, 16), (4, 16), (16,)]
-
-
-# model.to_json() of tf_keras 2.21 (Input -> Embedding(mask_zero) -> LSTM -> Bidirectional(GRU)),
-# values that do not change shapes removed.  tf.keras prints 4 rows: its masks are no layers.
-TF_KERAS_MASKED = {
-    "class_name": "Functional", "keras_version": "2.21.0", "backend": "tensorflow",
-    "config": {
-        "name": "masked",
-        "layers": [
-            {"class_name": "InputLayer", "name": "tokens", "inbound_nodes": [],
-             "config": {"batch_input_shape": [None, 10], "name": "tokens"}},
-            {"class_name": "Embedding", "name": "embedding",
-             "inbound_nodes": [[["tokens", 0, 0, {}]]],
-             "config": {"name": "embedding", "batch_input_shape": [None, None], "input_dim": 100,
-                        "output_dim": 8, "mask_zero": True}},
-            {"class_name": "LSTM", "name": "lstm", "inbound_nodes": [[["embedding", 0, 0, {}]]],
-             "config": {"name": "lstm", "return_sequences": True, "units": 4,
-                        "time_major": False, "implementation": 2}},
-            {"class_name": "Bidirectional", "name": "bidirectional",
-             "inbound_nodes": [[["lstm", 0, 0, {}]]],
-             "config": {"name": "bidirectional", "merge_mode": "concat",
-                        "layer": {"class_name": "GRU",
-                                  "config": {"name": "gru", "units": 3, "time_major": False}}}},
-        ],
-        "input_layers": [["tokens", 0, 0]], "output_layers": [["bidirectional", 0, 0]],
-    },
-}
+# tf_keras 2.21: Input -> Embedding(mask_zero) -> LSTM -> Bidirectional(GRU), its to_json() and
+# its layers' count_params().  tf.keras prints 4 rows: its masks are no layers.
+TF_KERAS_MASKED, TF_KERAS_PARAMS = recorded_snippets("rnn_tfkeras")["masked"][2]
 
 
 def test_tf_keras_files_get_no_mask_operations():
     from paramscope import formats
+    assert TF_KERAS_MASKED["keras_version"] == "2.21.0"
     model = formats.load_config(TF_KERAS_MASKED)
     summary = summarize(model)
-    assert [(r.name, r.params) for r in summary.layers] == [
-        ("tokens", 0), ("embedding", 800), ("lstm", 208), ("bidirectional", 162)]
+    assert [[r.name, r.params] for r in summary.layers] == TF_KERAS_PARAMS
     assert summary.sequential_like
     assert not any("time_major" in w for w in summary.warnings)

@@ -1,39 +1,13 @@
-"""The report tests' browser fixture and what they read back from an opened report page."""
+"""The report tests' page: a report file opened and what they read back from it; the
+browser, its fixture and the page's base are tests/browser_support.py's."""
 
 import os
 import sys
 
-import pytest
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "diagram"))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import browser_support  # noqa: E402
 
-ARTIFACTS = os.path.join(HERE, "..", "artifacts", "report")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from browser_support.browser()
-
-
-class OpenedReport:
-    """The report file opened in a page; console errors and every request recorded."""
-
-    def __init__(self, browser, path, width=1300, height=900):
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.errors, self.requests = [], []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto("file://" + os.path.abspath(path))
-
-    def measure(self):
-        return self.page.evaluate(MEASURE_JS)
-
-    def close(self):
-        self.page.close()
+chromium = browser_support.chromium_fixture()
 
 
 MEASURE_JS = """() => {
@@ -57,8 +31,17 @@ MEASURE_JS = """() => {
 }"""
 
 
+class OpenedReport(browser_support.OpenedPage):
+    """The report file opened in a page; console errors and every request recorded."""
+
+    MEASURE_JS = MEASURE_JS
+
+    def __init__(self, browser, path, width=1300, height=900):
+        super().__init__(browser, width, height)
+        self.page.goto("file://" + os.path.abspath(path))
+
+
 def screenshot(opened, name):
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    path = os.path.join(ARTIFACTS, name + ".png")
+    path = os.path.join(browser_support.artifacts_dir("report"), name + ".png")
     opened.page.screenshot(path=path, full_page=True)
     return path

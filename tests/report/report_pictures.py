@@ -33,30 +33,16 @@ def report_picture(browser, out_dir, height=1250):
         html = os.path.join(work, "report.html")
         with open(html, "w", encoding="utf-8") as f:
             f.write(page.render(model))
-        opened = OpenedReport(browser, html, width=1100, height=height)
-        try:
+        with OpenedReport(browser, html, width=1100, height=height) as opened:
             os.makedirs(out_dir, exist_ok=True)
             target = os.path.join(out_dir, "report.png")
             opened.page.screenshot(path=target, clip={"x": 0, "y": 0, "width": 1100,
                                                       "height": height})
-        finally:
-            opened.close()
     if opened.errors:
         raise RuntimeError(f"console errors: {opened.errors}")
     return target
 
 
-def main(argv):
-    from playwright.sync_api import sync_playwright
-    from browser_support import launch
-    out_dir = argv[1] if len(argv) > 1 else os.path.join(ROOT, "docs", "images")
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            print(report_picture(browser, out_dir))
-        finally:
-            browser.close()
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    from browser_support import picture_main
+    picture_main(sys.argv, report_picture, os.path.join(ROOT, "docs", "images"))

@@ -16,6 +16,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from report_browser import OpenedReport, chromium, screenshot  # noqa: E402,F401 (fixture)
+from browser_support import png_size  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                 "diagram"))
@@ -41,12 +42,9 @@ def test_report_in_chromium(chromium, tmp_path, case_id):
     data = json_report.to_dict(summarize(model))
     path = tmp_path / "report.html"
     path.write_text(page.render(model), encoding="utf-8")
-    opened = OpenedReport(chromium, path)
-    try:
+    with OpenedReport(chromium, path) as opened:
         seen = opened.measure()
         screenshot(opened, case_id)
-    finally:
-        opened.close()
     assert opened.errors == []
     assert opened.requests == [path.as_uri()]
     assert seen["scripts"] == 0
@@ -103,8 +101,5 @@ def test_report_in_chromium(chromium, tmp_path, case_id):
 def test_readme_picture_is_made_by_this_script(chromium, tmp_path):
     from report_pictures import report_picture
     path = report_picture(chromium, str(tmp_path))
-    with open(path, "rb") as f:
-        header = f.read(24)
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    width, height = png_size(path)
     assert (width, height) == (1100, 1250)
