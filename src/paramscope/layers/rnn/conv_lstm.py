@@ -10,14 +10,14 @@ from ...errors import LayerError, describe_layer, format_shape
 from .. import args as A
 from ..base import InputSpec
 from ..state import SeedGenerator
-from ..convolutional import SPATIAL_NAMES, _ConvArgs
+from ..convolutional.common import SPATIAL_NAMES, ConvWindowLayer
 from .common import checked_rate, explained
 from .recurrent import CellRNN
 
 __all__ = ["ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]
 
 
-class ConvLSTMCell(_ConvArgs):
+class ConvLSTMCell(ConvWindowLayer):
     """One step of ConvLSTM: convolutions instead of matrix products.
 
     ``kernel (*kernel_size, channels, 4*filters)``, ``recurrent_kernel (*kernel_size,
