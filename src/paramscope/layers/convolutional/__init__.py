@@ -1,8 +1,8 @@
 """Convolution layers (keras/src/layers/convolutional).
 
 Conv1D/2D/3D, their transposes, DepthwiseConv1D/2D and SeparableConv1D/2D.
-Each shares an N-D base class with a ``rank``, as Keras does: the
-constructor checks the arguments the way Keras does, ``build`` checks the
+Each kind has an N-D base class, as Keras does, that takes Keras's signature;
+a class sets its ``rank``.  The constructor checks the arguments the way Keras does, ``build`` checks the
 input (channels known, divisible by ``groups``, output not empty) and creates
 the weights with Keras's names, shapes and order.
 

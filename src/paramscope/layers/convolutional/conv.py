@@ -12,17 +12,21 @@ __all__ = ["Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D", "Conv
 
 
 class BaseConv(ConvWindowLayer):
-    """N-D convolution: ``kernel (*kernel_size, in_channels // groups, filters)`` and ``bias (filters,)``."""
+    """N-D convolution: ``kernel (*kernel_size, in_channels // groups, filters)`` and ``bias (filters,)``.
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+    Conv1D/2D/3D take Keras's one signature (in Keras each class repeats it, with
+    ``strides=(1, 1)`` spelled per rank; the sizes are the same once standardized): a
+    subclass sets ``rank`` only.
+    """
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
                  dilation_rate=1, groups=1, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, lora_rank=None, lora_alpha=None,
-                 **kwargs):
+                 kernel_constraint=None, bias_constraint=None, *, lora_rank=None,
+                 lora_alpha=None, **kwargs):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         owner = describe_layer(self)
-        self.rank = rank
         self.filters = A.positive_int(filters, "filters", owner)
         self.groups = A.positive_int(groups, "groups", owner)
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
@@ -137,57 +141,20 @@ class BaseConv(ConvWindowLayer):
 class Conv1D(BaseConv):
     """1D convolution: ``kernel (k, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
+    rank = 1
     allow_causal = True
-
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, groups=1, activation=None, use_bias=True,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         groups=groups, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
 
 
 class Conv2D(BaseConv):
     """2D convolution: ``kernel (kh, kw, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format=None,
-                 dilation_rate=(1, 1), groups=1, activation=None, use_bias=True,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         groups=groups, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 2
 
 
 class Conv3D(BaseConv):
     """3D convolution: ``kernel (kd, kh, kw, in_channels // groups, filters)`` and ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid",
-                 data_format=None, dilation_rate=(1, 1, 1), groups=1, activation=None,
-                 use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         groups=groups, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 3
 
 
 Convolution1D = Conv1D

@@ -14,18 +14,20 @@ __all__ = ["Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
 
 
 class BaseConvTranspose(ConvWindowLayer):
-    """N-D transposed convolution: ``kernel (*kernel_size, filters, in_channels)`` and ``bias (filters,)``."""
+    """N-D transposed convolution: ``kernel (*kernel_size, filters, in_channels)`` and ``bias (filters,)``.
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid",
-                 output_padding=None, data_format=None, dilation_rate=1, activation=None,
-                 use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
+    Conv1DTranspose and Conv2DTranspose take this signature (Keras's, repeated per class
+    there) and set ``rank`` only; Conv3DTranspose orders two arguments differently.
+    """
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", output_padding=None,
+                 data_format=None, dilation_rate=1, activation=None, use_bias=True,
+                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
-                 **kwargs):
-        super().__init__(trainable=trainable, name=name,
-                         activity_regularizer=activity_regularizer, **kwargs)
+                 kernel_constraint=None, bias_constraint=None, **kwargs):
+        super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         owner = describe_layer(self)
-        self.rank = rank
+        rank = self.rank
         self.filters = A.positive_int(filters, "filters", owner)
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
         if output_padding is None:
@@ -94,37 +96,13 @@ class BaseConvTranspose(ConvWindowLayer):
 class Conv1DTranspose(BaseConvTranspose):
     """1D transposed convolution: ``kernel (k, filters, in_channels)`` and ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", output_padding=None,
-                 data_format=None, dilation_rate=1, activation=None, use_bias=True,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, output_padding=output_padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 1
 
 
 class Conv2DTranspose(BaseConvTranspose):
     """2D transposed convolution: ``kernel (kh, kw, filters, in_channels)`` and ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid",
-                 output_padding=None, data_format=None, dilation_rate=(1, 1), activation=None,
-                 use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, output_padding=output_padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 2
 
 
 class Conv3DTranspose(BaseConvTranspose):
@@ -133,13 +111,15 @@ class Conv3DTranspose(BaseConvTranspose):
     Keras puts ``data_format`` before ``output_padding`` in this one signature.
     """
 
+    rank = 3
+
     def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid",
                  data_format=None, output_padding=None, dilation_rate=(1, 1, 1),
                  activation=None, use_bias=True, kernel_initializer="glorot_uniform",
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
                  **kwargs):
-        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
+        super().__init__(filters=filters, kernel_size=kernel_size, strides=strides,
                          padding=padding, output_padding=output_padding, data_format=data_format,
                          dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
                          kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,

@@ -13,18 +13,19 @@ __all__ = ["DepthwiseConv1D", "DepthwiseConv2D"]
 
 class BaseDepthwiseConv(ConvWindowLayer):
     """N-D depthwise convolution: ``kernel (*kernel_size, in_channels, depth_multiplier)``
-    and ``bias (in_channels * depth_multiplier,)``."""
+    and ``bias (in_channels * depth_multiplier,)``.
 
-    def __init__(self, rank, depth_multiplier, kernel_size, strides=1, padding="valid",
+    DepthwiseConv1D and DepthwiseConv2D take this signature (Keras's, repeated per class
+    there) and set ``rank`` only.
+    """
+
+    def __init__(self, kernel_size, strides=1, padding="valid", depth_multiplier=1,
                  data_format=None, dilation_rate=1, activation=None, use_bias=True,
                  depthwise_initializer="glorot_uniform", bias_initializer="zeros",
                  depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, bias_constraint=None, trainable=True, name=None,
-                 **kwargs):
-        super().__init__(trainable=trainable, name=name,
-                         activity_regularizer=activity_regularizer, **kwargs)
+                 depthwise_constraint=None, bias_constraint=None, **kwargs):
+        super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         owner = describe_layer(self)
-        self.rank = rank
         self.depth_multiplier = A.positive_int(depth_multiplier, "depth_multiplier", owner)
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
         self.activation = A.identifier(activation, "activation", owner)
@@ -80,38 +81,10 @@ class BaseDepthwiseConv(ConvWindowLayer):
 class DepthwiseConv1D(BaseDepthwiseConv):
     """1D depthwise convolution: ``kernel (k, in_channels, depth_multiplier)`` and ``bias (in_channels * depth_multiplier,)``."""
 
-    def __init__(self, kernel_size, strides=1, padding="valid", depth_multiplier=1,
-                 data_format=None, dilation_rate=1, activation=None, use_bias=True,
-                 depthwise_initializer="glorot_uniform", bias_initializer="zeros",
-                 depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=1, depth_multiplier=depth_multiplier, kernel_size=kernel_size,
-                         strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         depthwise_initializer=depthwise_initializer,
-                         bias_initializer=bias_initializer,
-                         depthwise_regularizer=depthwise_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         depthwise_constraint=depthwise_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 1
 
 
 class DepthwiseConv2D(BaseDepthwiseConv):
     """2D depthwise convolution: ``kernel (kh, kw, in_channels, depth_multiplier)`` and ``bias (in_channels * depth_multiplier,)``."""
 
-    def __init__(self, kernel_size, strides=(1, 1), padding="valid", depth_multiplier=1,
-                 data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True,
-                 depthwise_initializer="glorot_uniform", bias_initializer="zeros",
-                 depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(rank=2, depth_multiplier=depth_multiplier, kernel_size=kernel_size,
-                         strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         depthwise_initializer=depthwise_initializer,
-                         bias_initializer=bias_initializer,
-                         depthwise_regularizer=depthwise_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         depthwise_constraint=depthwise_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 2

@@ -13,19 +13,21 @@ __all__ = ["SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "Sepa
 
 class BaseSeparableConv(ConvWindowLayer):
     """N-D separable convolution: ``depthwise_kernel (*kernel_size, in_channels, depth_multiplier)``,
-    ``pointwise_kernel (1, ..., in_channels * depth_multiplier, filters)`` and ``bias (filters,)``."""
+    ``pointwise_kernel (1, ..., in_channels * depth_multiplier, filters)`` and ``bias (filters,)``.
 
-    def __init__(self, rank, depth_multiplier, filters, kernel_size, strides=1, padding="valid",
-                 data_format=None, dilation_rate=1, activation=None, use_bias=True,
+    SeparableConv1D and SeparableConv2D take this signature (Keras's, repeated per class
+    there) and set ``rank`` only.
+    """
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True,
                  depthwise_initializer="glorot_uniform", pointwise_initializer="glorot_uniform",
                  bias_initializer="zeros", depthwise_regularizer=None,
                  pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
-                 trainable=True, name=None, **kwargs):
-        super().__init__(trainable=trainable, name=name,
-                         activity_regularizer=activity_regularizer, **kwargs)
+                 **kwargs):
+        super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         owner = describe_layer(self)
-        self.rank = rank
         self.depth_multiplier = A.positive_int(depth_multiplier, "depth_multiplier", owner)
         self.filters = A.positive_int(filters, "filters", owner)
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
@@ -98,53 +100,13 @@ class BaseSeparableConv(ConvWindowLayer):
 class SeparableConv1D(BaseSeparableConv):
     """1D separable convolution: ``depthwise_kernel (k, in, dm)``, ``pointwise_kernel (1, in * dm, filters)``, ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True,
-                 depthwise_initializer="glorot_uniform", pointwise_initializer="glorot_uniform",
-                 bias_initializer="zeros", depthwise_regularizer=None,
-                 pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
-                 **kwargs):
-        super().__init__(rank=1, depth_multiplier=depth_multiplier, filters=filters,
-                         kernel_size=kernel_size, strides=strides, padding=padding,
-                         data_format=data_format, dilation_rate=dilation_rate,
-                         activation=activation, use_bias=use_bias,
-                         depthwise_initializer=depthwise_initializer,
-                         pointwise_initializer=pointwise_initializer,
-                         bias_initializer=bias_initializer,
-                         depthwise_regularizer=depthwise_regularizer,
-                         pointwise_regularizer=pointwise_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         depthwise_constraint=depthwise_constraint,
-                         pointwise_constraint=pointwise_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 1
 
 
 class SeparableConv2D(BaseSeparableConv):
     """2D separable convolution: ``depthwise_kernel (kh, kw, in, dm)``, ``pointwise_kernel (1, 1, in * dm, filters)``, ``bias (filters,)``."""
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format=None,
-                 dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True,
-                 depthwise_initializer="glorot_uniform", pointwise_initializer="glorot_uniform",
-                 bias_initializer="zeros", depthwise_regularizer=None,
-                 pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
-                 **kwargs):
-        super().__init__(rank=2, depth_multiplier=depth_multiplier, filters=filters,
-                         kernel_size=kernel_size, strides=strides, padding=padding,
-                         data_format=data_format, dilation_rate=dilation_rate,
-                         activation=activation, use_bias=use_bias,
-                         depthwise_initializer=depthwise_initializer,
-                         pointwise_initializer=pointwise_initializer,
-                         bias_initializer=bias_initializer,
-                         depthwise_regularizer=depthwise_regularizer,
-                         pointwise_regularizer=pointwise_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         depthwise_constraint=depthwise_constraint,
-                         pointwise_constraint=pointwise_constraint, bias_constraint=bias_constraint,
-                         **kwargs)
+    rank = 2
 
 
 SeparableConvolution1D = SeparableConv1D
