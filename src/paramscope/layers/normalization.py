@@ -139,12 +139,7 @@ class BatchNormalization(Layer):
                          "axis 0 is the batch.")
             raise error
         shape = (channels,)
-        if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=shape, trainable=True,
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center:
-            self.beta = self.add_weight(name="beta", shape=shape, trainable=True,
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, shape, gamma=self.scale, beta=self.center)
         self.moving_mean = self.add_weight(name="moving_mean", shape=shape, trainable=False,
                                            initializer=self.moving_mean_initializer,
                                            autocast=False)
@@ -182,6 +177,18 @@ def _float(value, name, owner):
         return float(value)
     except (TypeError, ValueError):
         raise LayerError(f"{owner}: `{name}` must be a number. Received: {name}={value!r}") from None
+
+
+def _add_gamma_beta(layer, shape, gamma, beta):
+    """The learned scale ``gamma`` and offset ``beta`` (trainable, kept in the variable dtype,
+    from the layer's initializers), each where asked; ``None`` otherwise."""
+    layer.gamma = layer.beta = None
+    if gamma:
+        layer.gamma = layer.add_weight(name="gamma", shape=shape, trainable=True,
+                                       initializer=layer.gamma_initializer, autocast=False)
+    if beta:
+        layer.beta = layer.add_weight(name="beta", shape=shape, trainable=True,
+                                      initializer=layer.beta_initializer, autocast=False)
 
 
 def _explain_gamma_beta(layer, shape):
@@ -231,13 +238,8 @@ class LayerNormalization(Layer):
         axes = sorted(self.axis) if isinstance(self.axis, list) else [self.axis]
         shape = _axes_shape(self, input_shape, axes)
         self.axis = axes
-        self.gamma = self.beta = None
-        if self.scale or self.rms_scaling:
-            self.gamma = self.add_weight(name="gamma", shape=shape, trainable=True,
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center and not self.rms_scaling:
-            self.beta = self.add_weight(name="beta", shape=shape, trainable=True,
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, shape, gamma=self.scale or self.rms_scaling,
+                        beta=self.center and not self.rms_scaling)
         self._param_shape = shape
 
     def compute_output_shape(self, input_shape):
@@ -296,13 +298,7 @@ class GroupNormalization(Layer):
             raise error
         self.groups = groups
         self.input_spec = InputSpec(ndim=len(input_shape), axes={self.axis: channels})
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=(channels,),
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center:
-            self.beta = self.add_weight(name="beta", shape=(channels,),
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, (channels,), gamma=self.scale, beta=self.center)
         self._channels = channels
 
     def compute_output_shape(self, input_shape):

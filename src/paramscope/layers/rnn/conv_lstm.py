@@ -230,7 +230,6 @@ class _ConvLSTM(CellRNN):
     def get_config(self):
         config = super().get_config()
         config.pop("rank", None)
-        config["activity_regularizer"] = self.activity_regularizer
         return config
 
 
