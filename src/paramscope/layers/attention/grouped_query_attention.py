@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...errors import LayerError, describe_layer, format_shape
-from ..base import KerasTensor
 from ..einsum import config_with_policy_name
 from .heads import HeadsAttention, positive_arg
 
@@ -78,18 +77,9 @@ class GroupedQueryAttention(HeadsAttention):
         self._check_value_key(owner, value_shape, key_shape)
         return query_shape
 
-    def compute_output_spec(self, query, value, key=None, query_mask=None, value_mask=None,
-                            key_mask=None, attention_mask=None, return_attention_scores=False,
-                            training=None, use_causal_mask=False):
-        out = KerasTensor(self.compute_output_shape(query.shape, value.shape,
-                                                    None if key is None else key.shape),
-                          dtype=self.compute_dtype)
-        if return_attention_scores:
-            kv_len = value.shape[1] if key is None else key.shape[1]
-            scores = KerasTensor((query.shape[0], self.num_query_heads, query.shape[1], kv_len),
-                                 dtype=self.compute_dtype)
-            return out, scores
-        return out
+    def _scores_shape(self, query, value, key):
+        kv_len = value.shape[1] if key is None else key.shape[1]
+        return (query.shape[0], self.num_query_heads, query.shape[1], kv_len)
 
     @classmethod
     def from_config(cls, config):

@@ -159,6 +159,17 @@ class HeadsAttention(Layer):
                 f"key_shape={format_shape(tuple(key_shape))}. Keras compares them exactly "
                 "(None only matches None): give key and value the same sequence length.")
 
+    def compute_output_spec(self, query, value, key=None, query_mask=None, value_mask=None,
+                            key_mask=None, attention_mask=None, return_attention_scores=False,
+                            training=None, use_causal_mask=False):
+        out = KerasTensor(self.compute_output_shape(query.shape, value.shape,
+                                                    None if key is None else key.shape),
+                          dtype=self.compute_dtype)
+        if return_attention_scores:
+            scores = KerasTensor(self._scores_shape(query, value, key), dtype=self.compute_dtype)
+            return out, scores
+        return out
+
     # -- explanation --------------------------------------------------------------
 
     def _sublayers_for_explain(self):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ... import shapes
 from ...errors import LayerError, ShapeError, describe_layer, format_shape
 from .. import args as A
-from ..base import KerasTensor
 from ..einsum import config_with_policy_name
 from .heads import HeadsAttention, positive_arg
 
@@ -130,19 +129,10 @@ class MultiHeadAttention(HeadsAttention):
             return query_shape[:-1] + tuple(self._output_shape)
         return query_shape
 
-    def compute_output_spec(self, query, value, key=None, query_mask=None, value_mask=None,
-                            key_mask=None, attention_mask=None, return_attention_scores=False,
-                            training=None, use_causal_mask=False):
-        out = KerasTensor(self.compute_output_shape(query.shape, value.shape,
-                                                    None if key is None else key.shape),
-                          dtype=self.compute_dtype)
-        if return_attention_scores:
-            # Keras 3.15 reports (batch, heads, Tq, Tq) whatever the key/value length.
-            length = query.shape[1] if len(query.shape) > 1 else None
-            scores = KerasTensor((query.shape[0], self._num_heads, length, length),
-                                 dtype=self.compute_dtype)
-            return out, scores
-        return out
+    def _scores_shape(self, query, value, key):
+        # Keras 3.15 reports (batch, heads, Tq, Tq) whatever the key/value length.
+        length = query.shape[1] if len(query.shape) > 1 else None
+        return (query.shape[0], self._num_heads, length, length)
 
     def get_config(self):
         config = super().get_config()
