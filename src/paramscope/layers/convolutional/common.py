@@ -82,7 +82,8 @@ class ConvWindowLayer(Layer):
         return -1 if self.data_format == "channels_last" else 1
 
     def _input_channels(self, input_shape, what):
-        """The input's channel count; a clear error if it is unknown."""
+        """The input's channel count, which the layer's input spec then requires; a clear
+        error if it is unknown (``what``: the weights it sizes)."""
         axis = self._channel_axis()
         channels = input_shape[axis]
         if channels is None:
@@ -92,7 +93,13 @@ class ConvWindowLayer(Layer):
                 f"{format_shape(tuple(input_shape))}: its channel dimension ({where}) is "
                 f"unknown (None), but {type(self).__name__} needs it to size its {what}. "
                 "Give the Input a fixed number of channels.", self)
+        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={axis: channels})
         return channels
+
+    def _add_bias(self, size):
+        """``bias (size,)`` with ``use_bias``; ``None`` without."""
+        self.bias = (self.add_weight(name="bias", shape=(size,), initializer=self.bias_initializer)
+                     if self.use_bias else None)
 
     def _check_rank(self, input_shape):
         """Keras lets ranks above ``rank + 2`` through its InputSpec; the kernel then fails."""

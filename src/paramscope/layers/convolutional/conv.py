@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...errors import LayerError, describe_layer, format_shape
 from ...explanation import Count, Dims, Subject, formula, line
 from .. import args as A
-from ..base import InputSpec
 from .common import ConvWindowLayer, bias_tail
 
 __all__ = ["Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D", "Convolution3D"]
@@ -50,7 +49,6 @@ class BaseConv(ConvWindowLayer):
 
     def build(self, input_shape):
         in_channels = self._input_channels(input_shape, f"kernel (kernel x channels x {self.filters} filters)")
-        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): in_channels})
         if in_channels % self.groups:
             raise LayerError(
                 f"Layer {describe_layer(self)} received an input of shape "
@@ -64,11 +62,7 @@ class BaseConv(ConvWindowLayer):
         kernel_shape = self.kernel_size + (in_channels // self.groups, self.filters)
         self._kernel = self.add_weight(name="kernel", shape=kernel_shape,
                                        initializer=self.kernel_initializer)
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,),
-                                        initializer=self.bias_initializer)
-        else:
-            self.bias = None
+        self._add_bias(self.filters)
         self.built = True
         if self.lora_rank:
             self.enable_lora(self.lora_rank, lora_alpha=self.lora_alpha)

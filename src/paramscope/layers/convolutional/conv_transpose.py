@@ -6,7 +6,6 @@ from ... import shapes
 from ...errors import LayerError, describe_layer
 from ...explanation import Count, Dims, Subject, formula, line
 from .. import args as A
-from ..base import InputSpec
 from .common import ConvWindowLayer, bias_tail
 
 __all__ = ["Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
@@ -54,16 +53,11 @@ class BaseConvTranspose(ConvWindowLayer):
 
     def build(self, input_shape):
         in_channels = self._input_channels(input_shape, f"kernel (kernel x {self.filters} filters x channels)")
-        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): in_channels})
         self._in_channels = in_channels
         self.kernel = self.add_weight(name="kernel",
                                       shape=self.kernel_size + (self.filters, in_channels),
                                       initializer=self.kernel_initializer)
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,),
-                                        initializer=self.bias_initializer)
-        else:
-            self.bias = None
+        self._add_bias(self.filters)
 
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)

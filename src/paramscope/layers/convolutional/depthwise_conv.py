@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...errors import describe_layer
 from ...explanation import Count, Dims, Subject, formula, line
 from .. import args as A
-from ..base import InputSpec
 from .common import ConvWindowLayer
 
 __all__ = ["DepthwiseConv1D", "DepthwiseConv2D"]
@@ -39,17 +38,12 @@ class BaseDepthwiseConv(ConvWindowLayer):
     def build(self, input_shape):
         in_channels = self._input_channels(
             input_shape, f"kernel (kernel x channels x {self.depth_multiplier} depth_multiplier)")
-        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): in_channels})
         self._conv_shape(input_shape, in_channels * self.depth_multiplier)
         self._in_channels = in_channels
         self.kernel = self.add_weight(name="kernel",
                                       shape=self.kernel_size + (in_channels, self.depth_multiplier),
                                       initializer=self.depthwise_initializer)
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.depth_multiplier * in_channels,),
-                                        initializer=self.bias_initializer)
-        else:
-            self.bias = None
+        self._add_bias(self.depth_multiplier * in_channels)
 
     def compute_output_shape(self, input_shape):
         channels = input_shape[self._channel_axis()]

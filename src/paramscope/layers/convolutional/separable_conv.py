@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...errors import describe_layer
 from ...explanation import Count, Dims, Subject, formula, line
 from .. import args as A
-from ..base import InputSpec
 from .common import ConvWindowLayer
 
 __all__ = ["SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D"]
@@ -49,7 +48,6 @@ class BaseSeparableConv(ConvWindowLayer):
     def build(self, input_shape):
         in_channels = self._input_channels(
             input_shape, f"depthwise and pointwise kernels (channels x {self.filters} filters)")
-        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): in_channels})
         self._conv_shape(input_shape, self.filters)
         self._in_channels = in_channels
         self.depthwise_kernel = self.add_weight(
@@ -60,11 +58,7 @@ class BaseSeparableConv(ConvWindowLayer):
             name="pointwise_kernel",
             shape=(1,) * self.rank + (self.depth_multiplier * in_channels, self.filters),
             initializer=self.pointwise_initializer)
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,),
-                                        initializer=self.bias_initializer)
-        else:
-            self.bias = None
+        self._add_bias(self.filters)
 
     def compute_output_shape(self, input_shape):
         return self._conv_shape(input_shape, self.filters)
