@@ -523,12 +523,7 @@ def _reporting_init(init):
                 raise
             raise LayerError(_argument_problem(type(self).__name__, str(e))) from None
 
-    __init__.__wrapped__ = init
-    __init__.__doc__ = init.__doc__
-    __init__.__name__ = init.__name__
-    __init__.__qualname__ = init.__qualname__
-    __init__._paramscope_wrapped = True
-    return __init__
+    return _as_wrapper_of(__init__, init)
 
 
 def _argument_problem(name, text):
@@ -561,10 +556,16 @@ def _marking_build(build):
                 self._build_shapes_dict = dict(kwargs)
         self.built = True
 
-    wrapper.__wrapped__ = build
-    wrapper.__doc__ = build.__doc__
-    wrapper.__name__ = build.__name__
-    wrapper.__qualname__ = build.__qualname__
+    return _as_wrapper_of(wrapper, build)
+
+
+def _as_wrapper_of(wrapper, method):
+    """``wrapper`` named and documented as the ``method`` it wraps, and marked wrapped (a
+    subclass does not wrap it again)."""
+    wrapper.__wrapped__ = method
+    wrapper.__doc__ = method.__doc__
+    wrapper.__name__ = method.__name__
+    wrapper.__qualname__ = method.__qualname__
     wrapper._paramscope_wrapped = True
     return wrapper
 

@@ -7,7 +7,7 @@ from ...explanation import Number, Subject, line
 from ...errors import LayerError, describe_layer, format_shape
 from ..base import KerasTensor, Layer
 from ..state import SeedGenerator
-from .heads import rate_arg, tensor_shape
+from .heads import check_call_options, rate_arg, tensor_shape
 
 __all__ = ["Attention", "AdditiveAttention"]
 
@@ -67,12 +67,7 @@ class Attention(Layer):
 
     def _bind_call(self, args, kwargs):
         bound, options = super()._bind_call(args, kwargs)
-        unknown = [k for k in options if k not in _ATTENTION_OPTIONS]
-        if unknown:
-            raise LayerError(
-                f"Layer {describe_layer(self)} got unexpected call argument(s) "
-                f"{', '.join(unknown)}; it takes inputs=[query, value(, key)], "
-                f"{', '.join(_ATTENTION_OPTIONS)}.", self)
+        check_call_options(self, options, _ATTENTION_OPTIONS, "inputs=[query, value(, key)]")
         return bound, options
 
     def build(self, input_shape):

@@ -38,6 +38,16 @@ def rate_arg(value, name, owner):
     return value
 
 
+def check_call_options(layer, options, allowed, tensors):
+    """A clear error for call arguments the attention layer does not take (``tensors``: how
+    its tensor arguments are named in the message)."""
+    unknown = [k for k in options if k not in allowed]
+    if unknown:
+        raise LayerError(
+            f"Layer {describe_layer(layer)} got unexpected call argument(s) "
+            f"{', '.join(unknown)}; it takes {tensors}, {', '.join(allowed)}.", layer)
+
+
 class HeadsAttention(Layer):
     """What MultiHeadAttention and GroupedQueryAttention share."""
     call_mask_args = ("query_mask", "value_mask", "key_mask")
@@ -119,12 +129,7 @@ class HeadsAttention(Layer):
                 f"{' and '.join(f'`{m}`' for m in missing)}. Call it as layer(query, value) "
                 "(layer(x, x) for self-attention) in a Functional model; it cannot be used in a "
                 "Sequential model, whose layers take a single input.", self)
-        unknown = [k for k in options if k not in _MHA_OPTIONS]
-        if unknown:
-            raise LayerError(
-                f"Layer {describe_layer(self)} got unexpected call argument(s) "
-                f"{', '.join(unknown)}; it takes query, value, key, "
-                f"{', '.join(_MHA_OPTIONS)}.", self)
+        check_call_options(self, options, _MHA_OPTIONS, "query, value, key")
         for name in ("query", "value", "key"):
             value = bound.get(name)
             if name in bound and value is not None and not isinstance(value, KerasTensor):
