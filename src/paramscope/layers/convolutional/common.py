@@ -17,6 +17,11 @@ from ..base import InputSpec, Layer
 SPATIAL_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 
 
+def channel_axis(data_format):
+    """The channels' axis of a convolution's input (of one step's, in ConvLSTM)."""
+    return -1 if data_format == "channels_last" else 1
+
+
 def bias_tail(use_bias, filters, weights):
     """`` + 2 biases = 56`` (`` (no bias) = 54``) after a kernel's weights."""
     if use_bias:
@@ -79,7 +84,7 @@ class ConvWindowLayer(Layer):
                 "convolution).", self)
 
     def _channel_axis(self):
-        return -1 if self.data_format == "channels_last" else 1
+        return channel_axis(self.data_format)
 
     def _input_channels(self, input_shape, what):
         """The input's channel count, which the layer's input spec then requires; a clear

@@ -10,7 +10,7 @@ from ...errors import LayerError, describe_layer, format_shape
 from .. import args as A
 from ..base import InputSpec
 from ..state import SeedGenerator
-from ..convolutional.common import SPATIAL_NAMES, ConvWindowLayer
+from ..convolutional.common import SPATIAL_NAMES, ConvWindowLayer, channel_axis
 from .common import checked_rate, explained
 from .recurrent import CellRNN
 
@@ -193,7 +193,7 @@ class _ConvLSTM(CellRNN):
                 f"{format_shape(sequences_shape)}: ConvLSTM layers only support static input "
                 "shapes for the spatial dimensions (only the batch and timesteps may be None). "
                 "Give the Input fixed spatial sizes.", self)
-        if step[cell._channel_axis()] is None:
+        if step[channel_axis(cell.data_format)] is None:
             raise LayerError(
                 f"Layer {describe_layer(self)} received an input of shape "
                 f"{format_shape(sequences_shape)}: the channel dimension "
