@@ -16,9 +16,12 @@ holds what the two multi-head layers share.
 
 from __future__ import annotations
 
-from .attention import AdditiveAttention, Attention
-from .grouped_query_attention import GroupedQueryAttention, GroupQueryAttention
-from .multi_head_attention import MultiHeadAttention
+from .. import family_member
 
 __all__ = ["MultiHeadAttention", "GroupedQueryAttention", "GroupQueryAttention", "Attention",
            "AdditiveAttention"]
+
+
+def __getattr__(name):
+    """Each layer from its module, imported on first use (see ``layers.family_member``)."""
+    return family_member(__name__, name)
