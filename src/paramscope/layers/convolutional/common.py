@@ -74,6 +74,17 @@ class ConvWindowLayer(Layer):
         self.data_format = A.standardize_data_format(data_format, owner)
         self.input_spec = InputSpec(min_ndim=rank + 2)
 
+    def _init_kernel_arguments(self, owner, activation, use_bias, kernel_initializer,
+                               bias_initializer, kernel_regularizer, bias_regularizer,
+                               kernel_constraint, bias_constraint):
+        """A convolution's activation and its kernel's and bias's arguments (Conv, ConvTranspose)."""
+        self.activation = A.identifier(activation, "activation", owner)
+        self.use_bias = use_bias
+        A.set_identifiers(
+            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
+
     def _check_strides_and_dilation(self):
         if max(self.strides) > 1 and max(self.dilation_rate) > 1:
             raise LayerError(

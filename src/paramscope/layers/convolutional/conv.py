@@ -29,12 +29,9 @@ class BaseConv(ConvWindowLayer):
         self.filters = A.positive_int(filters, "filters", owner)
         self.groups = A.positive_int(groups, "groups", owner)
         self._init_window(kernel_size, strides, padding, data_format, dilation_rate)
-        self.activation = A.identifier(activation, "activation", owner)
-        self.use_bias = use_bias
-        A.set_identifiers(
-            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
+        self._init_kernel_arguments(owner, activation, use_bias, kernel_initializer,
+                                    bias_initializer, kernel_regularizer, bias_regularizer,
+                                    kernel_constraint, bias_constraint)
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
         self.lora_enabled = False

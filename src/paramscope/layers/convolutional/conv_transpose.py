@@ -34,12 +34,9 @@ class BaseConvTranspose(ConvWindowLayer):
         else:
             self.output_padding = A.standardize_tuple(output_padding, rank, "output_padding",
                                                       owner, allow_zero=True)
-        self.activation = A.identifier(activation, "activation", owner)
-        self.use_bias = use_bias
-        A.set_identifiers(
-            self, owner, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-            kernel_constraint=kernel_constraint, bias_constraint=bias_constraint)
+        self._init_kernel_arguments(owner, activation, use_bias, kernel_initializer,
+                                    bias_initializer, kernel_regularizer, bias_regularizer,
+                                    kernel_constraint, bias_constraint)
         if self.output_padding is not None:
             for i, (op, s) in enumerate(zip(self.output_padding, self.strides)):
                 if op >= s:
