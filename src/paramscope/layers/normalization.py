@@ -179,6 +179,21 @@ def _float(value, name, owner):
         raise LayerError(f"{owner}: `{name}` must be a number. Received: {name}={value!r}") from None
 
 
+def _init_gamma_beta(layer, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                     beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint):
+    """LayerNormalization's and GroupNormalization's shared arguments: ``epsilon``, whether
+    ``beta`` (center) and ``gamma`` (scale) exist, and their initializers, regularizers and
+    constraints; as in Keras, its weights are not cast to the compute dtype (``autocast``)."""
+    layer.epsilon = epsilon
+    layer.center = center
+    layer.scale = scale
+    A.set_identifiers(
+        layer, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
+    layer.autocast = False
+
+
 def _add_gamma_beta(layer, shape, gamma, beta):
     """The learned scale ``gamma`` and offset ``beta`` (trainable, kept in the variable dtype,
     from the layer's initializers), each where asked; ``None`` otherwise."""
@@ -223,15 +238,9 @@ class LayerNormalization(Layer):
         super().__init__(**kwargs)
         owner = describe_layer(self)
         self.axis = _axis_list(axis, owner)
-        self.epsilon = epsilon
-        self.center = center
-        self.scale = scale
         self.rms_scaling = rms_scaling
-        A.set_identifiers(
-            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
-        self.autocast = False
+        _init_gamma_beta(self, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint)
 
     def build(self, input_shape):
         # Keras sorts the axes as given (negative ones first) and keeps that order.
@@ -273,14 +282,8 @@ class GroupNormalization(Layer):
                 f"axis={axis!r}")
         self.groups = groups
         self.axis = axis
-        self.epsilon = epsilon
-        self.center = center
-        self.scale = scale
-        A.set_identifiers(
-            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
-        self.autocast = False
+        _init_gamma_beta(self, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint)
 
     def build(self, input_shape):
         (channels,) = _axes_shape(self, input_shape, [self.axis])
