@@ -76,7 +76,8 @@ def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_s
     ...
     paramscope.errors.ShapeError: input shape and output shape do not match at shared dimension 'b' (input size 5, output size 64): output_shape=(64,) gives one size per output axis after the batch ('bd' here), so it needs 2 entries, e.g. output_shape=(None, 64)
     """
-    input_spec, weight_spec, output_spec, left_elided = _split_einsum_dense(equation)
+    specs = _split_einsum_dense(equation)
+    input_spec, _, output_spec, left_elided = specs
     input_shape = tuple(input_shape)
     elided = len(input_shape) - len(input_spec)
     partial = [output_shape] if isinstance(output_shape, int) else list(output_shape)
@@ -84,32 +85,58 @@ def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_s
         raise ShapeError(f"equation {equation!r} needs an input of rank {len(input_spec)}; "
                          "received a scalar")
     out = _einsum_full_output(input_shape, partial, elided, left_elided)
-    if left_elided:
-        input_dim_map = {dim: (i + elided) - len(input_shape) for i, dim in enumerate(input_spec)}
-        output_dim_map = {dim: i + elided for i, dim in enumerate(output_spec)}
-    else:
-        input_dim_map = {dim: i for i, dim in enumerate(input_spec)}
-        output_dim_map = {dim: i for i, dim in enumerate(output_spec)}
+    axes = _EinsumDenseAxes(equation, specs, input_shape, partial, out, elided)
+    axes.check_shared_dims()
+    axes.check_output_dims()
+    kernel, input_axes, output_axes = axes.kernel_axes()
+    bias = None if bias_axes is None else _einsum_bias_shape(bias_axes, output_spec, out,
+                                                              elided, left_elided)
+    return tuple(kernel), bias, tuple(out), tuple(input_axes), tuple(output_axes)
 
-    def at(shape, index, what, dim):
+
+class _EinsumDenseAxes:
+    """An EinsumDense equation's axes (``specs``: its input, weight and output specs, and
+    whether ``...`` leads) matched against its input shape and full output shape ``out``
+    (from the layer's partial ``output_shape``), with the errors that name them."""
+
+    def __init__(self, equation, specs, input_shape, partial, out, elided):
+        self.equation, self.input_shape, self.partial, self.out = equation, input_shape, partial, out
+        self.input_spec, self.weight_spec, self.output_spec, self.left_elided = specs
+        if self.left_elided:
+            self.input_dim_map = {dim: (i + elided) - len(input_shape)
+                                  for i, dim in enumerate(self.input_spec)}
+            self.output_dim_map = {dim: i + elided for i, dim in enumerate(self.output_spec)}
+        else:
+            self.input_dim_map = {dim: i for i, dim in enumerate(self.input_spec)}
+            self.output_dim_map = {dim: i for i, dim in enumerate(self.output_spec)}
+
+    def input_size(self, dim):
         try:
-            return shape[index]
+            return self.input_shape[self.input_dim_map[dim]]
         except IndexError:
-            if what == "input":
-                raise ShapeError(
-                    f"equation {equation!r} describes the input as '{input_spec}' (rank "
-                    f"{len(input_spec)}{' or more' if left_elided else ''}), but the input has "
-                    f"rank {len(input_shape)}") from None
             raise ShapeError(
-                f"output_shape={tuple(partial)!r} has no entry for output axis '{dim}' of "
-                f"'{output_spec}': it needs one size per output axis after the batch "
-                f"({len(output_spec) - 1} here)") from None
+                f"equation {self.equation!r} describes the input as '{self.input_spec}' (rank "
+                f"{len(self.input_spec)}{' or more' if self.left_elided else ''}), but the input "
+                f"has rank {len(self.input_shape)}") from None
 
-    needed = len(output_spec) - (0 if left_elided else 1)
-    for dim in input_spec:
-        size = at(input_shape, input_dim_map[dim], "input", dim)
-        if dim in output_dim_map:
-            out_size = at(out, output_dim_map[dim], "output", dim)
+    def output_size(self, dim):
+        try:
+            return self.out[self.output_dim_map[dim]]
+        except IndexError:
+            raise ShapeError(
+                f"output_shape={tuple(self.partial)!r} has no entry for output axis '{dim}' of "
+                f"'{self.output_spec}': it needs one size per output axis after the batch "
+                f"({len(self.output_spec) - 1} here)") from None
+
+    def check_shared_dims(self):
+        """An axis of both the input and the output has the input's size in the output."""
+        partial, output_spec = self.partial, self.output_spec
+        needed = len(output_spec) - (0 if self.left_elided else 1)
+        for dim in self.input_spec:
+            size = self.input_size(dim)
+            if dim not in self.output_dim_map:
+                continue
+            out_size = self.output_size(dim)
             if out_size is not None and out_size != size:
                 fact = (f"input shape and output shape do not match at shared dimension '{dim}' "
                         f"(input size {size}, output size {out_size})")
@@ -117,31 +144,36 @@ def analyze_einsum_string(equation: str, bias_axes, input_shape: Shape, output_s
                     example = tuple([None] * (needed - len(partial)) + partial[-needed:])
                     raise ShapeError(
                         f"{fact}: output_shape={tuple(partial)!r} gives one size per output axis "
-                        f"after the batch ('{output_spec if left_elided else output_spec[1:]}' "
+                        f"after the batch ('{output_spec if self.left_elided else output_spec[1:]}' "
                         f"here), so it needs {needed} entries, e.g. output_shape={example!r}")
                 raise ShapeError(f"{fact}: the output_shape entry for '{dim}' must be None or "
                                  f"{size}, the input's size")
-    for dim in output_spec:
-        if dim not in input_spec and dim not in weight_spec:
-            raise ShapeError(
-                f"dimension '{dim}' of the output spec '{output_spec}' appears neither in the "
-                f"input spec '{input_spec}' nor in the weight spec '{weight_spec}'")
-    kernel, input_axes, output_axes = [], [], []
-    for i, dim in enumerate(weight_spec):
-        if dim in output_dim_map:
-            kernel.append(at(out, output_dim_map[dim], "output", dim))
-            output_axes.append(i)
-        elif dim in input_dim_map:
-            kernel.append(at(input_shape, input_dim_map[dim], "input", dim))
-            input_axes.append(i)
-        else:
-            raise ShapeError(
-                f"weight dimension '{dim}' of '{weight_spec}' matches neither the input spec "
-                f"'{input_spec}' nor the output spec '{output_spec}': every kernel axis must "
-                "come from the input or the output")
-    bias = None if bias_axes is None else _einsum_bias_shape(bias_axes, output_spec, out,
-                                                              elided, left_elided)
-    return tuple(kernel), bias, tuple(out), tuple(input_axes), tuple(output_axes)
+
+    def check_output_dims(self):
+        """Every output axis comes from the input or the weight."""
+        for dim in self.output_spec:
+            if dim not in self.input_spec and dim not in self.weight_spec:
+                raise ShapeError(
+                    f"dimension '{dim}' of the output spec '{self.output_spec}' appears neither "
+                    f"in the input spec '{self.input_spec}' nor in the weight spec "
+                    f"'{self.weight_spec}'")
+
+    def kernel_axes(self):
+        """``(kernel shape, kernel axes from the input, kernel axes from the output)``."""
+        kernel, input_axes, output_axes = [], [], []
+        for i, dim in enumerate(self.weight_spec):
+            if dim in self.output_dim_map:
+                kernel.append(self.output_size(dim))
+                output_axes.append(i)
+            elif dim in self.input_dim_map:
+                kernel.append(self.input_size(dim))
+                input_axes.append(i)
+            else:
+                raise ShapeError(
+                    f"weight dimension '{dim}' of '{self.weight_spec}' matches neither the input "
+                    f"spec '{self.input_spec}' nor the output spec '{self.output_spec}': every "
+                    "kernel axis must come from the input or the output")
+        return kernel, input_axes, output_axes
 
 
 def _einsum_bias_shape(bias_axes, output_spec, out, elided, left_elided):

@@ -243,37 +243,33 @@ def _weight_split(layer, weights):
     return trainable, [w for w in weights if not w.trainable]
 
 
-def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
-    nodes = layer._inbound_nodes
-    node_shapes = [_shape_structure(n.outputs) for n in nodes]
-    node_structures = [node_shapes[i] if n.output_structure.__class__ is KerasTensor
-                       else _output_structure(n) for i, n in enumerate(nodes)]
+def _output_shape_from_build(layer):
+    """The output shape of a layer built but never called, from its recorded build shapes."""
+    return tree.map_shape_structure(
+        tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
+
+
+def _layer_output_shape(layer, node_shapes):
+    """The shape the summary prints: the last call's, else the build's, else ``None`` ("?")."""
     if node_shapes:
-        output_shape = node_shapes[-1]
-    elif layer._build_shapes_dict:
-        try:
-            if isinstance(layer, (Functional, Sequential)):
-                # Keras: a layer with an `output_shape` (a model that knows its outputs)
-                # prints it; an unbuilt Sequential has none and falls through.
-                try:
-                    output_shape = _model_output_shape(layer.output_shape)
-                except AttributeError:
-                    output_shape = tree.map_shape_structure(
-                        tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
-            else:
-                output_shape = tree.map_shape_structure(
-                    tuple, layer.compute_output_shape(*layer._build_shapes_dict.values()))
-        except Exception:  # noqa: BLE001 - Keras prints "?" when it cannot tell
-            output_shape = None
-    else:
-        output_shape = None
-    inbound, by_node = [], []
-    for node in nodes:
-        conns = _connections(node)
-        by_node.append(conns)
-        if relevant_ids and id(node) not in relevant_ids:
-            continue
-        inbound.extend(conns)
+        return node_shapes[-1]
+    if not layer._build_shapes_dict:
+        return None
+    try:
+        if isinstance(layer, (Functional, Sequential)):
+            # Keras: a layer with an `output_shape` (a model that knows its outputs)
+            # prints it; an unbuilt Sequential has none and falls through.
+            try:
+                return _model_output_shape(layer.output_shape)
+            except AttributeError:
+                return _output_shape_from_build(layer)
+        return _output_shape_from_build(layer)
+    except Exception:  # noqa: BLE001 - Keras prints "?" when it cannot tell
+        return None
+
+
+def _weights_and_counts(layer):
+    """``(weight rows, params, trainable params, non-trainable params)`` of a layer."""
     weights = layer.weights
     trainable_weights, non_trainable_weights = _weight_split(layer, weights)
     if trainable_weights is weights:  # all trainable (most layers)
@@ -282,17 +278,42 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
         trainable_ids = set(map(id, trainable_weights))
         ws = [WeightSummary(w.name, w.path, tuple(w.shape), w.dtype, id(w) in trainable_ids)
               for w in weights]
-    built = bool(layer.built)
-    if not built:
-        params = trainable_params = non_trainable_params = 0
-    elif trainable_weights is weights or non_trainable_weights is weights:
-        params = count_params(weights)
+    if not layer.built:
+        return ws, 0, 0, 0
+    params = count_params(weights)
+    if trainable_weights is weights or non_trainable_weights is weights:
         trainable_params = params if trainable_weights is weights else 0
-        non_trainable_params = params - trainable_params
-    else:
-        params = count_params(weights)
-        trainable_params = count_params(trainable_weights)
-        non_trainable_params = count_params(non_trainable_weights)
+        return ws, params, trainable_params, params - trainable_params
+    return ws, params, count_params(trainable_weights), count_params(non_trainable_weights)
+
+
+def _explain_into(row, layer):
+    """The layer's explained arithmetic on its row; a failure is a line saying why."""
+    try:
+        row.explain = list(layer.explain())
+        row.explain_output = list(layer.explain_output())
+    except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
+        reason = f"{type(e).__name__}: {e}"
+        if isinstance(e, ValueError) and "integer string conversion" in str(e):
+            reason = "its numbers have more than 4,300 digits"
+        row.explain = [text(f"{layer.name}: (no explanation: {reason})")]
+
+
+def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
+    nodes = layer._inbound_nodes
+    node_shapes = [_shape_structure(n.outputs) for n in nodes]
+    node_structures = [node_shapes[i] if n.output_structure.__class__ is KerasTensor
+                       else _output_structure(n) for i, n in enumerate(nodes)]
+    output_shape = _layer_output_shape(layer, node_shapes)
+    inbound, by_node = [], []
+    for node in nodes:
+        conns = _connections(node)
+        by_node.append(conns)
+        if relevant_ids and id(node) not in relevant_ids:
+            continue
+        inbound.extend(conns)
+    ws, params, trainable_params, non_trainable_params = _weights_and_counts(layer)
+    built = bool(layer.built)
     row = LayerSummary(
         name=layer.name,
         class_name=getattr(layer, "class_name", None) or type(layer).__name__,
@@ -316,14 +337,7 @@ def summarize_layer(layer, relevant_ids, with_explain=True) -> LayerSummary:
     if isinstance(sublayers, (list, tuple)) and sublayers:
         row.layers = [summarize_layer(sub, relevant_ids, with_explain) for sub in sublayers]
     if with_explain and built:
-        try:
-            row.explain = list(layer.explain())
-            row.explain_output = list(layer.explain_output())
-        except Exception as e:  # noqa: BLE001 - an explanation must never break a summary
-            reason = f"{type(e).__name__}: {e}"
-            if isinstance(e, ValueError) and "integer string conversion" in str(e):
-                reason = "its numbers have more than 4,300 digits"
-            row.explain = [text(f"{layer.name}: (no explanation: {reason})")]
+        _explain_into(row, layer)
     return row
 
 

@@ -16,7 +16,9 @@ FACTS = ("supports_masking", "call_mask_args", "_convert_input_args", "call_args
          "call_options", "owns_seed_generator")
 
 LAYERS_DIR = os.path.dirname(layers.__file__)
-MODULES = sorted(f for f in os.listdir(LAYERS_DIR) if f.endswith(".py"))
+#: Every module of the layers, in the family packages too (``rnn/cells.py``).
+MODULES = sorted(os.path.relpath(os.path.join(folder, f), LAYERS_DIR)
+                 for folder, _, files in os.walk(LAYERS_DIR) for f in files if f.endswith(".py"))
 
 
 def _tree(module):

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from paramscope import layers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,6 +34,32 @@ def test_a_script_imports_only_the_families_it_uses():
     loaded = eval(out.stdout)
     assert "paramscope.layers.core" in loaded
     assert "paramscope.layers.rnn" not in loaded and "paramscope.layers.preprocessing" not in loaded
+
+
+def test_a_family_package_imports_only_the_modules_used():
+    """``Conv2D`` loads ``convolutional/conv.py`` (and what it needs), not the transposed or
+    separable convolutions; ``LSTM`` not ConvLSTM; ``Rescaling`` no image layer."""
+    code = ("import sys, paramscope.keras as keras\n"
+            "keras.layers.Conv2D(3, 3); keras.layers.LSTM(3); keras.layers.Rescaling(1.0)\n"
+            "from paramscope.layers import convolutional\n"
+            "assert convolutional.Conv2D is keras.layers.Conv2D\n"
+            "print(sorted(m for m in sys.modules if m.startswith('paramscope.layers.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = eval(out.stdout)
+    assert {"paramscope.layers.convolutional.conv", "paramscope.layers.rnn.recurrent",
+            "paramscope.layers.preprocessing.scaling"} <= set(loaded)
+    for unused in ("convolutional.conv_transpose", "convolutional.separable_conv",
+                   "rnn.conv_lstm", "rnn.wrappers", "preprocessing.image", "attention"):
+        assert f"paramscope.layers.{unused}" not in loaded
+
+
+def test_a_family_package_names_only_its_layers():
+    from paramscope.layers import convolutional, rnn
+    assert rnn.LSTM is layers.get_layer_class("LSTM")
+    with pytest.raises(AttributeError):
+        convolutional.LSTM  # noqa: B018 - the index puts LSTM in rnn/, not here
+    with pytest.raises(AttributeError):
+        convolutional.NoSuchLayer  # noqa: B018
 
 
 def _golden_class_names():

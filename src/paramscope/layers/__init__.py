@@ -3,14 +3,16 @@
 Every public layer class (and Keras alias) a family lists in ``__all__`` is
 known to paramscope by its Keras class name.  ``_index.py`` maps each name to
 its module (in a family package, the module inside it), so a script that uses
-three layers imports their families only (regenerate it with
-``python tools/make_layer_index.py``; a test checks it is current).
+three layers imports their modules only (regenerate it with
+``python tools/make_layer_index.py``; a test checks it is current); a family
+package imports its modules on first use too (``family_member``).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 from ._index import INDEX
 from .base import InputLayer, InputSpec, KerasTensor, Layer, Node, Weight
@@ -82,9 +84,23 @@ def get_layer_class(name: str):
     return cls
 
 
+def family_member(package: str, name: str):
+    """A layer class of a family package (``paramscope.layers.rnn``), from the module the
+    index names, imported on first use (the packages' ``__getattr__``): a script that uses
+    ``LSTM`` imports ``rnn/recurrent.py`` and what it needs, not the whole family."""
+    family = package.rpartition(".")[2]
+    module = INDEX.get(name, "")
+    if not module.startswith(family + "."):
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    setattr(sys.modules[package], name, value)
+    return value
+
+
 def register_class(name: str, cls) -> None:
     _custom[name] = cls
 
 
 __all__ = ["InputLayer", "InputSpec", "KerasTensor", "Layer", "Node", "Weight", "registry",
-           "get_layer_class", "register_class", "family_modules", "family_names", "layer_names"]
+           "get_layer_class", "register_class", "family_modules", "family_names", "layer_names",
+           "family_member"]

@@ -12,7 +12,7 @@ from .base import KerasTensor
 MISSING = object()
 
 
-def _dim(d):
+def static_dim(d):
     """TensorFlow knows no stand-in size (a traced unknown dimension): it is unknown."""
     if d is None:
         return None
@@ -22,10 +22,10 @@ def _dim(d):
 def shape_of(x):
     """The static shape of a call argument: a tensor's, a constant's, a Python value's."""
     if isinstance(x, KerasTensor):
-        return tuple(_dim(d) for d in x.shape)
+        return tuple(static_dim(d) for d in x.shape)
     shape = getattr(x, "shape", None)  # formats.config.FileConstant, ops.Constant
     if shape is not None and not isinstance(x, (list, tuple)):
-        return tuple(_dim(d) for d in shape)
+        return tuple(static_dim(d) for d in shape)
     if isinstance(x, (list, tuple)) and any(hasattr(v, "shape") for v in tree.flatten(x)):
         inner = [shape_of(v) for v in x]  # tf.convert_to_tensor of a list: tf.stack of it
         return (len(x),) + (inner[0] if inner else ())
@@ -57,7 +57,7 @@ def inferred(x):
     if isinstance(x, bool):
         return None
     if isinstance(x, int):
-        return [_dim(x)]
+        return [static_dim(x)]
     if isinstance(x, (list, tuple)):
         out = []
         for v in x:
@@ -75,7 +75,7 @@ def static_int(value, what):
     if isinstance(value, bool):
         raise ShapeError(f"{what} must be an integer, got {value!r}")
     if isinstance(value, int):
-        return _dim(value)
+        return static_dim(value)
     known = inferred(value)
     if known is not None and len(known) == 1:
         return known[0]
@@ -90,7 +90,7 @@ def shape_arg(value, what="shape"):
     if dims is not None and not callable(dims):  # tf.TensorShape
         return tuple(dims)
     if isinstance(value, int) and not isinstance(value, bool):
-        return (_dim(value),)
+        return (static_dim(value),)
     if isinstance(value, (list, tuple)):
         return tuple(None if d is None else static_int(d, f"a {what} entry") for d in value)
     known = inferred(value)

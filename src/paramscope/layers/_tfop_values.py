@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from ..errors import ShapeError
-from ._tfop_args import _dim, inferred, shape_of, static_int, to_slice
+from ._tfop_args import inferred, shape_of, static_dim, static_int, to_slice
 
 
 def _elementwise_values(fn):
@@ -42,7 +42,7 @@ def _concat_values(x, kw, shape):
             else inferred(v)
         if known is None:
             return None
-        out += [_dim(d) for d in known]
+        out += [static_dim(d) for d in known]
     return out
 
 

@@ -9,9 +9,10 @@ on :class:`KerasTensor` objects builds it on first use and records a
 summary's "Connected to" column come out the same.
 
 The parts of a layer live beside this module: its weights (``_layer_weights``), its
-masks (``_masking``), the tensors, nodes and weights it makes (``_tensor``, ``_node``,
-``_weight``), ``InputSpec`` (``_input_spec``), ``InputLayer`` (``_input_layer``); every
-name is importable from here, as before.
+masks (``_masking``), how its call converts its inputs (``_call_inputs``), the tensors,
+nodes and weights it makes (``_tensor``, ``_node``, ``_weight``), ``InputSpec``
+(``_input_spec``), ``InputLayer`` (``_input_layer``); every name is importable from here,
+as before.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..shapes import standardize_shape
 from ..explanation import weight_sizes
 from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
                      tf_keras_node_order, tf_keras_order, tracing_depth)
+from ._call_inputs import autocast_inputs, constants_as_tensors, is_float_dtype
 from ._input_spec import InputSpec, check_input_spec
 from ._layer_weights import LayerWeights
 from ._masking import LayerMasking, get_keras_mask  # noqa: F401
@@ -44,35 +46,6 @@ def _one_tensor_call(layer, args, kwargs) -> bool:
             and (not kwargs or plain_values(kwargs)))
 
 
-def _is_float(dtype):
-    return dtype.startswith(("float", "bfloat"))
-
-
-def _autocast(layer, values):
-    """Keras's input conversion (``DTypePolicy.convert_input``): float tensors of another
-    dtype reach the layer cast to its input dtype (``float64`` inputs of a float32 layer,
-    float32 inputs of a ``mixed_float16`` one).  The cast is not an operation of the graph."""
-    if values.__class__ is tuple and len(values) == 1 and values[0].__class__ is KerasTensor:
-        x = values[0]
-        if x.dtype == layer.input_dtype or not _is_float(x.dtype):
-            return values  # the common call: nothing to convert
-    if not layer._convert_input_args:
-        return values
-    dtype = layer.input_dtype
-
-    def convert(x):
-        if x.__class__ is not KerasTensor or x.dtype == dtype or not _is_float(x.dtype):
-            return x
-        cast = KerasTensor(x.shape, dtype=dtype, sparse=x.sparse, ragged=x.ragged)
-        cast._keras_mask = x._keras_mask
-        history = getattr(x, "_keras_history", None)
-        if history is not None:
-            cast._keras_history = history
-        return cast
-
-    return tree.map_structure(convert, values)
-
-
 _UNTRACKED = frozenset({int, float, bool, str, type(None), dict, Weight, InputSpec, KerasTensor})
 
 
@@ -88,16 +61,6 @@ def watch_unknown_values(check, call_result=None):
     global unknown_value_check, unknown_call_result
     unknown_value_check = check
     unknown_call_result = call_result
-
-
-def _constants_as_tensors(args, kwargs):
-    """Inside a traced call(), a concrete tensor (``ops.arange(n)``) is a traced value like
-    any other: a layer can take it (Keras's backend traces both alike)."""
-    from ..ops import Constant
-
-    def convert(x):
-        return KerasTensor(x.shape, dtype=x.dtype, name="traced") if isinstance(x, Constant) else x
-    return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
 
 
 class Layer(LayerMasking, LayerWeights):
@@ -295,7 +258,7 @@ class Layer(LayerMasking, LayerWeights):
             if unknown_output is not None:
                 return unknown_output
         if tracing_depth() and not _one_tensor_call(self, args, kwargs):
-            args, kwargs = _constants_as_tensors(args, kwargs)
+            args, kwargs = constants_as_tensors(args, kwargs)
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.
@@ -334,12 +297,13 @@ class Layer(LayerMasking, LayerWeights):
         return outputs
 
     def _output_spec(self, args, kwargs):
-        """``compute_output_spec`` on the inputs as Keras converts them (``_autocast``)."""
+        """``compute_output_spec`` on the inputs as Keras converts them (``autocast_inputs``)."""
         if (kwargs or len(args) != 1 or (args[0].__class__ is KerasTensor
                                          and args[0].dtype != self.input_dtype
-                                         and _is_float(args[0].dtype))):
+                                         and is_float_dtype(args[0].dtype))):
             if self.autocast and self._convert_input_args:
-                return self.compute_output_spec(*_autocast(self, args), **_autocast(self, kwargs))
+                return self.compute_output_spec(*autocast_inputs(self, args),
+                                                **autocast_inputs(self, kwargs))
         return self.compute_output_spec(*args, **kwargs)
 
     def _prepare_call(self, args, kwargs):
@@ -559,12 +523,7 @@ def _reporting_init(init):
                 raise
             raise LayerError(_argument_problem(type(self).__name__, str(e))) from None
 
-    __init__.__wrapped__ = init
-    __init__.__doc__ = init.__doc__
-    __init__.__name__ = init.__name__
-    __init__.__qualname__ = init.__qualname__
-    __init__._paramscope_wrapped = True
-    return __init__
+    return _as_wrapper_of(__init__, init)
 
 
 def _argument_problem(name, text):
@@ -597,10 +556,16 @@ def _marking_build(build):
                 self._build_shapes_dict = dict(kwargs)
         self.built = True
 
-    wrapper.__wrapped__ = build
-    wrapper.__doc__ = build.__doc__
-    wrapper.__name__ = build.__name__
-    wrapper.__qualname__ = build.__qualname__
+    return _as_wrapper_of(wrapper, build)
+
+
+def _as_wrapper_of(wrapper, method):
+    """``wrapper`` named and documented as the ``method`` it wraps, and marked wrapped (a
+    subclass does not wrap it again)."""
+    wrapper.__wrapped__ = method
+    wrapper.__doc__ = method.__doc__
+    wrapper.__name__ = method.__name__
+    wrapper.__qualname__ = method.__qualname__
     wrapper._paramscope_wrapped = True
     return wrapper
 

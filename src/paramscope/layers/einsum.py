@@ -31,7 +31,7 @@ def quantized_policy_name(dtype):
     return dtype
 
 
-def _config_with_policy_name(config):
+def config_with_policy_name(config):
     config = dict(config)
     if "dtype" in config:
         config["dtype"] = quantized_policy_name(config["dtype"])
@@ -101,7 +101,7 @@ class EinsumDense(Layer):
 
     @classmethod
     def from_config(cls, config):
-        return cls(**_config_with_policy_name(config))
+        return cls(**config_with_policy_name(config))
 
     def _error(self, reason, input_shape):
         error = LayerError(
@@ -298,7 +298,7 @@ class ReversibleEmbedding(Embedding):
 
     @classmethod
     def from_config(cls, config):
-        return cls(**_config_with_policy_name(config))
+        return cls(**config_with_policy_name(config))
 
     def compute_mask(self, inputs, mask=None):
         """Keras disables the Embedding mask here (its call sets it only when it runs)."""

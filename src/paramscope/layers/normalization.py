@@ -139,12 +139,7 @@ class BatchNormalization(Layer):
                          "axis 0 is the batch.")
             raise error
         shape = (channels,)
-        if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=shape, trainable=True,
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center:
-            self.beta = self.add_weight(name="beta", shape=shape, trainable=True,
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, shape, gamma=self.scale, beta=self.center)
         self.moving_mean = self.add_weight(name="moving_mean", shape=shape, trainable=False,
                                            initializer=self.moving_mean_initializer,
                                            autocast=False)
@@ -184,6 +179,33 @@ def _float(value, name, owner):
         raise LayerError(f"{owner}: `{name}` must be a number. Received: {name}={value!r}") from None
 
 
+def _init_gamma_beta(layer, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                     beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint):
+    """LayerNormalization's and GroupNormalization's shared arguments: ``epsilon``, whether
+    ``beta`` (center) and ``gamma`` (scale) exist, and their initializers, regularizers and
+    constraints; as in Keras, its weights are not cast to the compute dtype (``autocast``)."""
+    layer.epsilon = epsilon
+    layer.center = center
+    layer.scale = scale
+    A.set_identifiers(
+        layer, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
+    layer.autocast = False
+
+
+def _add_gamma_beta(layer, shape, gamma, beta):
+    """The learned scale ``gamma`` and offset ``beta`` (trainable, kept in the variable dtype,
+    from the layer's initializers), each where asked; ``None`` otherwise."""
+    layer.gamma = layer.beta = None
+    if gamma:
+        layer.gamma = layer.add_weight(name="gamma", shape=shape, trainable=True,
+                                       initializer=layer.gamma_initializer, autocast=False)
+    if beta:
+        layer.beta = layer.add_weight(name="beta", shape=shape, trainable=True,
+                                      initializer=layer.beta_initializer, autocast=False)
+
+
 def _explain_gamma_beta(layer, shape):
     parts = []
     for w in (layer.gamma, layer.beta):
@@ -216,28 +238,17 @@ class LayerNormalization(Layer):
         super().__init__(**kwargs)
         owner = describe_layer(self)
         self.axis = _axis_list(axis, owner)
-        self.epsilon = epsilon
-        self.center = center
-        self.scale = scale
         self.rms_scaling = rms_scaling
-        A.set_identifiers(
-            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
-        self.autocast = False
+        _init_gamma_beta(self, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint)
 
     def build(self, input_shape):
         # Keras sorts the axes as given (negative ones first) and keeps that order.
         axes = sorted(self.axis) if isinstance(self.axis, list) else [self.axis]
         shape = _axes_shape(self, input_shape, axes)
         self.axis = axes
-        self.gamma = self.beta = None
-        if self.scale or self.rms_scaling:
-            self.gamma = self.add_weight(name="gamma", shape=shape, trainable=True,
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center and not self.rms_scaling:
-            self.beta = self.add_weight(name="beta", shape=shape, trainable=True,
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, shape, gamma=self.scale or self.rms_scaling,
+                        beta=self.center and not self.rms_scaling)
         self._param_shape = shape
 
     def compute_output_shape(self, input_shape):
@@ -271,14 +282,8 @@ class GroupNormalization(Layer):
                 f"axis={axis!r}")
         self.groups = groups
         self.axis = axis
-        self.epsilon = epsilon
-        self.center = center
-        self.scale = scale
-        A.set_identifiers(
-            self, owner, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-            beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-            beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
-        self.autocast = False
+        _init_gamma_beta(self, owner, epsilon, center, scale, beta_initializer, gamma_initializer,
+                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint)
 
     def build(self, input_shape):
         (channels,) = _axes_shape(self, input_shape, [self.axis])
@@ -296,13 +301,7 @@ class GroupNormalization(Layer):
             raise error
         self.groups = groups
         self.input_spec = InputSpec(ndim=len(input_shape), axes={self.axis: channels})
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=(channels,),
-                                         initializer=self.gamma_initializer, autocast=False)
-        if self.center:
-            self.beta = self.add_weight(name="beta", shape=(channels,),
-                                        initializer=self.beta_initializer, autocast=False)
+        _add_gamma_beta(self, (channels,), gamma=self.scale, beta=self.center)
         self._channels = channels
 
     def compute_output_shape(self, input_shape):

@@ -13,7 +13,7 @@ from ..explanation import Dims, Subject, formula, line
 from ..errors import LayerError, ShapeError, describe_layer, format_shape
 from . import args as A
 from .base import InputSpec, Layer
-from .convolutional import SPATIAL_NAMES, last_input_shape, with_fix
+from .convolutional.common import SPATIAL_NAMES, last_input_shape, with_fix
 
 __all__ = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",

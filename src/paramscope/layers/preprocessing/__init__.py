@@ -18,21 +18,7 @@ and ``adapt`` what ``adapt()`` reads from data.
 
 from __future__ import annotations
 
-from .scaling import Normalization, Rescaling
-from .image import (AutoContrast, ContrastLimitedAdaptiveHistogramEqualization, CutMix,
-                    Equalization, MaxNumBoundingBoxes, MixUp, RandomBrightness,
-                    RandomColorDegeneration, RandomColorJitter, RandomContrast, RandomErasing,
-                    RandomGaussianBlur, RandomGrayscale, RandomHue, RandomInvert,
-                    RandomPosterization, RandomSaturation, RandomSharpness, Solarization)
-from .image_geometry import (CenterCrop, RandomCrop, RandomElasticTransform, RandomFlip,
-                             RandomHeight, RandomPerspective, RandomRotation, RandomShear,
-                             RandomTranslation, RandomWidth, RandomZoom, Resizing)
-from .image_augment import AugMix, RandAugment
-from .encoding import CategoryEncoding, Discretization, HashedCrossing, Hashing
-from .lookup import IntegerLookup, StringLookup
-from .text import TextVectorization
-from .audio import MelSpectrogram, STFTSpectrogram
-from .pipeline import Pipeline
+from .. import family_member
 
 __all__ = [
     "Rescaling", "Normalization",
@@ -53,3 +39,8 @@ __all__ = [
     "MelSpectrogram", "STFTSpectrogram",
     "Pipeline",
 ]
+
+
+def __getattr__(name):
+    """Each layer from its module, imported on first use (see ``layers.family_member``)."""
+    return family_member(__name__, name)

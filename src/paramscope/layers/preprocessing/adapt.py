@@ -120,8 +120,8 @@ def _extract_batch(batch):
 
 def py_dataset_types():
     """``keras.utils.PyDataset`` (its stand-in class), for isinstance checks."""
-    from ...keras import _api
-    return (_api.stand_in("keras.utils", "PyDataset"),)
+    from ...keras import utils as keras_utils
+    return (keras_utils.PyDataset,)
 
 
 def adapt_normalization(layer, data):

@@ -116,3 +116,15 @@ def checked_salt(salt, owner, what):
         return [salt, salt]
     raise LayerError(f"{owner}: the `salt` argument for `{what}` can only be a tuple of size 2 "
                      f"integers, or a single integer. Received: salt={salt!r}.")
+
+
+def checked_output_mode(output_mode, owner):
+    """The ``output_mode`` of the lookups and TextVectorization, with Keras's aliases
+    resolved (``"binary"``: ``"multi_hot"``, ``"tf-idf"``: ``"tf_idf"``) and checked."""
+    if output_mode == "binary":
+        output_mode = "multi_hot"
+    if output_mode == "tf-idf":
+        output_mode = "tf_idf"
+    string_arg(output_mode, ("int", "one_hot", "multi_hot", "count", "tf_idf"),
+               "output_mode", owner)
+    return output_mode

@@ -62,6 +62,24 @@ class ImagePreprocessingLayer(ConfigMixin, Layer):
         return config
 
 
+class RandomColorLayer(ImagePreprocessingLayer):
+    """The random colour layers' common arguments, ``(factor, value_range=(0, 255),
+    data_format=None, seed=None)`` (Keras repeats them in each class), set in Keras's
+    order; a seed generator, and those three in the config."""
+    owns_seed_generator = True
+
+    #: Keras checks ``value_range`` (two numbers, low < high) in the constructor.
+    _CHECKS_VALUE_RANGE = True
+    _config_keys = ("factor", "value_range", "seed")
+
+    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
+        super().__init__(data_format=data_format, **kwargs)
+        self._set_factor(factor)
+        self.value_range = (checked_value_range(value_range, self._owner)
+                            if self._CHECKS_VALUE_RANGE else value_range)
+        self.seed = seed
+
+
 class AutoContrast(ImagePreprocessingLayer):
     """AutoContrast: stretches each image to ``value_range``; no weights."""
 
@@ -179,17 +197,8 @@ class RandomBrightness(ImagePreprocessingLayer):
         self.value_range = checked_value_range(value_range, self._owner)
 
 
-class RandomColorDegeneration(ImagePreprocessingLayer):
+class RandomColorDegeneration(RandomColorLayer):
     """RandomColorDegeneration: blends with the grayscale image; RGB (3-channel) images only."""
-    owns_seed_generator = True
-
-    _config_keys = ("factor", "value_range", "seed")
-
-    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = checked_value_range(value_range, self._owner)
-        self.seed = seed
 
     def compute_output_shape(self, input_shape):
         if len(input_shape) not in (3, 4):
@@ -245,18 +254,14 @@ class RandomColorJitter(ImagePreprocessingLayer):
                 layer.build_from_shape(input_shape)
 
 
-class RandomContrast(ImagePreprocessingLayer):
+class RandomContrast(RandomColorLayer):
     """RandomContrast: scales contrast by a random factor in ``[1 - lower, 1 + upper]``."""
-    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
-    _config_keys = ("factor", "value_range", "seed")
+    _CHECKS_VALUE_RANGE = False
 
     def __init__(self, factor, value_range=(0, 255), seed=None, **kwargs):
-        super().__init__(**kwargs)
-        self._set_factor(factor)
-        self.value_range = value_range
-        self.seed = seed
+        super().__init__(factor, value_range, seed=seed, **kwargs)
 
 
 class RandomErasing(ImagePreprocessingLayer):
@@ -334,76 +339,40 @@ class RandomGrayscale(ImagePreprocessingLayer):
                            sparse=inputs.sparse)
 
 
-class RandomHue(ImagePreprocessingLayer):
+class RandomHue(RandomColorLayer):
     """RandomHue: shifts the hue by a random amount; no weights."""
-    owns_seed_generator = True
 
     _FACTOR_BOUNDS = (0, 1)
-    _config_keys = ("factor", "value_range", "seed")
-
-    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = value_range
-        self.seed = seed
+    _CHECKS_VALUE_RANGE = False
 
 
-class RandomInvert(ImagePreprocessingLayer):
+class RandomInvert(RandomColorLayer):
     """RandomInvert: inverts images with probability ``factor``; no weights."""
-    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
-    _config_keys = ("factor", "value_range", "seed")
+    _CHECKS_VALUE_RANGE = False
 
     def __init__(self, factor=1.0, value_range=(0, 255), seed=None, data_format=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = value_range
-        self.seed = seed
+        super().__init__(factor, value_range, data_format=data_format, seed=seed, **kwargs)
 
 
-class RandomPosterization(ImagePreprocessingLayer):
+class RandomPosterization(RandomColorLayer):
     """RandomPosterization: reduces the bits per channel to 1..8; no weights."""
-    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (1, 8)
-    _config_keys = ("factor", "value_range", "seed")
-
-    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = checked_value_range(value_range, self._owner)
-        self.seed = seed
 
 
-class RandomSaturation(ImagePreprocessingLayer):
+class RandomSaturation(RandomColorLayer):
     """RandomSaturation: scales the saturation by a random factor; no weights."""
-    owns_seed_generator = True
-
-    _config_keys = ("factor", "value_range", "seed")
-
-    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = checked_value_range(value_range, self._owner)
-        self.seed = seed
 
 
-class RandomSharpness(ImagePreprocessingLayer):
+class RandomSharpness(RandomColorLayer):
     """RandomSharpness: sharpens or blurs by a random factor; no weights."""
-    owns_seed_generator = True
 
     _USE_BASE_FACTOR = False
     _FACTOR_BOUNDS = (0, 1)
-    _config_keys = ("factor", "value_range", "seed")
-
-    def __init__(self, factor, value_range=(0, 255), data_format=None, seed=None, **kwargs):
-        super().__init__(data_format=data_format, **kwargs)
-        self._set_factor(factor)
-        self.value_range = checked_value_range(value_range, self._owner)
-        self.seed = seed
 
 
 class Solarization(ImagePreprocessingLayer):

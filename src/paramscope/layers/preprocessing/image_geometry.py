@@ -115,6 +115,22 @@ _FILL_MODES = ("reflect", "wrap", "constant", "nearest")
 _INTERPOLATIONS = ("nearest", "bilinear")
 
 
+def _signed_range(factor):
+    """A number ``f`` given as a factor: the range ``(-|f|, |f|)``."""
+    return (-abs(factor), abs(factor))
+
+
+def _set_fill_arguments(layer, fill_mode, interpolation, fill_value, seed):
+    """How the transformed image is filled and interpolated (checked as Keras checks them),
+    and the seed: RandomShear's, RandomTranslation's and RandomZoom's arguments."""
+    check_choice(fill_mode, _FILL_MODES, "fill_mode", layer._owner)
+    check_choice(interpolation, _INTERPOLATIONS, "interpolation", layer._owner)
+    layer.fill_mode = fill_mode
+    layer.fill_value = fill_value
+    layer.interpolation = interpolation
+    layer.seed = seed
+
+
 class RandomRotation(ImagePreprocessingLayer):
     """RandomRotation: rotates by a random fraction of 2*pi; no weights."""
     owns_seed_generator = True
@@ -143,15 +159,11 @@ class RandomShear(ImagePreprocessingLayer):
     def __init__(self, x_factor=0.0, y_factor=0.0, interpolation="bilinear", fill_mode="reflect",
                  fill_value=0.0, data_format=None, seed=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
-        pair = lambda f: (-abs(f), abs(f))  # noqa: E731
-        self.x_factor = factor_pair(x_factor, (0, 1), "x_factor", self._owner, pair, in_unit)
-        self.y_factor = factor_pair(y_factor, (0, 1), "y_factor", self._owner, pair, in_unit)
-        check_choice(fill_mode, _FILL_MODES, "fill_mode", self._owner)
-        check_choice(interpolation, _INTERPOLATIONS, "interpolation", self._owner)
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-        self.interpolation = interpolation
-        self.seed = seed
+        self.x_factor = factor_pair(x_factor, (0, 1), "x_factor", self._owner,
+                                    _signed_range, in_unit)
+        self.y_factor = factor_pair(y_factor, (0, 1), "y_factor", self._owner,
+                                    _signed_range, in_unit)
+        _set_fill_arguments(self, fill_mode, interpolation, fill_value, seed)
 
     @classmethod
     def from_config(cls, config):
@@ -178,20 +190,14 @@ class RandomTranslation(ImagePreprocessingLayer):
                  interpolation="bilinear", seed=None, fill_value=0.0, data_format=None,
                  **kwargs):
         super().__init__(data_format=data_format, **kwargs)
-        pair = lambda f: (-abs(f), abs(f))  # noqa: E731
         check = lambda f: -1.0 <= f <= 1.0  # noqa: E731
         self.height_factor = height_factor
         self.height_lower, self.height_upper = factor_pair(
-            height_factor, (-1, 1), "height_factor", self._owner, pair, check)
+            height_factor, (-1, 1), "height_factor", self._owner, _signed_range, check)
         self.width_factor = width_factor
         self.width_lower, self.width_upper = factor_pair(
-            width_factor, (-1, 1), "width_factor", self._owner, pair, check)
-        check_choice(fill_mode, _FILL_MODES, "fill_mode", self._owner)
-        check_choice(interpolation, _INTERPOLATIONS, "interpolation", self._owner)
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-        self.interpolation = interpolation
-        self.seed = seed
+            width_factor, (-1, 1), "width_factor", self._owner, _signed_range, check)
+        _set_fill_arguments(self, fill_mode, interpolation, fill_value, seed)
 
 
 #: tf-keras's interpolation names (tf_keras/src/utils/image_utils.py).
@@ -277,21 +283,15 @@ class RandomZoom(ImagePreprocessingLayer):
                  interpolation="bilinear", seed=None, fill_value=0.0, data_format=None,
                  **kwargs):
         super().__init__(**kwargs)
-        pair = lambda f: (-abs(f), abs(f))  # noqa: E731
         check = lambda f: -1.0 < f <= 1.0  # noqa: E731
         self.height_factor = height_factor
         self.height_lower, self.height_upper = factor_pair(
-            height_factor, (-1, 1), "height_factor", self._owner, pair, check)
+            height_factor, (-1, 1), "height_factor", self._owner, _signed_range, check)
         self.width_factor = width_factor
         if width_factor is not None:
             self.width_lower, self.width_upper = factor_pair(
-                width_factor, (-1, 1), "width_factor", self._owner, pair, check)
-        check_choice(fill_mode, _FILL_MODES, "fill_mode", self._owner)
-        check_choice(interpolation, _INTERPOLATIONS, "interpolation", self._owner)
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-        self.interpolation = interpolation
-        self.seed = seed
+                width_factor, (-1, 1), "width_factor", self._owner, _signed_range, check)
+        _set_fill_arguments(self, fill_mode, interpolation, fill_value, seed)
         self.data_format = A.standardize_data_format(data_format, self._owner)
 
 

@@ -6,7 +6,7 @@ from ...explanation import Subject, formula, line
 from ...errors import LayerError, describe_layer
 from .. import args as A
 from ..base import KerasTensor, Layer
-from .common import ConfigMixin, checked_salt, string_arg
+from .common import ConfigMixin, checked_output_mode, checked_salt, string_arg
 
 __all__ = ["StringLookup", "IntegerLookup"]
 
@@ -58,12 +58,7 @@ class _IndexLookup(ConfigMixin, Layer):
                 raise LayerError(f"{owner}: `salt` can only be used when "
                                  f"`oov_method='farmhash'`. Received: oov_method={oov_method!r}")
             salt = checked_salt(salt, owner, "IndexLookup")
-        if output_mode == "binary":
-            output_mode = "multi_hot"
-        if output_mode == "tf-idf":
-            output_mode = "tf_idf"
-        string_arg(output_mode, ("int", "one_hot", "multi_hot", "count", "tf_idf"),
-                    "output_mode", owner)
+        output_mode = checked_output_mode(output_mode, owner)
         if invert and output_mode != "int":
             raise LayerError(f"{owner}: `output_mode` must be 'int' when `invert` is true. "
                              f"Received: output_mode={output_mode!r}")

@@ -6,7 +6,7 @@ from ...explanation import Subject, formula, line, text
 from ...errors import LayerError, describe_layer
 from .. import args as A
 from ..base import KerasTensor, Layer
-from .common import ConfigMixin, string_arg
+from .common import ConfigMixin, checked_output_mode, string_arg
 from .lookup import StringLookup
 
 __all__ = ["TextVectorization"]
@@ -38,12 +38,7 @@ class TextVectorization(ConfigMixin, Layer):
                     "standardize", owner, allow_none=True, allow_callables=True)
         string_arg(split, ("whitespace", "character"), "split", owner, allow_none=True,
                     allow_callables=True)
-        if output_mode == "binary":
-            output_mode = "multi_hot"
-        if output_mode == "tf-idf":
-            output_mode = "tf_idf"
-        string_arg(output_mode, ("int", "one_hot", "multi_hot", "count", "tf_idf"),
-                    "output_mode", owner)
+        output_mode = checked_output_mode(output_mode, owner)
         if not (ngrams is None or (isinstance(ngrams, int) and not isinstance(ngrams, bool))
                 or (isinstance(ngrams, tuple) and all(isinstance(i, int) for i in ngrams))):
             raise LayerError(f"{owner}: `ngrams` must be None, an integer, or a tuple of "

@@ -19,13 +19,15 @@ Bidirectional); ``common`` holds what they share.
 
 from __future__ import annotations
 
-from .cells import GRUCell, LSTMCell, SimpleRNNCell, StackedRNNCells
-from .recurrent import GRU, LSTM, RNN, SimpleRNN
-from .conv_lstm import ConvLSTM1D, ConvLSTM2D, ConvLSTM3D
-from .wrappers import Bidirectional, TimeDistributed, Wrapper
+from .. import family_member
 
 __all__ = [
     "RNN", "SimpleRNN", "SimpleRNNCell", "LSTM", "LSTMCell", "GRU", "GRUCell",
     "StackedRNNCells", "Bidirectional", "TimeDistributed", "Wrapper",
     "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
 ]
+
+
+def __getattr__(name):
+    """Each layer from its module, imported on first use (see ``layers.family_member``)."""
+    return family_member(__name__, name)

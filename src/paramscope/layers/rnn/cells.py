@@ -44,13 +44,25 @@ class _Cell(Layer):
         self.units = units
         self._input_dim = None
 
-    def _add_kernels(self, input_dim, width):
+    def _init_gates(self, recurrent_activation, implementation):
+        """LSTM's and GRU's gates: their activation, and Keras's ``implementation`` (1 with
+        recurrent dropout)."""
+        self.implementation = 1 if self.recurrent_dropout != 0.0 else implementation
+        self.recurrent_activation = A.identifier(recurrent_activation, "activation",
+                                                 describe_layer(self))
+
+    def _add_weights(self, input_dim, width, bias_shape=None):
+        """``kernel (input_dim, width)``, ``recurrent_kernel (units, width)`` and, with
+        ``use_bias``, ``bias`` (``(width,)`` unless ``bias_shape`` says otherwise)."""
         self._input_dim = input_dim
         self.kernel = self.add_weight(shape=(input_dim, width), name="kernel",
                                       initializer=self.kernel_initializer)
         self.recurrent_kernel = self.add_weight(shape=(self.units, width),
                                                 name="recurrent_kernel",
                                                 initializer=self.recurrent_initializer)
+        self.bias = (self.add_weight(shape=bias_shape or (width,), name="bias",
+                                     initializer=self.bias_initializer)
+                     if self.use_bias else None)
 
     # A cell called on its own (``cell(x, states)``): one step.
     def compute_output_spec(self, inputs, states=None, training=None):
@@ -111,10 +123,7 @@ class SimpleRNNCell(_Cell):
         self.output_size = self.units
 
     def build(self, input_shape):
-        self._add_kernels(input_shape[-1], self.units)
-        self.bias = (self.add_weight(shape=(self.units,), name="bias",
-                                     initializer=self.bias_initializer)
-                     if self.use_bias else None)
+        self._add_weights(input_shape[-1], self.units)
 
     def formula(self):
         n, u = self._input_dim, self.units
@@ -144,18 +153,13 @@ class LSTMCell(_Cell):
                         bias_initializer, kernel_regularizer, recurrent_regularizer,
                         bias_regularizer, kernel_constraint, recurrent_constraint,
                         bias_constraint, dropout, recurrent_dropout, seed)
-        self.implementation = 1 if self.recurrent_dropout != 0.0 else implementation
-        self.recurrent_activation = A.identifier(recurrent_activation, "activation",
-                                                 describe_layer(self))
+        self._init_gates(recurrent_activation, implementation)
         self.unit_forget_bias = unit_forget_bias
         self.state_size = [self.units, self.units]
         self.output_size = self.units
 
     def build(self, input_shape):
-        self._add_kernels(input_shape[-1], self.units * 4)
-        self.bias = (self.add_weight(shape=(self.units * 4,), name="bias",
-                                     initializer=self.bias_initializer)
-                     if self.use_bias else None)
+        self._add_weights(input_shape[-1], self.units * 4)
 
     def formula(self):
         n, u = self._input_dim, self.units
@@ -188,9 +192,7 @@ class GRUCell(_Cell):
                         bias_initializer, kernel_regularizer, recurrent_regularizer,
                         bias_regularizer, kernel_constraint, recurrent_constraint,
                         bias_constraint, dropout, recurrent_dropout, seed)
-        self.implementation = 1 if self.recurrent_dropout != 0.0 else implementation
-        self.recurrent_activation = A.identifier(recurrent_activation, "activation",
-                                                 describe_layer(self))
+        self._init_gates(recurrent_activation, implementation)
         self.reset_after = reset_after
         self.state_size = self.units
         self.output_size = self.units
@@ -200,13 +202,8 @@ class GRUCell(_Cell):
         return "reset_after" if self.reset_after and self.use_bias else ""
 
     def build(self, input_shape):
-        self._add_kernels(input_shape[-1], self.units * 3)
-        if self.use_bias:
-            shape = (2, 3 * self.units) if self.reset_after else (3 * self.units,)
-            self.bias = self.add_weight(shape=shape, name="bias",
-                                        initializer=self.bias_initializer)
-        else:
-            self.bias = None
+        self._add_weights(input_shape[-1], self.units * 3,
+                          bias_shape=(2, 3 * self.units) if self.reset_after else None)
 
     def formula(self):
         n, u = self._input_dim, self.units

@@ -10,14 +10,14 @@ from ...errors import LayerError, describe_layer, format_shape
 from .. import args as A
 from ..base import InputSpec
 from ..state import SeedGenerator
-from ..convolutional import SPATIAL_NAMES, _ConvArgs
+from ..convolutional.common import SPATIAL_NAMES, ConvWindowLayer, channel_axis
 from .common import checked_rate, explained
 from .recurrent import CellRNN
 
 __all__ = ["ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]
 
 
-class ConvLSTMCell(_ConvArgs):
+class ConvLSTMCell(ConvWindowLayer):
     """One step of ConvLSTM: convolutions instead of matrix products.
 
     ``kernel (*kernel_size, channels, 4*filters)``, ``recurrent_kernel (*kernel_size,
@@ -120,7 +120,10 @@ class ConvLSTMCell(_ConvArgs):
 
 
 class _ConvLSTM(CellRNN):
-    """ConvLSTM1D/2D/3D: an RNN over a ConvLSTMCell; inputs ``(batch, time, *spatial, channels)``."""
+    """ConvLSTM1D/2D/3D: an RNN over a ConvLSTMCell; inputs ``(batch, time, *spatial, channels)``.
+
+    The three take Keras's one signature (repeated per class in Keras) and set ``rank`` only.
+    """
 
     rank = None
     _cell_arguments = ("filters", "kernel_size", "strides", "padding", "data_format",
@@ -130,7 +133,7 @@ class _ConvLSTM(CellRNN):
                        "bias_regularizer", "kernel_constraint", "recurrent_constraint",
                        "bias_constraint", "dropout", "recurrent_dropout")
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
                  dilation_rate=1, activation="tanh", recurrent_activation="sigmoid",
                  use_bias=True, kernel_initializer="glorot_uniform",
                  recurrent_initializer="orthogonal", bias_initializer="zeros",
@@ -139,6 +142,7 @@ class _ConvLSTM(CellRNN):
                  recurrent_constraint=None, bias_constraint=None, dropout=0.0,
                  recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
                  go_backwards=False, stateful=False, **kwargs):
+        rank = self.rank
         cell = ConvLSTMCell(
             rank=rank, filters=filters, kernel_size=kernel_size, strides=strides,
             padding=padding, data_format=data_format, dilation_rate=dilation_rate,
@@ -189,7 +193,7 @@ class _ConvLSTM(CellRNN):
                 f"{format_shape(sequences_shape)}: ConvLSTM layers only support static input "
                 "shapes for the spatial dimensions (only the batch and timesteps may be None). "
                 "Give the Input fixed spatial sizes.", self)
-        if step[cell._channel_axis()] is None:
+        if step[channel_axis(cell.data_format)] is None:
             raise LayerError(
                 f"Layer {describe_layer(self)} received an input of shape "
                 f"{format_shape(sequences_shape)}: the channel dimension "
@@ -226,92 +230,22 @@ class _ConvLSTM(CellRNN):
     def get_config(self):
         config = super().get_config()
         config.pop("rank", None)
-        config["activity_regularizer"] = self.activity_regularizer
         return config
 
 
 class ConvLSTM1D(_ConvLSTM):
     """1D convolutional LSTM: inputs ``(batch, time, steps, channels)``."""
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, activation="tanh", recurrent_activation="sigmoid",
-                 use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None,
-                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, **kwargs):
-        super().__init__(rank=1, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         activation=activation, recurrent_activation=recurrent_activation,
-                         use_bias=use_bias, kernel_initializer=kernel_initializer,
-                         recurrent_initializer=recurrent_initializer,
-                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
-                         kernel_regularizer=kernel_regularizer,
-                         recurrent_regularizer=recurrent_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint,
-                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
-                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
-                         return_sequences=return_sequences, return_state=return_state,
-                         go_backwards=go_backwards, stateful=stateful, **kwargs)
+    rank = 1
 
 
 class ConvLSTM2D(_ConvLSTM):
     """2D convolutional LSTM: inputs ``(batch, time, rows, cols, channels)``."""
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, activation="tanh", recurrent_activation="sigmoid",
-                 use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None,
-                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, **kwargs):
-        super().__init__(rank=2, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         activation=activation, recurrent_activation=recurrent_activation,
-                         use_bias=use_bias, kernel_initializer=kernel_initializer,
-                         recurrent_initializer=recurrent_initializer,
-                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
-                         kernel_regularizer=kernel_regularizer,
-                         recurrent_regularizer=recurrent_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint,
-                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
-                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
-                         return_sequences=return_sequences, return_state=return_state,
-                         go_backwards=go_backwards, stateful=stateful, **kwargs)
+    rank = 2
 
 
 class ConvLSTM3D(_ConvLSTM):
     """3D convolutional LSTM: inputs ``(batch, time, depth, rows, cols, channels)``."""
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, activation="tanh", recurrent_activation="sigmoid",
-                 use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None,
-                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False,
-                 go_backwards=False, stateful=False, **kwargs):
-        super().__init__(rank=3, filters=filters, kernel_size=kernel_size, strides=strides,
-                         padding=padding, data_format=data_format, dilation_rate=dilation_rate,
-                         activation=activation, recurrent_activation=recurrent_activation,
-                         use_bias=use_bias, kernel_initializer=kernel_initializer,
-                         recurrent_initializer=recurrent_initializer,
-                         bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
-                         kernel_regularizer=kernel_regularizer,
-                         recurrent_regularizer=recurrent_regularizer,
-                         bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint,
-                         recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
-                         dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed,
-                         return_sequences=return_sequences, return_state=return_state,
-                         go_backwards=go_backwards, stateful=stateful, **kwargs)
+    rank = 3

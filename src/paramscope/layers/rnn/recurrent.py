@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ... import tree
-from ...explanation import line, text
+from ...explanation import line
 from ...errors import LayerError, describe_layer, format_shape
 from .. import args as A
 from ..base import InputSpec, KerasTensor, Layer
@@ -331,6 +331,9 @@ class CellRNN(RNN):
 
     sequence_rank = 3
     _cell_arguments = ()
+    #: Keras writes ``activity_regularizer`` (even None) into LSTM's, GRU's and ConvLSTM's
+    #: configs; SimpleRNN drops it (False: the config has none).
+    config_activity_regularizer = True
 
     def __getattr__(self, name):
         cell = self.__dict__.get("cell")
@@ -352,6 +355,10 @@ class CellRNN(RNN):
         for key in ("name", "trainable", "dtype"):
             cell_config.pop(key, None)
         config.update(cell_config)
+        if self.config_activity_regularizer:
+            config["activity_regularizer"] = self.activity_regularizer
+        else:
+            config.pop("activity_regularizer", None)
         return config
 
     @classmethod
@@ -369,6 +376,7 @@ class SimpleRNN(CellRNN):
     """Fully-connected RNN: ``units x (features + units + 1)`` weights."""
 
     _cell_arguments = _CELL_ARGS
+    config_activity_regularizer = False
 
     def __init__(self, units, activation="tanh", use_bias=True,
                  kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
@@ -391,11 +399,6 @@ class SimpleRNN(CellRNN):
         super().__init__(cell=cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll, **kwargs)
         self.input_spec = [InputSpec(ndim=3)]
-
-    def get_config(self):
-        config = super().get_config()
-        config.pop("activity_regularizer", None)
-        return config
 
 
 class LSTM(CellRNN):
@@ -428,11 +431,6 @@ class LSTM(CellRNN):
         self.input_spec = InputSpec(ndim=3)
         self._check_cudnn(use_cudnn)
 
-    def get_config(self):
-        config = super().get_config()
-        config["activity_regularizer"] = self.activity_regularizer
-        return config
-
 
 class GRU(CellRNN):
     """Gated Recurrent Unit: ``3 x units x (features + units)`` weights and ``2 x 3 x units``
@@ -464,8 +462,3 @@ class GRU(CellRNN):
                          activity_regularizer=activity_regularizer, **kwargs)
         self.input_spec = InputSpec(ndim=3)
         self._check_cudnn(use_cudnn)
-
-    def get_config(self):
-        config = super().get_config()
-        config["activity_regularizer"] = self.activity_regularizer
-        return config

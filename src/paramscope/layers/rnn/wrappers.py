@@ -8,7 +8,7 @@ from ...explanation import Subject, formula, line, text, weight_sizes
 from ...errors import LayerError, ParamscopeError, ShapeError, describe_layer, format_shape
 from .. import args as A
 from ..base import KerasTensor, Layer
-from ..convolutional import last_input_shape
+from ..convolutional.common import last_input_shape
 from .common import describe_value, deserialize_sublayer, serialize_sublayer
 from .recurrent import RNN, SequenceLayer, as_list, split_shapes
 
