@@ -59,8 +59,8 @@ def test_adaptive_pooling_on_the_wrong_rank_warns():
     (lambda: layers.AdaptiveAveragePooling1D(2.0), "a tuple of 1 integer"),
     (lambda: layers.AdaptiveMaxPooling2D((2,)), "(height, width)"),
     # Keras constructs AdaptiveMaxPooling3D(-1) and raises only when it is called (ValueError:
-    # negative dimensions); paramscope raises in the constructor already
-    (lambda: layers.AdaptiveMaxPooling3D(-1), "non-negative"),
+    # negative dimensions), as paramscope does (the fixture's row)
+    (lambda: layers.AdaptiveMaxPooling3D(-1)(keras.Input((8, 8, 8, 2))), "non-negative"),
     (lambda: layers.AdaptiveMaxPooling2D(3, data_format="NHWC"), "data_format='NHWC'"),
     (lambda: layers.MaxPooling2D(0), "pool_size"),
     (lambda: layers.MaxPooling2D(2.0), "pool_size=2.0"),

@@ -800,9 +800,7 @@ TABLES = {
         ['AdaptiveMaxPooling2D', {'output_size': 0}, [10, 10, 3], None],
         ['AdaptiveMaxPooling1D', {'output_size': 3, 'data_format': 'channels_first'}, [4, 10], None],
         ['AdaptiveMaxPooling3D', {'output_size': [2, 3, 4]}, [8, 8, 8, 2], None],
-        # constructor checks (tests/layers/test_pooling.py checks paramscope's wording).  Not a
-        # row: AdaptiveMaxPooling3D(-1), which Keras constructs and rejects only when called
-        # (ValueError), while paramscope raises in the constructor
+        # constructor checks (tests/layers/test_pooling.py checks paramscope's wording)
         ['AdaptiveAveragePooling1D', {'output_size': 2.0}, [10, 3], None],
         ['AdaptiveMaxPooling2D', {'output_size': [2]}, [10, 10, 3], None],
         ['AdaptiveMaxPooling2D', {'output_size': 3, 'data_format': 'NHWC'}, [10, 10, 3], None],
@@ -813,6 +811,7 @@ TABLES = {
         ['MaxPooling2D', {'pool_size': 2, 'kernel_size': 3}, [10, 10, 3], None],
         # where Keras raises when called
         ['MaxPooling2D', {'pool_size': 12}, [10, 10, 3], None],
+        ['AdaptiveMaxPooling3D', {'output_size': -1}, [8, 8, 8, 2], None],
         ['MaxPooling2D', {'pool_size': 2, 'padding': 'SAME'}, [10, 10, 3], None],
         ['AveragePooling1D', {'pool_size': 2, 'padding': 'causal'}, [10, 3], None],
         ['MaxPooling2D', {'pool_size': 2, 'strides': 0}, [10, 10, 3], None],

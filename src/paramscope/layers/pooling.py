@@ -270,11 +270,6 @@ class _AdaptivePooling(Layer):
             raise LayerError(
                 f"{owner}: `output_size` must be an integer or {expected}. Received: "
                 f"output_size={output_size!r}")
-        for d in output_size:
-            if not isinstance(d, int) or isinstance(d, bool) or d < 0:
-                raise LayerError(
-                    f"{owner}: `output_size` must contain non-negative integers. Received: "
-                    f"output_size={output_size!r}")
         super().__init__(**kwargs)
         self.rank = rank
         self.output_size = output_size
@@ -286,6 +281,13 @@ class _AdaptivePooling(Layer):
 
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)
+        # Keras constructs the layer with any output_size; calling it fails on the shape
+        if any(not isinstance(d, int) or isinstance(d, bool) or d < 0 for d in self.output_size):
+            raise LayerError(
+                f"Layer {describe_layer(self)}: `output_size` must contain non-negative "
+                f"integers. Received: output_size={self.output_size!r}, which gives no valid "
+                "output shape (Keras: negative dimensions are not allowed). Use sizes of 0 or "
+                "more.", self)
         if len(input_shape) != self.rank + 2:
             message = (
                 f"Layer {describe_layer(self)} received an input of shape "
