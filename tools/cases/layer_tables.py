@@ -832,8 +832,7 @@ TABLES = {
         ['SimpleRNN', {'units': 4}, [5, None], None],
         ['ConvLSTM2D', {'filters': 3, 'kernel_size': 3}, [5, None, 8, 1], None],
         ['ConvLSTM2D', {'filters': 3, 'kernel_size': 3}, [5, 2, 2, 1], None],
-        # Not a row: ConvLSTM2D(3, 3, strides=2, dilation_rate=2), which Keras and paramscope
-        # both reject in the constructor, but paramscope's message names the inner cell
-        # ('conv_lstm_cell' (ConvLSTMCell)), not the ConvLSTM2D the script made
+        ['ConvLSTM2D', {'filters': 3, 'kernel_size': 3, 'strides': 2, 'dilation_rate': 2},
+         [5, 8, 8, 1], None],
     ]},
 }
