@@ -33,7 +33,7 @@ demo: $(VENV)/.installed-base
 ## test: set up and run the whole test suite (golden fixtures from real Keras, no Keras needed);
 ## builds the page first (make web) for its browser tests when npm is there
 test: $(VENV)/.installed-test $(TEST_WEB)
-	$(BIN)/python -m pytest -q -rs -p no:cacheprovider --doctest-modules --ignore=src/paramscope/examples src/paramscope tests
+	$(BIN)/python -m pytest -rs -p no:cacheprovider --doctest-modules --ignore=src/paramscope/examples src/paramscope tests
 
 ## bench: speed and memory ratios (see bench/README.md); uses real Keras when BENCH_KERAS_PYTHON is set
 bench: $(VENV)/.installed-test
