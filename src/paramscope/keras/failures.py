@@ -187,7 +187,8 @@ def _first_sentence(text):
     for mark in (". ", "; ", ", which "):
         if mark in text:
             text = text.split(mark, 1)[0]
-    return text.rstrip(".")
+    text = text.rstrip(".")
+    return text + ")" * (text.count("(") - text.count(")"))  # a clause cut inside (...)
 
 
 def model_needs(failure, node):

@@ -87,13 +87,21 @@ class KeepGoing:
 
     def _decide(self, error, info, frame, check_model):
         """The :class:`Failure` to go on with; raises to stop or to let the error through."""
+        if error is self.stop and builds_model(info.node, frame):
+            # the stop came from inside what this statement was building (a layer's call
+            # traced by ``model.add(...)``): that model is incomplete too
+            self.incomplete.update(models_changed(info.node, frame, error))
         if is_argparse_exit(error) and not _called_by_keras(frame):
             return Failure("data", "needs its command-line arguments (argparse stopped it; "
                                    "`paramscope run --keep-going SCRIPT ARGS...` passes them)")
         if not isinstance(error, Exception) or isinstance(error, (StopIteration,
                                                                  StopAsyncIteration)):
             raise error
-        if self._script_catches(error) or _called_by_keras(frame):
+        if self._script_catches(error):
+            raise error
+        if _tensorflow1_only(error):  # neither TensorFlow 2 nor tf.keras runs it, even when
+            self._stop(error, info, frame, Failure("stop", str(error)))  # Keras calls it
+        if _called_by_keras(frame):
             raise error
         try:
             failure = explain(error, frame, info)
@@ -104,18 +112,22 @@ class KeepGoing:
         if failure.kind == "data" and check_model and builds_model(info.node, frame):
             failure = Failure("stop", model_needs(failure, info.node), failure.value,
                               building=True)
-        computation = failure.kind == "computation" and self.stop_at_computation
-        if failure.kind == "stop" or computation:
-            building = failure.building or (not computation and builds_model(info.node, frame))
-            if building:
-                self.incomplete.update(models_changed(info.node, frame, error))
-            # Terminal-safe: the path and the reason quote the script (its names, strings,
-            # exception texts); each escaped once (a repr already in the reason stays as is).
-            line = _line_of(error, self.path, info)
-            self.stop = ScriptStop(f"{safe_text(self.path)}:{line}: {safe_text(failure.reason)}",
-                                   building, computation)
-            raise self.stop from None
+        if failure.kind == "stop" or (failure.kind == "computation" and self.stop_at_computation):
+            self._stop(error, info, frame, failure)
         return failure
+
+    def _stop(self, error, info, frame, failure):
+        """Stop the script at ``info``'s statement, which raised ``error``, for ``failure``."""
+        computation = failure.kind == "computation"
+        building = failure.building or (not computation and builds_model(info.node, frame))
+        if building:
+            self.incomplete.update(models_changed(info.node, frame, error))
+        # Terminal-safe: the path and the reason quote the script (its names, strings,
+        # exception texts); each escaped once (a repr already in the reason stays as is).
+        line = _line_of(error, self.path, info)
+        self.stop = ScriptStop(f"{safe_text(self.path)}:{line}: {safe_text(failure.reason)}",
+                               building, computation)
+        raise self.stop from None
 
     def bound(self, index, values):
         """After a statement that ran: names now holding unknown values are listed."""
@@ -353,6 +365,11 @@ class _NoContext:
 
 
 _NO_CONTEXT = _NoContext()
+
+
+def _tensorflow1_only(error):
+    tensorflow = sys.modules.get("paramscope.keras.tensorflow")  # none without `import tensorflow`
+    return tensorflow is not None and isinstance(error, tensorflow.TensorFlow1Error)
 
 
 def _called_by_keras(frame):
