@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..modes import unknown_values_made
 from ..textsafe import safe_text
 from . import unknown as unknowns
 from .failures import PACKAGE, Failure, explain, is_argparse_exit, model_needs, uses
@@ -52,7 +53,9 @@ class ScriptStop(BaseException):
 class KeepGoing:
     """The runtime a guarded script calls (as ``__paramscope__``)."""
 
-    made = unknowns.made
+    #: Whether an unknown value was made yet (the guarded script checks it after each
+    #: assignment: until then no name can hold one).
+    unknowns_made = staticmethod(unknown_values_made)
 
     def __init__(self, path, statements, settings, report, stop_at_computation=False):
         self.path = path
