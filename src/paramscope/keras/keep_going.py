@@ -31,7 +31,7 @@ from ..modes import unknown_values_made
 from ..textsafe import safe_text
 from . import unknown as unknowns
 from .failures import PACKAGE, Failure, explain, is_argparse_exit, model_needs, uses
-from .statement_effects import builds_model, models_changed
+from .statement_effects import attributes_changed, builds_model, models_changed
 from .unknown import Origin, Unknown
 
 _OWN_FILES = {os.path.join(PACKAGE, "keras", name)
@@ -259,18 +259,49 @@ class Skipped:
         self.frame_globals = frame.f_globals
         unknown_names, set_names = [], []
         self.builtins = _compat_builtins(info.node)
+        self.kept = set()  # objects of the script's classes that keep their identity
         for name in info.names + info.receivers:
             if name in self.builtins:
+                continue
+            if name not in info.names and not _keeps_identity(self._current(name)) \
+                    and self._keep(name, self._current(name), unknown_names, set_names):
                 continue
             if name in runtime.settings.names:
                 set_names.append(name)
             elif name in info.names or not _keeps_identity(self._current(name)):
                 unknown_names.append(name)
         for name in info.global_receivers:  # module-level objects a function changes in place
-            if name in frame.f_globals and not _keeps_identity(frame.f_globals[name]):
+            current = frame.f_globals.get(name, _MISSING)
+            if current is not _MISSING and not _keeps_identity(current) \
+                    and not self._keep(name, current, unknown_names, set_names):
                 frame.f_globals[name] = self._unknown(name)
                 unknown_names.append(name)
         runtime.note_skipped(info, origin.reason, unknown_names, set_names, list(self.builtins))
+
+    def _keep(self, name, current, unknown_names, set_names):
+        """Whether the object ``name`` holds, which the skipped statement would have changed in
+        place, keeps its identity: when it is of a class of the script whose methods say
+        which attributes the statement sets (``name.words``), only those become unknown (or
+        get their ``--set name.words=VALUE``), and what follows from its code and known
+        values stays known.  Otherwise all of it becomes unknown."""
+        attributes = attributes_changed(current, self.info.node, name, self.runtime.statements)
+        if attributes is None:
+            return False
+        self.kept.add(name)
+        settings = self.runtime.settings
+        given = settings.attributes.get(name, {})
+        for attribute in sorted(attributes):
+            if attribute in given:
+                settings.used.add(name)
+                current.__dict__[attribute] = given[attribute]
+                if name not in set_names:
+                    set_names.append(name)
+                continue
+            text = f"{name}.{attribute}"
+            current.__dict__[attribute] = unknowns.bind(Unknown(text, self.origin), text,
+                                                        self.info.line)
+            unknown_names.append(text)
+        return True
 
     def _current(self, name):
         if name in self.frame_locals:
@@ -287,6 +318,8 @@ class Skipped:
             return Unknown(function, self.origin, source=(function, self.info.line))
         if name in self.builtins:
             return self.builtins[name]
+        if name in self.kept:
+            return self._current(name)
         if name in self.runtime.settings.names:
             return self.runtime.settings.value(name, self.origin)
         if name in self.info.receivers:
