@@ -19,8 +19,9 @@ import textwrap
 import pytest
 
 from conftest import load_golden
-from paramscope import cli, modes
+from paramscope import modes
 from paramscope.keras import _tf1_names
+from test_keep_going import notes, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = os.path.join(HERE, "scripts")
@@ -32,17 +33,6 @@ def empty_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
-
-def notes(err):
-    return [line for line in err.splitlines() if line.startswith("paramscope: ")]
 
 
 def write(tmp_path, source, name="script.py"):
