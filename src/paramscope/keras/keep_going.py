@@ -18,7 +18,10 @@ calls :meth:`KeepGoing.failed`.  That decides, in this order:
 
 A skipped statement is listed on stderr (``script.py:12: skipped (needs the data: no file
 'train.csv'); df is unknown``) and the names it binds hold unknown values; ``--set NAME=VALUE``
-gives such a name the user's value instead.  Nothing is guessed: a number in a summary is
+gives such a name the user's value instead.  An object it would have changed in place becomes
+unknown too, except an object of one of the script's classes whose methods say what the
+statement sets: only those attributes become unknown (``gen.words``; ``--set
+'gen.words=VALUE'`` gives one), the rest of it stays as the code made it.  Nothing is guessed: a number in a summary is
 Keras's number for the script as written, or the value the user set.
 """
 

@@ -17,6 +17,8 @@ unknown value; whatever needs *the value itself* stops the statement):
   False).  An attribute the script or ``--set`` gives it (``u.name = "x"``) is known.
 - arithmetic, ``-u``, ``abs(u)``, ``round(u)``, comparisons (``u == 3``, ``u < v``): unknown.
 - NumPy functions and ufuncs on it (``np.max(u)``, ``np.expand_dims(u, -1)``): unknown.
+- ``os.path.join(u, "x.txt")`` and ``os.path``'s other string functions: unknown
+  (:mod:`paramscope.keras.unknown_paths`); ``open(u)`` and ``os.path.exists(u)`` need it.
 - ``u[key] = v``, ``u.attr = v``, ``del u[key]``: accepted (the object stays unknown).
 - ``with u:`` and ``with u.scope():`` enter and leave; the ``as`` value is unknown.
 - ``str(u)``, ``repr(u)``, ``f"{u}"``, ``print(u)``: the placeholder ``<unknown x_train.shape>``
