@@ -247,3 +247,29 @@ def _no_unknown_values_left():
     yield
     assert not modes.unknown_values_made()
     assert "tensorflow" not in sys.modules or not hasattr(sys.modules["tensorflow"], "_data")
+
+
+def test_a_stop_inside_a_block_leaves_the_models_built_before_it_complete(tmp_path, capsys):
+    path = write(tmp_path, """\
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+
+        def noise(x):
+            return tf.random_uniform(tf.shape(x))
+
+
+        if __name__ == "__main__":
+            first = keras.Sequential([keras.Input((4,)), layers.Dense(2)], name="first")
+            first.trainable = False
+            second = keras.Sequential([keras.Input((4,))], name="second")
+            second.add(layers.Lambda(noise))
+        """)
+    code, _, err = run(capsys, "summary", path)
+    assert code == 2
+    message = tf1_message("tensorflow", "random_uniform",
+                          "TensorFlow 2 has it only as tf.compat.v1.random_uniform")
+    # `second` was being built (incomplete); `first` is complete and offered
+    assert notes(err)[-1] == (f"paramscope: error: {path}:7: {message} Models built before it "
+                              "stopped: first (first); pass --model NAME to summarise one of them.")

@@ -93,7 +93,7 @@ class KeepGoing:
 
     def _decide(self, error, info, frame, check_model):
         """The :class:`Failure` to go on with; raises to stop or to let the error through."""
-        if error is self.stop and builds_model(info.node, frame):
+        if error is self.stop and not _is_block(info.node) and builds_model(info.node, frame):
             # the stop came from inside what this statement was building (a layer's call
             # traced by ``model.add(...)``): that model is incomplete too
             self.incomplete.update(models_changed(info.node, frame, error))
@@ -404,6 +404,12 @@ class _NoContext:
 
 
 _NO_CONTEXT = _NoContext()
+
+
+def _is_block(node):
+    """A compound statement (``if``, ``for``, ``with``, ``def``...): its own statements are
+    guarded one by one."""
+    return hasattr(node, "body") or hasattr(node, "cases")
 
 
 def _tensorflow1_only(error):
