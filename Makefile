@@ -103,6 +103,7 @@ golden:
 	for c in $(GOLDEN_TFKERAS_CASES); do $(TFK) tools/make_golden.py --backend tfkeras --cases tools/cases/$$c.py || exit 1; done
 	$(TFK) tools/make_golden.py --backend tfkeras --cases tools/cases/tf_ops_call.py --out tests/golden/tf_scripts/tf_ops_call.json.gz
 	$(TFK) tools/make_tf_api.py
+	$(TFK) tools/make_tf1_names.py
 	# the other generators
 	$(K3) tools/make_applications.py
 	$(TFK) tools/make_applications.py --backend tfkeras

@@ -23,9 +23,10 @@ top-level statements run one by one, in order, as written, and:
   only the data has: ``NeedsValue``);
 * the run stops where training starts: a call of ``fit``/``predict``/... (also Keras 2's
   ``fit_generator``...), or a top-level statement calling one that fails on data;
-* any other exception is the script's own error (what Keras says): the run stops there and
-  the record holds it (and, where the entry says ``model_before_error`` with its reason, the
-  model built by then).
+* any other exception is the script's own error (what Keras says), also a name a module
+  lacks in a statement that uses an unknown value (Python looks the name up first): the run
+  stops there and the record holds it (and, where the entry says ``model_before_error``
+  with its reason, the model built by then).
 
 The model is the one ``paramscope summary`` picks (paramscope/keras/runner.py): the entry's
 ``model`` (``--model NAME``: a global or a model's name), else the global ``model``, else the
@@ -45,6 +46,7 @@ import os
 import socket
 import sys
 import tempfile
+import types
 import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -292,10 +294,21 @@ def _failing_statement(exc, path):
 _TREES = {}
 
 
+def _missing_module_name(exc):
+    """A name a module does not have (``K.placeholder`` where Keras 3's backend has none): the
+    script's own error whatever the data, since Python looks the name up before it evaluates
+    the call's arguments (``K.placeholder((1, img_nrows, img_ncols, 3))`` fails the same
+    with the image's size known)."""
+    return isinstance(exc, AttributeError) and isinstance(getattr(exc, "obj", None),
+                                                          types.ModuleType)
+
+
 def _uses_unknown(exc, path):
     """Whether the script statement where ``exc`` was raised reads a name bound to an Unknown
     (Keras may refuse it with its own error, ``VGG19(input_tensor=<unknown>)``, before
-    touching its value)."""
+    touching its value).  A name its module lacks is never caused by an unknown value."""
+    if _missing_module_name(exc):
+        return False
     node, frame = _failing_statement(exc, path)
     if node is None:
         return False

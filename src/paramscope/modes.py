@@ -17,6 +17,10 @@ through a public accessor (no module reaches into another's state).
 - the file being loaded: inside ``loading(ctx)`` (``formats.config.model_from_config``),
   ``current_load_context()`` is its ``LoadContext`` (options such as
   ``--assume-passthrough``, notes), for layers created from inside another's config.
+- unknown values: ``unknown_values_made()`` is whether a script run has made an unknown value
+  yet (``keras.unknown``: the layer hooks and the checks after each statement cost nothing
+  until then); ``set_unknown_values_made()`` sets it (the first one) and clears it (the run's
+  end).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ _SUMMARY_OPTIONS = ContextVar("paramscope_summary_options", default=None)
 _KERAS2_SEMANTICS = ContextVar("paramscope_keras2_semantics", default=False)
 _KERAS2_NAMES = ContextVar("paramscope_keras2_names", default=False)
 _SCRIPT = ContextVar("paramscope_running_script", default=None)
+_UNKNOWN_VALUES = ContextVar("paramscope_unknown_values_made", default=False)
 
 #: The depth of ``tracing()`` blocks (0 outside them).
 tracing_depth = _TRACING.get
@@ -48,6 +53,13 @@ keras2_semantics = _KERAS2_SEMANTICS.get
 keras2_names_active = _KERAS2_NAMES.get
 #: The path of the script running now (None between runs).
 current_script = _SCRIPT.get
+#: Whether the running script has made an unknown value (``keras.unknown``) yet.
+unknown_values_made = _UNKNOWN_VALUES.get
+
+
+def set_unknown_values_made(made) -> None:
+    """The first unknown value of a run is made (``made``), or the run is over (not ``made``)."""
+    _UNKNOWN_VALUES.set(bool(made))
 
 
 def is_tracing() -> bool:

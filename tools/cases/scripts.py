@@ -141,6 +141,34 @@ model = keras.Sequential(
 )
 '''
 
+SCRIPT_CLASS_PATHS = '''\
+alphabet = "abcdefghijklmnopqrstuvwxyz "
+
+
+class TextImageGenerator(keras.callbacks.Callback):
+    def __init__(self, monogram_file, bigram_file, minibatch_size, absolute_max_string_len=16):
+        self.monogram_file = monogram_file
+        self.bigram_file = bigram_file
+        self.minibatch_size = minibatch_size
+        self.blank_label = self.get_output_size() - 1
+        self.absolute_max_string_len = absolute_max_string_len
+
+    def get_output_size(self):
+        return len(alphabet) + 1
+
+    def build_word_list(self, num_words):
+        with open(self.monogram_file) as f:
+            self.words = f.read().split()[:num_words]
+
+
+def build_model(img_gen, img_w=64):
+    inputs = keras.Input(shape=(img_w, 32), name="the_input")
+    x = layers.GRU(64, return_sequences=True, name="gru")(inputs)
+    outputs = layers.Dense(img_gen.get_output_size(), activation="softmax", name="dense2")(x)
+    labels = keras.Input(shape=[img_gen.absolute_max_string_len], name="the_labels")
+    return keras.Model([inputs, labels], [outputs, labels], name="ocr")
+'''
+
 #: Arrays with a dataset's shape, without allocating it (only the shape is used).
 ZEROS = "import numpy as np\n{name} = np.broadcast_to(np.float32(0), {shape})\n"
 
@@ -168,6 +196,11 @@ CASES = [
     {"id": "scripts/missing_folder", "tags": ["scripts"], "code": MISSING_FOLDER},
     {"id": "scripts/npy_arrays", "tags": ["scripts"],
      "code": ZEROS.format(name="x_train", shape=(1000, 784, 1)) + NPY_ARRAYS},
+    # The download's folder as a path that names no file (the class only stores it).
+    {"id": "scripts/script_class_paths", "tags": ["scripts"],
+     "code": SCRIPT_CLASS_PATHS + "img_gen = TextImageGenerator('/nowhere/wordlist_mono_clean"
+             ".txt', '/nowhere/wordlist_bi_clean.txt', minibatch_size=32)\n"
+             "model = build_model(img_gen)\n"},
 ]
 
 #: The model code of each case, as the script has it (indented as in the script).
@@ -183,4 +216,5 @@ MODEL_CODE = {
     "scripts/numpy_on_datasets": NUMPY_ON_DATASETS,
     "scripts/missing_folder": MISSING_FOLDER,
     "scripts/npy_arrays": NPY_ARRAYS,
+    "scripts/script_class_paths": SCRIPT_CLASS_PATHS,
 }

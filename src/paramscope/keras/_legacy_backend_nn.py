@@ -12,9 +12,10 @@ import itertools
 from .. import backend_config
 from ..errors import NeedsComputationError, ParamscopeError
 from . import tensorflow as T
-from ._legacy_backend import (batch_dot, concatenate, constant_like, dtype_of, exported, floatx,
-                              image_data_format_arg, integer_tensor, ndim, needs_computation, op,
-                              permute_dimensions, recorded_whole, reshape, tf)
+from ._legacy_backend import (constant_like, dtype_of, exported, floatx, integer_tensor, ndim,
+                              needs_computation, op, recorded_whole, tf)
+from ._legacy_backend_arrays import (batch_dot, concatenate, image_data_format_arg,
+                                     permute_dimensions, reshape)
 
 
 def _epsilon():
@@ -141,7 +142,7 @@ def _tuple(value, rank):
 def conv1d(x, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     if padding == "causal":
         left_pad = dilation_rate * (tuple(kernel.shape)[0] - 1)
-        from ._legacy_backend import temporal_padding
+        from ._legacy_backend_arrays import temporal_padding
         x = temporal_padding(x, (left_pad, 0))
         padding = "valid"
     return _convolve("compat.v1.nn.conv1d", x, kernel, data_format, padding=_padding(padding),

@@ -187,7 +187,8 @@ def _first_sentence(text):
     for mark in (". ", "; ", ", which "):
         if mark in text:
             text = text.split(mark, 1)[0]
-    return text.rstrip(".")
+    text = text.rstrip(".")
+    return text + ")" * (text.count("(") - text.count(")"))  # a clause cut inside (...)
 
 
 def model_needs(failure, node):
@@ -211,6 +212,9 @@ def needed_message(value, needed_by, as_shape=False, settable=True):
     source = unknowns.source_of(value)
     if source is not None and source[0].isidentifier():
         return text + f". Supply what it is computed from with --set {source[0]}=VALUE."
+    if source is not None and all(part.isidentifier() for part in source[0].split(".", 1)):
+        # an attribute a skipped method of the script's object would have set
+        return text + f". Supply what it is computed from with --set '{source[0]}=VALUE'."
     return text + ". No --set can give it directly."
 
 

@@ -18,7 +18,10 @@ calls :meth:`KeepGoing.failed`.  That decides, in this order:
 
 A skipped statement is listed on stderr (``script.py:12: skipped (needs the data: no file
 'train.csv'); df is unknown``) and the names it binds hold unknown values; ``--set NAME=VALUE``
-gives such a name the user's value instead.  Nothing is guessed: a number in a summary is
+gives such a name the user's value instead.  An object it would have changed in place becomes
+unknown too, except an object of one of the script's classes whose methods say what the
+statement sets: only those attributes become unknown (``gen.words``; ``--set
+'gen.words=VALUE'`` gives one), the rest of it stays as the code made it.  Nothing is guessed: a number in a summary is
 Keras's number for the script as written, or the value the user set.
 """
 
@@ -27,10 +30,11 @@ from __future__ import annotations
 import os
 import sys
 
+from ..modes import unknown_values_made
 from ..textsafe import safe_text
 from . import unknown as unknowns
 from .failures import PACKAGE, Failure, explain, is_argparse_exit, model_needs, uses
-from .statement_effects import builds_model, models_changed
+from .statement_effects import attributes_changed, builds_model, models_changed
 from .unknown import Origin, Unknown
 
 _OWN_FILES = {os.path.join(PACKAGE, "keras", name)
@@ -52,7 +56,9 @@ class ScriptStop(BaseException):
 class KeepGoing:
     """The runtime a guarded script calls (as ``__paramscope__``)."""
 
-    made = unknowns.made
+    #: Whether an unknown value was made yet (the guarded script checks it after each
+    #: assignment: until then no name can hold one).
+    unknowns_made = staticmethod(unknown_values_made)
 
     def __init__(self, path, statements, settings, report, stop_at_computation=False):
         self.path = path
@@ -87,13 +93,21 @@ class KeepGoing:
 
     def _decide(self, error, info, frame, check_model):
         """The :class:`Failure` to go on with; raises to stop or to let the error through."""
+        if error is self.stop and not _is_block(info.node) and builds_model(info.node, frame):
+            # the stop came from inside what this statement was building (a layer's call
+            # traced by ``model.add(...)``): that model is incomplete too
+            self.incomplete.update(models_changed(info.node, frame, error))
         if is_argparse_exit(error) and not _called_by_keras(frame):
             return Failure("data", "needs its command-line arguments (argparse stopped it; "
                                    "`paramscope run --keep-going SCRIPT ARGS...` passes them)")
         if not isinstance(error, Exception) or isinstance(error, (StopIteration,
                                                                  StopAsyncIteration)):
             raise error
-        if self._script_catches(error) or _called_by_keras(frame):
+        if self._script_catches(error):
+            raise error
+        if _tensorflow1_only(error):  # neither TensorFlow 2 nor tf.keras runs it, even when
+            self._stop(error, info, frame, Failure("stop", str(error)))  # Keras calls it
+        if _called_by_keras(frame):
             raise error
         try:
             failure = explain(error, frame, info)
@@ -104,18 +118,22 @@ class KeepGoing:
         if failure.kind == "data" and check_model and builds_model(info.node, frame):
             failure = Failure("stop", model_needs(failure, info.node), failure.value,
                               building=True)
-        computation = failure.kind == "computation" and self.stop_at_computation
-        if failure.kind == "stop" or computation:
-            building = failure.building or (not computation and builds_model(info.node, frame))
-            if building:
-                self.incomplete.update(models_changed(info.node, frame, error))
-            # Terminal-safe: the path and the reason quote the script (its names, strings,
-            # exception texts); each escaped once (a repr already in the reason stays as is).
-            line = _line_of(error, self.path, info)
-            self.stop = ScriptStop(f"{safe_text(self.path)}:{line}: {safe_text(failure.reason)}",
-                                   building, computation)
-            raise self.stop from None
+        if failure.kind == "stop" or (failure.kind == "computation" and self.stop_at_computation):
+            self._stop(error, info, frame, failure)
         return failure
+
+    def _stop(self, error, info, frame, failure):
+        """Stop the script at ``info``'s statement, which raised ``error``, for ``failure``."""
+        computation = failure.kind == "computation"
+        building = failure.building or (not computation and builds_model(info.node, frame))
+        if building:
+            self.incomplete.update(models_changed(info.node, frame, error))
+        # Terminal-safe: the path and the reason quote the script (its names, strings,
+        # exception texts); each escaped once (a repr already in the reason stays as is).
+        line = _line_of(error, self.path, info)
+        self.stop = ScriptStop(f"{safe_text(self.path)}:{line}: {safe_text(failure.reason)}",
+                               building, computation)
+        raise self.stop from None
 
     def bound(self, index, values):
         """After a statement that ran: names now holding unknown values are listed."""
@@ -244,18 +262,49 @@ class Skipped:
         self.frame_globals = frame.f_globals
         unknown_names, set_names = [], []
         self.builtins = _compat_builtins(info.node)
+        self.kept = set()  # objects of the script's classes that keep their identity
         for name in info.names + info.receivers:
             if name in self.builtins:
+                continue
+            if name not in info.names and not _keeps_identity(self._current(name)) \
+                    and self._keep(name, self._current(name), unknown_names, set_names):
                 continue
             if name in runtime.settings.names:
                 set_names.append(name)
             elif name in info.names or not _keeps_identity(self._current(name)):
                 unknown_names.append(name)
         for name in info.global_receivers:  # module-level objects a function changes in place
-            if name in frame.f_globals and not _keeps_identity(frame.f_globals[name]):
+            current = frame.f_globals.get(name, _MISSING)
+            if current is not _MISSING and not _keeps_identity(current) \
+                    and not self._keep(name, current, unknown_names, set_names):
                 frame.f_globals[name] = self._unknown(name)
                 unknown_names.append(name)
         runtime.note_skipped(info, origin.reason, unknown_names, set_names, list(self.builtins))
+
+    def _keep(self, name, current, unknown_names, set_names):
+        """Whether the object ``name`` holds, which the skipped statement would have changed in
+        place, keeps its identity: when it is of a class of the script whose methods say
+        which attributes the statement sets (``name.words``), only those become unknown (or
+        get their ``--set name.words=VALUE``), and what follows from its code and known
+        values stays known.  Otherwise all of it becomes unknown."""
+        attributes = attributes_changed(current, self.info.node, name, self.runtime.statements)
+        if attributes is None:
+            return False
+        self.kept.add(name)
+        settings = self.runtime.settings
+        given = settings.attributes.get(name, {})
+        for attribute in sorted(attributes):
+            if attribute in given:
+                settings.used.add(name)
+                current.__dict__[attribute] = given[attribute]
+                if name not in set_names:
+                    set_names.append(name)
+                continue
+            text = f"{name}.{attribute}"
+            current.__dict__[attribute] = unknowns.bind(Unknown(text, self.origin), text,
+                                                        self.info.line)
+            unknown_names.append(text)
+        return True
 
     def _current(self, name):
         if name in self.frame_locals:
@@ -272,6 +321,8 @@ class Skipped:
             return Unknown(function, self.origin, source=(function, self.info.line))
         if name in self.builtins:
             return self.builtins[name]
+        if name in self.kept:
+            return self._current(name)
         if name in self.runtime.settings.names:
             return self.runtime.settings.value(name, self.origin)
         if name in self.info.receivers:
@@ -353,6 +404,17 @@ class _NoContext:
 
 
 _NO_CONTEXT = _NoContext()
+
+
+def _is_block(node):
+    """A compound statement (``if``, ``for``, ``with``, ``def``...): its own statements are
+    guarded one by one."""
+    return hasattr(node, "body") or hasattr(node, "cases")
+
+
+def _tensorflow1_only(error):
+    tensorflow = sys.modules.get("paramscope.keras.tensorflow")  # none without `import tensorflow`
+    return tensorflow is not None and isinstance(error, tensorflow.TensorFlow1Error)
 
 
 def _called_by_keras(frame):

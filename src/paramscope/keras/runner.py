@@ -146,15 +146,17 @@ def _execute(path, code, argv, stdout, runtime=None, fd_target=None):
     naming.clear_session()
     backend_config.reset()
     namespace = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
-    folders = contextlib.nullcontext()
+    folders = paths = contextlib.nullcontext()
     if runtime is not None:
         from .keep_going import lazy_builtins
         from .missing_folders import raising
         from .statements import names_bound_and_read
+        from .unknown_paths import passing_paths
         namespace["__paramscope__"] = runtime
         namespace.update(lazy_builtins())
         runtime.settings.bind_unassigned(namespace, *names_bound_and_read(runtime.statements))
         folders = runtime.folders = raising()
+        paths = passing_paths()
     log = graph.start_model_log()
     saved_argv = sys.argv
     sys.argv = [path] + list(argv or [])
@@ -165,7 +167,8 @@ def _execute(path, code, argv, stdout, runtime=None, fd_target=None):
     stopped = None
     redirect = ScriptOutput(stdout, fd_target) if stdout is not None else contextlib.nullcontext()
     try:
-        with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect, folders:
+        with shim.installed(), warnings.catch_warnings(record=True) as caught, redirect, \
+                folders, paths:
             warnings.simplefilter("always")
             try:
                 exec(code, namespace)

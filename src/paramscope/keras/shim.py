@@ -15,10 +15,6 @@ import types
 from importlib.machinery import ModuleSpec
 
 
-#: tensorflow's submodules that only TensorFlow 1 had (no TensorFlow 2 has them)
-_TENSORFLOW1_ONLY = frozenset({"contrib"})
-
-
 _ROOTS = ("keras", "tensorflow", "tf_keras")
 
 # keras.<name> modules of the facade.
@@ -91,7 +87,8 @@ class _Finder:
                 module = submodule(self.module_for("tensorflow"), ".".join(rest))
                 if module is not None:
                     return module
-            if rest and rest[0] in _TENSORFLOW1_ONLY:
+            from .tensorflow import TENSORFLOW1_MODULES
+            if rest and rest[0] in TENSORFLOW1_MODULES:
                 from ..errors import NotInKerasError
                 raise NotInKerasError(
                     f"No module named {fullname!r}: tensorflow.{rest[0]} is TensorFlow 1 only "

@@ -122,3 +122,87 @@ def calls_method(node, name):
     from .statements import walk
     return any(isinstance(part, _ast.Call) and isinstance(part.func, _ast.Attribute)
                and part.func.attr == name for part in walk(node))
+
+
+def attributes_changed(obj, node, name, statements):
+    """The attributes of ``obj``, an object of a class of the script held by ``name``, that the
+    statement ``node`` sets or changes: directly (``name.words = ...``), or through the
+    script's methods it calls (``name.build_word_list(n)``) and those they call on ``self``.
+    ``None`` when that cannot be known: ``obj``'s class is not the script's, a method is not
+    the script's own (inherited from Keras), or the object itself is passed on
+    (``helper(name)``, ``name[k] = v``)."""
+    if getattr(type(obj), "__module__", None) != "__main__" or not hasattr(obj, "__dict__"):
+        return None
+    return _changes(node, name, type(obj), statements, set())
+
+
+def _changes(node, name, cls, statements, seen):
+    import _ast
+    from .statements import walk
+    changed, uses = set(), 0
+    for part in walk(node, into_scopes=True):
+        if isinstance(part, _ast.Name) and part.id == name and part is not node:
+            uses += 1
+        if not (isinstance(part, _ast.Attribute) and isinstance(part.value, _ast.Name)
+                and part.value.id == name):
+            continue
+        uses -= 1  # ``name.attr``: a use through an attribute (accounted for here)
+        if isinstance(part.ctx, (_ast.Store, _ast.Del)):
+            changed.add(part.attr)
+    for part in walk(node, into_scopes=True):
+        inner = part.value if isinstance(part, (_ast.Subscript, _ast.Attribute)) else None
+        if isinstance(part, _ast.Call) and isinstance(part.func, _ast.Attribute):
+            inner = part.func.value
+            if isinstance(inner, _ast.Name) and inner.id == name:  # name.method(...)
+                method = _script_method(cls, part.func.attr, statements)
+                if method is None:
+                    return None
+                if method not in seen:
+                    seen.add(method)
+                    found = _changes_in_method(method, cls, statements, seen)
+                    if found is None:
+                        return None
+                    changed |= found
+                continue
+        if isinstance(inner, _ast.Attribute) and isinstance(inner.value, _ast.Name) \
+                and inner.value.id == name and (isinstance(part, _ast.Call) or isinstance(
+                    getattr(part, "ctx", None), (_ast.Store, _ast.Del))):
+            changed.add(inner.attr)  # name.attr[k] = v, name.attr.append(v), name.attr.x = v
+        elif isinstance(part, _ast.Subscript) and isinstance(part.value, _ast.Name) \
+                and part.value.id == name and isinstance(part.ctx, (_ast.Store, _ast.Del)):
+            return None
+    return None if uses > 0 else changed
+
+
+def _changes_in_method(method, cls, statements, seen):
+    """What a method of the script changes on its ``self``."""
+    arguments = method.args.posonlyargs + method.args.args
+    if not arguments:
+        return set()
+    changed = set()
+    for statement in method.body:
+        found = _changes(statement, arguments[0].arg, cls, statements, seen)
+        if found is None:
+            return None
+        changed |= found
+    return changed
+
+
+def _script_method(cls, attribute, statements):
+    """The ``def`` node of ``cls.<attribute>`` if it is a method the script defines, else None."""
+    import _ast
+    from .statements import walk
+    function = getattr(cls, attribute, None)
+    code = getattr(function, "__code__", None)
+    if code is None or getattr(function, "__module__", None) != "__main__":
+        return None
+    for info in statements:
+        if not isinstance(info.node, _ast.ClassDef):
+            continue
+        for part in walk(info.node, into_scopes=True):
+            if isinstance(part, (_ast.FunctionDef, _ast.AsyncFunctionDef)) \
+                    and part.name == code.co_name \
+                    and min([part.lineno] + [d.lineno for d in part.decorator_list]) \
+                    == code.co_firstlineno:
+                return part
+    return None

@@ -12,7 +12,7 @@ the names the statement would have bound holding unknown values
     except BaseException as __paramscope_error__:
         (x,) = __paramscope__.failed(__paramscope_error__, 7)
     else:
-        if __paramscope__.made[0]:
+        if __paramscope__.unknowns_made():
             (x,) = __paramscope__.bound(7, (x,))
 
 Blocks:
@@ -113,11 +113,13 @@ def root_name(node):
     return node.id if isinstance(node, _ast.Name) else None
 
 
-def bound_names(statement):
+def bound_names(statement, walrus=True):
     """``(names, receivers)``: names ``statement`` binds, and names of objects it may change
-    in place (``lst`` in ``lst.append(x)`` or ``d[k] = v``), in order, without repeats."""
+    in place (``lst`` in ``lst.append(x)`` or ``d[k] = v``), in order, without repeats.
+    ``walrus``: whether the script has ``:=`` (then names can be bound inside any expression;
+    without it only statements, ``with`` items, ``except`` clauses and patterns are looked at)."""
     names, receivers = [], []
-    nodes = walk(statement) if _walrus[0] else _statement_walk(statement)
+    nodes = walk(statement) if walrus else _statement_walk(statement)
     for node in sorted(nodes, key=_position):
         if isinstance(node, (_ast.Assign,)):
             for target in node.targets:
@@ -149,9 +151,6 @@ def bound_names(statement):
     return names, receivers
 
 
-#: Whether the script has ``:=`` (then names can be bound inside any expression).
-_walrus = [True]
-
 _BLOCKS = ("body", "orelse", "handlers", "finalbody", "cases", "items")
 
 
@@ -179,7 +178,7 @@ def _position(node):
     return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
 
 
-def _function_locals(function):
+def _function_locals(function, walrus):
     """Names local to a function: its parameters and the names its body binds."""
     args = function.args
     params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
@@ -190,7 +189,7 @@ def _function_locals(function):
         for node in walk(statement):
             if isinstance(node, (_ast.Global, _ast.Nonlocal)):
                 declared.update(node.names)
-        body_names.extend(bound_names(statement)[0])
+        body_names.extend(bound_names(statement, walrus)[0])
     for node in walk(function):
         if isinstance(node, _ast.ExceptHandler) and node.name:
             body_names.append(node.name)
@@ -199,50 +198,54 @@ def _function_locals(function):
 
 # -- building the guarded statements ----------------------------------------------------------
 
-#: The position new nodes get: the script statement they guard (see ``_at``).
-_position_of = [None]
+class _NodeMaker:
+    """Makes the new nodes of the guarded statements, each at the position of the script
+    statement it guards (``_at``), so tracebacks and line numbers stay the script's."""
 
+    def __init__(self):
+        self._position = None
 
-def _at(node):
-    """New nodes are made at ``node``'s position (until the next ``_at``)."""
-    _position_of[0] = {"lineno": node.lineno, "col_offset": node.col_offset,
-                       "end_lineno": getattr(node, "end_lineno", node.lineno),
-                       "end_col_offset": getattr(node, "end_col_offset", node.col_offset)}
+    def _at(self, node):
+        """New nodes are made at ``node``'s position (until the next ``_at``)."""
+        self._position = {"lineno": node.lineno, "col_offset": node.col_offset,
+                          "end_lineno": getattr(node, "end_lineno", node.lineno),
+                          "end_col_offset": getattr(node, "end_col_offset", node.col_offset)}
 
+    def _new(self, cls, **fields):
+        """A new node, at the current position if it is a statement or an expression."""
+        if "lineno" in cls._attributes:
+            fields.update(self._position)
+        return cls(**fields)
 
-def _new(cls, **fields):
-    """A new node, at the current position if it is a statement or an expression."""
-    if "lineno" in cls._attributes:
-        fields.update(_position_of[0])
-    return cls(**fields)
+    def _name(self, identifier, store=False):
+        return self._new(_ast.Name, id=identifier, ctx=_ast.Store() if store else _ast.Load())
 
+    def _runtime(self, method):
+        return self._new(_ast.Attribute, value=self._name(RUNTIME), attr=method, ctx=_ast.Load())
 
-def _name(identifier, store=False):
-    return _new(_ast.Name, id=identifier, ctx=_ast.Store() if store else _ast.Load())
+    def _call(self, func, *args):
+        return self._new(_ast.Call, func=func, args=list(args), keywords=[])
 
+    def _tuple(self, names, store):
+        return self._new(_ast.Tuple, elts=[self._name(n, store) for n in names],
+                         ctx=_ast.Store() if store else _ast.Load())
 
-def _runtime(method):
-    return _new(_ast.Attribute, value=_name(RUNTIME), attr=method, ctx=_ast.Load())
-
-
-def _call(func, *args):
-    return _new(_ast.Call, func=func, args=list(args), keywords=[])
-
-
-def _tuple(names, store):
-    return _new(_ast.Tuple, elts=[_name(n, store) for n in names],
-                      ctx=_ast.Store() if store else _ast.Load())
+    def _unknowns_made(self):
+        """``__paramscope__.unknowns_made()``: whether a name can hold an unknown value yet."""
+        return self._call(self._runtime("unknowns_made"))
 
 
 def _has(node, kinds):
     return any(isinstance(n, kinds) for n in walk(node))
 
 
-class Instrumenter:
+class Instrumenter(_NodeMaker):
     """Rewrites a module's statements into guarded ones, numbering them."""
 
-    def __init__(self):
+    def __init__(self, walrus=True):
+        super().__init__()
         self.statements = []
+        self.walrus = walrus  # whether the script has ``:=`` (see ``bound_names``)
 
     def module(self, tree):
         tree.body = self.body(tree.body, scope=None, function=None)
@@ -258,9 +261,9 @@ class Instrumenter:
                 out.append(statement)
             elif _imports(statement, FOLDER_MODULES):
                 for module in _imports(statement, FOLDER_MODULES):
-                    _at(statement)
-                    out.append(_new(_ast.Expr, value=_call(
-                        _runtime("importing"), _new(_ast.Constant, value=module))))
+                    self._at(statement)
+                    out.append(self._new(_ast.Expr, value=self._call(
+                        self._runtime("importing"), self._new(_ast.Constant, value=module))))
                 out.extend(self.statement(statement, scope, function))
             elif isinstance(statement, _UNGUARDED) or (
                     isinstance(statement, _ast.Return) and statement.value is None):
@@ -270,7 +273,7 @@ class Instrumenter:
         return out
 
     def statement(self, node, scope, function):
-        names, receivers = bound_names(node)
+        names, receivers = bound_names(node, self.walrus)
         global_receivers = []
         if scope is not None:  # in a function: only its own locals can be rebound by name
             local, declared = scope
@@ -280,13 +283,14 @@ class Instrumenter:
                              function)
         self.statements.append(info)
         self._inner(node, scope, function, info.index)
-        _at(node)
+        self._at(node)
         return [self._guard(node, info)]
 
     def _inner(self, node, scope, function, index):
         """Guard the blocks inside a compound statement."""
         if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)):
-            body = self.body(node.body, scope=_function_locals(node), function=node.name)
+            body = self.body(node.body, scope=_function_locals(node, self.walrus),
+                             function=node.name)
             node.body = self._parameters(node, body)
         elif isinstance(node, (_ast.If, *_LOOPS)):
             node.body = self.body(node.body, scope, function)
@@ -296,11 +300,11 @@ class Instrumenter:
             for item in node.items:
                 if item.optional_vars is None and not _has(item.context_expr, (
                         _ast.Yield, _ast.YieldFrom, _ast.Await, _ast.NamedExpr)):
-                    _at(node)
-                    item.context_expr = _call(
-                        _runtime("context"),
-                        _new(_ast.Lambda, args=_no_arguments(), body=item.context_expr),
-                        _new(_ast.Constant, value=index))
+                    self._at(node)
+                    item.context_expr = self._call(
+                        self._runtime("context"),
+                        self._new(_ast.Lambda, args=_no_arguments(), body=item.context_expr),
+                        self._new(_ast.Constant, value=index))
         elif isinstance(node, _TRIES):
             node.body = self._script_handlers(node, self.body(node.body, scope, function))
             for handler in node.handlers:
@@ -312,9 +316,9 @@ class Instrumenter:
                 case.body = self.body(case.body, scope, function)
         elif isinstance(node, _ast.Expr) and not _has(node.value, (_ast.Yield, _ast.YieldFrom,
                                                                     _ast.Await)):
-            _at(node)
-            node.value = _call(_runtime("expression"), _new(_ast.Constant, value=index),
-                               node.value)
+            self._at(node)
+            node.value = self._call(self._runtime("expression"),
+                                    self._new(_ast.Constant, value=index), node.value)
 
     def _parameters(self, function, body):
         """Start a function's body by naming the unknown values its parameters receive (and
@@ -325,13 +329,12 @@ class Instrumenter:
             return body
         info = StatementInfo(len(self.statements), function, names, [], [], function.name)
         self.statements.append(info)
-        _at(function)
-        check = _new(_ast.If, 
-            test=_new(_ast.Subscript, value=_runtime("made"), slice=_new(_ast.Constant, value=0),
-                                ctx=_ast.Load()),
-            body=[_new(_ast.Assign, targets=[_tuple(names, store=True)], value=_call(
-                _runtime("parameters"), _new(_ast.Constant, value=info.index),
-                _tuple(names, store=False)))],
+        self._at(function)
+        check = self._new(
+            _ast.If, test=self._unknowns_made(),
+            body=[self._new(_ast.Assign, targets=[self._tuple(names, store=True)], value=self._call(
+                self._runtime("parameters"), self._new(_ast.Constant, value=info.index),
+                self._tuple(names, store=False)))],
             orelse=[])
         at = 1 if body and _is_docstring(body[0]) else 0
         return body[:at] + [check] + body[at:]
@@ -343,33 +346,35 @@ class Instrumenter:
         if not specific or any(_has(t, (_ast.Yield, _ast.YieldFrom, _ast.Await, _ast.NamedExpr))
                                for t in specific):
             return body
-        _at(node)
-        types = _new(_ast.Lambda, args=_no_arguments(), body=_new(_ast.Tuple, elts=specific, ctx=_ast.Load()))
-        item = _new(_ast.withitem, context_expr=_call(_runtime("script_handlers"), types),
-                             optional_vars=None)
-        return [_new(_ast.With, items=[item], body=body)]
+        self._at(node)
+        types = self._new(_ast.Lambda, args=_no_arguments(),
+                          body=self._new(_ast.Tuple, elts=specific, ctx=_ast.Load()))
+        item = self._new(_ast.withitem, optional_vars=None,
+                         context_expr=self._call(self._runtime("script_handlers"), types))
+        return [self._new(_ast.With, items=[item], body=body)]
 
     def _guard(self, node, info):
-        index = _new(_ast.Constant, value=info.index)
-        failed = _call(_runtime("failed"), _name(ERROR), index)
+        index = self._new(_ast.Constant, value=info.index)
+        failed = self._call(self._runtime("failed"), self._name(ERROR), index)
         targets = info.names + info.receivers
         if isinstance(node, _ast.Return):
-            handled = _new(_ast.Return, value=failed)
+            handled = self._new(_ast.Return, value=failed)
         elif targets:
-            handled = _new(_ast.Assign, targets=[_tuple(targets, store=True)], value=failed)
+            handled = self._new(_ast.Assign, targets=[self._tuple(targets, store=True)],
+                                value=failed)
         else:
-            handled = _new(_ast.Expr, value=failed)
-        handler = _new(_ast.ExceptHandler, type=_name("BaseException"), name=ERROR, body=[handled])
+            handled = self._new(_ast.Expr, value=failed)
+        handler = self._new(_ast.ExceptHandler, type=self._name("BaseException"), name=ERROR,
+                            body=[handled])
         orelse = []
         if isinstance(node, (_ast.Assign, _ast.AugAssign, _ast.AnnAssign)) and info.names:
-            checked = _tuple(info.names, store=True)
-            orelse = [_new(_ast.If, 
-                test=_new(_ast.Subscript, value=_runtime("made"), slice=_new(_ast.Constant, value=0),
-                                    ctx=_ast.Load()),
-                body=[_new(_ast.Assign, targets=[checked], value=_call(
-                    _runtime("bound"), index, _tuple(info.names, store=False)))],
+            checked = self._tuple(info.names, store=True)
+            orelse = [self._new(
+                _ast.If, test=self._unknowns_made(),
+                body=[self._new(_ast.Assign, targets=[checked], value=self._call(
+                    self._runtime("bound"), index, self._tuple(info.names, store=False)))],
                 orelse=[])]
-        return _new(_ast.Try, body=[node], handlers=[handler], orelse=orelse, finalbody=[])
+        return self._new(_ast.Try, body=[node], handlers=[handler], orelse=orelse, finalbody=[])
 
 
 #: Modules whose folder listings say when the folder is not there (``missing_folders``).
@@ -388,7 +393,7 @@ def _imports(statement, modules):
 
 
 def _no_arguments():
-    return _new(_ast.arguments, posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+    return _ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                           kwarg=None, defaults=[])
 
 
@@ -409,7 +414,7 @@ def names_bound_and_read(statements):
 def instrument(source, path):
     """``(code, statements)``: the script compiled statement by statement."""
     tree = compile(source, path, "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)
-    _walrus[0] = b":=" in source if isinstance(source, bytes) else ":=" in source
-    instrumenter = Instrumenter()
+    walrus = b":=" in source if isinstance(source, bytes) else ":=" in source
+    instrumenter = Instrumenter(walrus)
     tree = instrumenter.module(tree)
     return compile(tree, path, "exec", dont_inherit=True), instrumenter.statements

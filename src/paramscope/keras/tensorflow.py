@@ -26,13 +26,42 @@ import contextlib
 import types
 
 from .. import modes, naming, tree
-from ..errors import NeedsComputationError, ParamscopeError
+from ..errors import NeedsComputationError, NotInKerasError, ParamscopeError
 
 VERSION = "2.21.0"
 
 
 class NeedsTensorFlowError(NeedsComputationError, AttributeError):
     """A part of TensorFlow paramscope does not provide (an AttributeError for probes)."""
+
+
+class TensorFlow1Error(NotInKerasError, AttributeError):
+    """A TensorFlow 1 name that TensorFlow 2 lacks (``tf.random_uniform``, ``tf.contrib``):
+    the script fails there with TensorFlow 2 and tf.keras too, even inside a layer's
+    ``call`` (an AttributeError for probes such as ``hasattr(tf, "Session")``)."""
+
+
+def tensorflow1_only(module, name):
+    """The :class:`TensorFlow1Error` for ``<module>.<name>`` (``module``: ``tensorflow`` or
+    ``tensorflow.nn``...) if it is a TensorFlow 1 name TensorFlow 2 lacks, else None."""
+    from ._tf1_names import MEMBERS, TOP_LEVEL
+    parts = module.split(".")
+    if parts == ["tensorflow"]:
+        known = name in TOP_LEVEL or name in TENSORFLOW1_MODULES
+    else:
+        known = len(parts) == 2 and name in MEMBERS.get(parts[1], ())
+    if not known:
+        return None
+    where = "tf." + ".".join(parts[1:] + [name])
+    kept = ("TensorFlow 2 removed it" if name in TENSORFLOW1_MODULES else
+            f"TensorFlow 2 has it only as tf.compat.v1.{where[3:]}")
+    return TensorFlow1Error(
+        f"module {module!r} has no attribute {name!r}: {where} is TensorFlow 1 only ({kept}), "
+        "so the script fails here with TensorFlow 2 and tf.keras too: it needs TensorFlow 1.")
+
+
+#: TensorFlow 1's modules that no TensorFlow 2 has (not even as tf.compat.v1.<name>).
+TENSORFLOW1_MODULES = frozenset({"contrib"})
 
 
 class NeedsDataError(NeedsComputationError):
@@ -473,6 +502,9 @@ class Namespace(types.ModuleType):
         path = self.__name__.replace("tensorflow", "tf", 1)
         if self.__dict__.get("_data", False):
             return DataStandIn(f"{path[3:]}.{name}")
+        tensorflow1 = tensorflow1_only(self.__name__, name)
+        if tensorflow1 is not None:
+            raise tensorflow1
         raise NeedsTensorFlowError(
             f"{path}.{name} is TensorFlow itself, which paramscope does not provide (it "
             "provides tf.keras and the TensorFlow operations models use, on shapes): this needs "

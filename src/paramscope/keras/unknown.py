@@ -17,6 +17,8 @@ unknown value; whatever needs *the value itself* stops the statement):
   False).  An attribute the script or ``--set`` gives it (``u.name = "x"``) is known.
 - arithmetic, ``-u``, ``abs(u)``, ``round(u)``, comparisons (``u == 3``, ``u < v``): unknown.
 - NumPy functions and ufuncs on it (``np.max(u)``, ``np.expand_dims(u, -1)``): unknown.
+- ``os.path.join(u, "x.txt")`` and ``os.path``'s other string functions: unknown
+  (:mod:`paramscope.keras.unknown_paths`); ``open(u)`` and ``os.path.exists(u)`` need it.
 - ``u[key] = v``, ``u.attr = v``, ``del u[key]``: accepted (the object stays unknown).
 - ``with u:`` and ``with u.scope():`` enter and leave; the ``as`` value is unknown.
 - ``str(u)``, ``repr(u)``, ``f"{u}"``, ``print(u)``: the placeholder ``<unknown x_train.shape>``
@@ -40,10 +42,7 @@ from __future__ import annotations
 
 import sys
 
-#: Set to True when the first unknown value of a run is made (the layer hooks are free
-#: until then); the runner resets it.
-made = [False]
-
+from ..modes import set_unknown_values_made, unknown_values_made
 
 
 class UnknownValueError(Exception):
@@ -120,7 +119,7 @@ class Unknown:
                  "_ps_local")
 
     def __init__(self, text, origin, binding=None, attributes=None, source=None):
-        if not made[0]:
+        if not unknown_values_made():  # the first of the run (the runner's forget() ends it)
             _first_made()
         object.__setattr__(self, "_ps_text", text)
         object.__setattr__(self, "_ps_origin", origin)
@@ -285,14 +284,14 @@ _TENSOR_ARGUMENTS = ("inputs", "outputs", "input_tensor", "tensor", "layers", "l
 
 def _first_made():
     from ..layers.base import watch_unknown_values
-    made[0] = True
+    set_unknown_values_made(True)
     watch_unknown_values(check_arguments, call_result)
 
 
 def forget():
     """The end of a run: no unknown values any more (the layer hooks cost nothing again)."""
     from ..layers.base import watch_unknown_values
-    made[0] = False
+    set_unknown_values_made(False)
     watch_unknown_values(None)
 
 
