@@ -158,6 +158,12 @@ def test_modules_first_imported_through_the_shim_keep_their_names():
         for _ in range(2):
             with shim.installed():
                 exec("from keras.losses import mse\\nfrom keras.metrics import mae", {})
+            with shim.installed():  # inside too: Python 3.12+ warns on a mismatch
+                exec("from keras.models import Sequential\\nimport tensorflow.keras.losses", {})
+                for name, module in sys.modules.items():
+                    if name.split(".")[0] in ("keras", "tensorflow") and "." in name:
+                        spec = getattr(module, "__spec__", None)
+                        assert spec is None or module.__package__ == spec.parent, name
         import paramscope.keras as keras
         for name in ("losses", "metrics"):
             module = sys.modules["paramscope.keras." + name]
@@ -168,3 +174,45 @@ def test_modules_first_imported_through_the_shim_keep_their_names():
         """)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def _newer_pythons():
+    """Python 3.12+ interpreters on this machine that run (on PATH, or pyenv's versions)."""
+    import glob
+    import os
+    import shutil
+    import subprocess
+    found = {}
+    candidates = [shutil.which(f"python3.{minor}") for minor in (12, 13, 14)]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[2-9]*/bin/python")))
+    for path in filter(None, candidates):
+        try:
+            proc = subprocess.run([path, "-c", "import sys; print(sys.version_info[:2] >= (3, 12))"],
+                                  capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        version = subprocess.run([path, "-c", "import sys; print(sys.version.split()[0])"],
+                                 capture_output=True, text=True).stdout.strip()
+        if proc.returncode == 0 and proc.stdout.strip() == "True" and version not in found:
+            found[version] = path
+    return list(found.values())
+
+
+_NEWER_PYTHONS = _newer_pythons()
+
+
+@pytest.mark.skipif(not _NEWER_PYTHONS, reason="no Python 3.12+ on PATH (it warns where "
+                    "__package__ != __spec__.parent; the page's Pyodide is 3.13)")
+@pytest.mark.parametrize("python", _NEWER_PYTHONS or ["none"])
+def test_a_script_importing_keras_paths_warns_nothing_on_newer_pythons(tmp_path, python):
+    import os
+    import subprocess
+    script = tmp_path / "model.py"
+    script.write_text("from keras.models import Sequential\nfrom keras.layers import core\n"
+                      "import keras\nm = Sequential([keras.Input((4,)), core.Dense(2)])\n")
+    src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(keras.__file__))))
+    env = dict(os.environ, PYTHONPATH=src)
+    proc = subprocess.run([python, "-W", "error::DeprecationWarning", "-m", "paramscope",
+                           "summary", str(script)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0 and "Total params: 10" in proc.stdout, proc.stderr
+    assert "warning" not in proc.stderr, proc.stderr

@@ -50,9 +50,9 @@ class _Finder:
 
     def __init__(self):
         self._tf = None
-        #: paramscope's own modules handed out under another name, with their own specs:
-        #: the import system sets ``__spec__`` to the alias's spec on them; restored on exit
-        self.own_specs = {}
+        #: paramscope's own modules handed out under another name (``keras.losses``), with
+        #: their own specs, between create_module and exec_module
+        self._own_specs = {}
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split(".", 1)[0] in _ROOTS:
@@ -62,12 +62,22 @@ class _Finder:
     def create_module(self, spec):
         module = self.module_for(spec.name)
         own = getattr(module, "__spec__", None)
-        if own is not None and own.name != spec.name and id(module) not in self.own_specs:
-            self.own_specs[id(module)] = (module, own)
+        if own is not None and own.name != spec.name:
+            self._own_specs[id(module)] = own
+            # The import system gives an alias package a __path__ after setting its spec; its
+            # probe would run the module's __getattr__ under the alias's spec (a relative
+            # import there warns on Python 3.12+). Probed here, under its own spec.
+            if not hasattr(module, "__path__"):
+                module.__path__ = []
         return module
 
     def exec_module(self, module):
-        pass
+        # The import system has just set the alias's spec on the module: give it its own back,
+        # so that its name, its relative imports (__package__ == __spec__.parent, which
+        # Python 3.12+ checks with a warning) and a later shim session all stay paramscope's.
+        own = self._own_specs.pop(id(module), None)
+        if own is not None:
+            module.__spec__ = own
 
     def module_for(self, fullname):
         from .. import keras as facade
@@ -161,11 +171,4 @@ class installed:
                     module.__name__ = spec.name
                 except AttributeError:
                     pass
-        for module, spec in _finder.own_specs.values():  # imported first under an alias
-            try:
-                module.__spec__ = spec
-                module.__name__ = spec.name
-            except AttributeError:
-                pass
-        _finder.own_specs.clear()
         return False
