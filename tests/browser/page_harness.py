@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import sys
@@ -33,6 +34,12 @@ def unavailable_reason():
         reason = "the page is not built (make web"
         return reason + (")" if shutil.which("npm") else "; it needs npm, which is not installed)")
     return None
+
+
+def built_examples():
+    """The page's examples menu, as built (web/dist/examples.json: id, group, title, code)."""
+    with open(os.path.join(DIST, "examples.json"), encoding="utf-8") as f:
+        return json.load(f)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
