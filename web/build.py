@@ -31,9 +31,11 @@ ROOT = os.path.dirname(WEB)
 DIST = os.path.join(WEB, "dist")
 MODULES = os.path.join(WEB, "node_modules")
 
-#: Pyodide's files the page needs (the npm package also has consoles, maps and typings).
-PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-                 "python_stdlib.zip", "pyodide-lock.json")
+#: Pyodide's files the page loads: the worker's classic script (pyodide.js, not the ES module
+#: pyodide.mjs), the runtime, the standard library and the lock file loadPyodide reads (the
+#: npm package also has the module build, source maps, consoles and typings).
+PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
 #: CodeMirror 5: the editor, its stylesheet, the Python mode and the licence.
 CODEMIRROR_FILES = {"lib/codemirror.js": "codemirror.js", "lib/codemirror.css": "codemirror.css",
                     "mode/python/python.js": "python.js", "LICENSE": "LICENSE"}
