@@ -1,6 +1,6 @@
 """The page in the browser (web/, issue 13): first load and re-run times in headless Chromium.
 
-    python bench/web.py            # or as section 5 of bench/run.py (make bench)
+    python bench/web.py            # or as section 6 of bench/run.py (make bench)
 
 Needs the built page (make web), Debian's chromium and Playwright (the test extra); without
 them it says what is missing. Measured in the page itself (performance.now()):
@@ -120,7 +120,7 @@ def rerun_times(page, example_ids, repeat):
 
 
 def bench_web():
-    print("5. The page in the browser (web/): first load and re-run, headless Chromium")
+    print("6. The page in the browser (web/): first load and re-run, headless Chromium")
     reason = harness.unavailable_reason()
     if reason is not None:
         print(f"  (skipped: {reason})")
