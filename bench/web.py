@@ -73,7 +73,8 @@ def first_load(browser, url, throttle=False):
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", {
             "offline": False, "latency": LATENCY_MS,
-            "downloadThroughput": DOWNLOAD_MBIT * 1e6 / 8, "uploadThroughput": UPLOAD_MBIT * 1e6 / 8})
+            "downloadThroughput": DOWNLOAD_MBIT * 1e6 / 8,
+            "uploadThroughput": UPLOAD_MBIT * 1e6 / 8})
     page.goto(url)
     harness.wait_until_ready(page)
     load = harness.first_load(page)
@@ -92,8 +93,9 @@ def best_first_load(browser, url, throttle, times=2):
 
 
 def report_first_loads(browser, gzip_url, plain_url):
+    print("  first loads (each with an empty cache, the best of 2):")
     best = best_first_load(browser, gzip_url, throttle=False)
-    print(f"  {'first load, local server (best of 2)':<58} {best['ready_ms'] / 1000:10.2f} s")
+    print(f"  {'first load, local server':<58} {best['ready_ms'] / 1000:10.2f} s")
     print(f"  {'  of which Pyodide started in the worker':<58} "
           f"{best['worker']['pyodide_ms'] / 1000:10.2f} s")
     print(f"  {'  of which paramscope unpacked and imported':<58} "
@@ -101,12 +103,14 @@ def report_first_loads(browser, gzip_url, plain_url):
     for url, label, target in ((gzip_url, "gzip (static host)", True),
                                (plain_url, "uncompressed (make serve)", False)):
         load = best_first_load(browser, url, throttle=True)
-        line = f"  {'first load at ' + CONNECTION + ': ' + label:<58} {load['ready_ms'] / 1000:10.2f} s"
+        label = f"first load at {CONNECTION}: {label}"
+        line = f"  {label:<58} {load['ready_ms'] / 1000:10.2f} s"
         if target:
             line += f"  (target < 5 s: {'met' if load['ready_ms'] < 5000 else 'NOT met'})"
         print(line)
         print(f"  {'  transferred':<58} {load['bytes'] / 1e6:10.2f} MB")
-        print(f"  {'  Pyodide downloaded after':<58} {load['pyodide_downloaded_ms'] / 1000:10.2f} s")
+        arrived = load["pyodide_downloaded_ms"] / 1000
+        print(f"  {'  Pyodide downloaded after':<58} {arrived:10.2f} s")
 
 
 def rerun_times(page, example_ids, repeat):

@@ -24,8 +24,6 @@ import subprocess
 import tempfile
 import time
 
-from browser_support import required, skip_or_fail  # noqa: F401  (same rules as Chromium's)
-
 
 def _default_firefox():
     for name in ("firefox-esr", "firefox"):
@@ -54,6 +52,7 @@ PREFS = {
     "network.captive-portal-service.enabled": False,
     "network.connectivity-service.enabled": False,
     "browser.newtabpage.enabled": False,
+    "network.disable-localhost-when-offline": True,  # "Work Offline" cuts the local server too
     "devtools.console.stdout.content": True,  # the page's console messages in the browser's log
 }
 START_TIMEOUT_S = 90
@@ -148,7 +147,8 @@ class Firefox:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise MarionetteError(f"Firefox exited ({self.process.returncode}): {self.log_text()}")
+                raise MarionetteError(f"Firefox exited ({self.process.returncode}): "
+                                      f"{self.log_text()}")
             if os.path.exists(path):
                 with open(path, encoding="utf-8") as f:
                     port = f.read().strip()
@@ -190,14 +190,11 @@ class Firefox:
 
 #: The script around a Playwright-style expression: a value, or a function called with the
 #: argument; a promise is awaited (WebDriver's Execute Script does that).
-_EVALUATE = "const value = ({expression}); return typeof value === 'function' ? value(arguments[0]) : value;"
-#: Errors of the page itself, gathered from the moment it is loaded.
-_WATCH_ERRORS = """
-window.__paramscopeProblems = window.__paramscopeProblems || [];
-window.addEventListener('error', e => window.__paramscopeProblems.push('page error: ' + e.message));
-window.addEventListener('unhandledrejection',
-                        e => window.__paramscopeProblems.push('unhandled rejection: ' + e.reason));
-"""
+_EVALUATE = ("const value = ({expression});"
+             "return typeof value === 'function' ? value(arguments[0]) : value;")
+
+
+_LOADED = "url => location.href === url && document.readyState === 'complete'"
 
 
 class FirefoxPage:
@@ -213,7 +210,7 @@ class FirefoxPage:
         deadline = time.monotonic() + timeout / 1000
         while True:
             try:  # a script can fail while one document replaces the other
-                if self.evaluate("url => location.href === url && document.readyState === 'complete'", url):
+                if self.evaluate(_LOADED, url):
                     break
             except MarionetteError:
                 if time.monotonic() > deadline:
@@ -221,7 +218,6 @@ class FirefoxPage:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{url} did not load in {timeout} ms")
             time.sleep(0.05)
-        self.firefox.command("WebDriver:ExecuteScript", {"script": _WATCH_ERRORS, "args": []})
 
     @property
     def url(self):
@@ -229,10 +225,11 @@ class FirefoxPage:
 
     @property
     def problems(self):
-        """Script errors in the page, and console errors in the browser's log."""
-        problems = self.evaluate("window.__paramscopeProblems || []")
-        return problems + [line for line in self.firefox.log_text().splitlines()
-                           if line.startswith("console.error:")]
+        """The pages' script errors (their workers' too) and console errors since Firefox
+        started, from its log (the browser's own messages left out)."""
+        return [line for line in self.firefox.log_text().splitlines()
+                if line.startswith("console.error:")
+                or line.startswith(("JavaScript error: http", "JavaScript error: data:"))]
 
     def evaluate(self, expression, arg=None):
         return self.firefox.command("WebDriver:ExecuteScript", {
@@ -249,7 +246,8 @@ class FirefoxPage:
             time.sleep(0.05)
 
     def eval_on_selector(self, selector, function):
-        return self.evaluate(f"selector => ({function})(document.querySelector(selector))", selector)
+        return self.evaluate(f"selector => ({function})(document.querySelector(selector))",
+                             selector)
 
     def eval_on_selector_all(self, selector, function):
         return self.evaluate(f"selector => ({function})([...document.querySelectorAll(selector)])",
@@ -259,14 +257,16 @@ class FirefoxPage:
         """As Playwright's: in the document, with a box, and not ``visibility: hidden``."""
         return self.evaluate("""selector => {
             const e = document.querySelector(selector);
-            return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+            return !!e && e.getClientRects().length > 0
+                && getComputedStyle(e).visibility !== 'hidden';
         }""", selector)
 
     def is_hidden(self, selector):
         return not self.is_visible(selector)
 
     def _element(self, selector):
-        found = self.firefox.command("WebDriver:FindElement", {"using": "css selector", "value": selector})
+        found = self.firefox.command("WebDriver:FindElement",
+                                     {"using": "css selector", "value": selector})
         return found["value"][ELEMENT] if "value" in found else found[ELEMENT]
 
     def click(self, selector):
@@ -319,12 +319,21 @@ class FirefoxPage:
             raise MarionetteError(f"the viewport is {inner}, not {[width, height]}")
 
     def _set_zoom(self, zoom):
-        """The tab's full zoom (as Ctrl+plus sets it), from the browser's own scope (the
-        reason for ``-remote-allow-system-access``)."""
+        """The tab's full zoom (as Ctrl+plus sets it)."""
+        self._in_browser_scope("FullZoom.setZoom(arguments[0], gBrowser.selectedBrowser);", zoom)
+
+    def set_offline(self, offline):
+        """Firefox's "Work Offline": no request reaches the network (a service worker still
+        answers from its cache)."""
+        self._in_browser_scope("Services.io.manageOfflineStatus = false;"
+                               "Services.io.offline = arguments[0];", offline)
+
+    def _in_browser_scope(self, script, arg):
+        """Runs ``script`` in the browser's own (chrome) scope: the reason for
+        ``-remote-allow-system-access``."""
         self.firefox.command("Marionette:SetContext", {"value": "chrome"})
         try:
-            self.firefox.command("WebDriver:ExecuteScript", {
-                "script": "FullZoom.setZoom(arguments[0], gBrowser.selectedBrowser);", "args": [zoom]})
+            self.firefox.command("WebDriver:ExecuteScript", {"script": script, "args": [arg]})
         finally:
             self.firefox.command("Marionette:SetContext", {"value": "content"})
 

@@ -133,5 +133,23 @@ def check_phone_layout(tab):
     assert layout["page_width"] <= PHONE_WIDTH, layout
     left, top, width, height = layout["run"]
     assert width > 0 and height > 0 and layout["run_enabled"], layout
-    assert left >= 0 and left + width <= PHONE_WIDTH and top >= 0 and top + height <= PHONE_HEIGHT, layout
+    assert 0 <= left and left + width <= PHONE_WIDTH, layout
+    assert 0 <= top and top + height <= PHONE_HEIGHT, layout
     assert tab.is_visible("#run")
+
+
+#: Whether the page reaches its server: a file that is not in the site (so not in the
+#: service worker's cache) is a 404 online, and no answer at all offline.
+NETWORK_REACHED = "fetch('not-in-the-site').then(() => 'reached', () => 'unreachable')"
+
+
+def wait_for_offline_copy(tab):
+    """Until the service worker has cached every file of the site (and "./"): the page then
+    loads without a network."""
+    tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    site = sum(len(names) for _, _, names in os.walk(harness.DIST)) - 1  # but sw.js
+    tab.wait_for_function("""async (expected) => {
+        const names = await caches.keys();
+        if (names.length !== 1) return false;
+        return (await (await caches.open(names[0])).keys()).length === expected;
+    }""", arg=site + 1, timeout=60_000)

@@ -21,9 +21,10 @@ import re
 import pytest
 
 import page_harness as harness
-from page_reading import (ARTIFACTS, BROKEN, FIXED, PHONE_HEIGHT, PHONE_WIDTH, check_phone_layout,
-                          cli, cli_runs, expected_rows, marked_lines, run, screenshot, set_code,
-                          table_rows, table_totals, text_of)
+from page_reading import (ARTIFACTS, BROKEN, FIXED, NETWORK_REACHED, PHONE_HEIGHT, PHONE_WIDTH,
+                          check_phone_layout, cli, cli_runs, expected_rows, marked_lines, run,
+                          screenshot, set_code, table_rows, table_totals, text_of,
+                          wait_for_offline_copy)
 
 GOLDEN_FILES = os.path.join(harness.ROOT, "tests", "golden", "files")
 PHONE = {"viewport": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, "is_mobile": True,
@@ -320,17 +321,12 @@ def test_shared_link_reproduces_the_result_on_a_phone_and_offline(page, browser)
         assert "Total params: 7993 " in text_of(phone, "#summary-text")
         # Offline once loaded: the service worker has every file; reloaded without a network,
         # the page loads, runs the link's example and shows its summary.
-        phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        site = sum(len(names) for _, _, names in os.walk(harness.DIST)) - 1  # but sw.js
-        phone.wait_for_function("""async (expected) => {
-            const names = await caches.keys();
-            if (names.length !== 1) return false;
-            return (await (await caches.open(names[0])).keys()).length === expected;
-        }""", arg=site + 1, timeout=60_000)  # every file, and "./"
+        wait_for_offline_copy(phone)
         phone.context.set_offline(True)
         phone.reload()
         harness.wait_until_ready(phone)
         assert "Total params: 7993 " in text_of(phone, "#summary-text")
+        assert phone.evaluate(NETWORK_REACHED) == "unreachable"  # truly offline (online: a 404)
         assert phone.problems == []
     finally:
         phone.context.close()

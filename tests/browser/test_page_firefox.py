@@ -5,8 +5,9 @@ As in Chromium (test_page.py), one server, one browser and one loaded page are s
 what the page shows is compared with what the CLI prints for the same code (whose numbers
 the golden tests compare with real Keras): the default example and its totals, every
 example of the menu, a broken model typed key by key with its message and marked line, and
-the page on a phone-sized screen. Screenshots go to tests/artifacts/web-firefox-*.png and
-the first-load time to tests/artifacts/web-timings-firefox.json (nothing asserts a time).
+the page on a phone-sized screen, then reloaded offline (from its service worker).
+Screenshots go to tests/artifacts/web-firefox-*.png and the first-load time to
+tests/artifacts/web-timings-firefox.json (nothing asserts a time).
 
 Outside CI, when Firefox or the built page (make web) is missing, these tests are skipped
 with the reason; in CI (CI set) they fail instead (.ci/run installs firefox-esr).
@@ -21,9 +22,10 @@ import pytest
 
 import firefox_support
 import page_harness as harness
-from page_reading import (ARTIFACTS, BROKEN, FIXED, PHONE_HEIGHT, PHONE_WIDTH, check_phone_layout,
-                          cli, cli_runs, editor_code, expected_rows, marked_lines, run, screenshot,
-                          set_code, table_rows, table_totals, text_of)
+from page_reading import (ARTIFACTS, BROKEN, FIXED, NETWORK_REACHED, PHONE_HEIGHT, PHONE_WIDTH,
+                          check_phone_layout, cli, cli_runs, editor_code, expected_rows,
+                          marked_lines, run, screenshot, set_code, table_rows, table_totals,
+                          text_of, wait_for_offline_copy)
 
 DESKTOP = (1360, 900)
 
@@ -64,8 +66,9 @@ def page(firefox, server, cli_expected):
     harness.wait_until_ready(tab)
     os.makedirs(ARTIFACTS, exist_ok=True)
     with open(os.path.join(ARTIFACTS, "web-timings-firefox.json"), "w", encoding="utf-8") as f:
+        first_run_ms = tab.evaluate("window.paramscopePage.timings.runs[0].ms")
         json.dump({"firefox": firefox.version, "first_load": harness.first_load(tab),
-                   "first_run_ms": tab.evaluate("window.paramscopePage.timings.runs[0].ms")}, f, indent=1)
+                   "first_run_ms": first_run_ms}, f, indent=1)
     yield tab
     assert tab.problems == []  # no script errors in the page, no console errors
 
@@ -74,8 +77,9 @@ def test_default_example_shows_the_tutorials_totals_in_firefox(page, cli_expecte
     with open(os.path.join(harness.ROOT, "src", "paramscope", "examples", "cnn_tutorial.py"),
               encoding="utf-8") as f:
         assert editor_code(page) == f.read()
-    assert table_totals(page) == ["Total params: 2,515 (9.82 KB)", "Trainable params: 2,515 (9.82 KB)",
-                                  "Non-trainable params: 0 (0.00 B)"]  # the tutorial's numbers
+    assert table_totals(page) == ["Total params: 2,515 (9.82 KB)",  # the tutorial's numbers
+                                  "Trainable params: 2,515 (9.82 KB)",
+                                  "Non-trainable params: 0 (0.00 B)"]
     assert text_of(page, "#totals .total .count") == "2,515"
     status, out, _ = cli_expected["cnn_tutorial"]["json"].result()
     assert status == 0
@@ -134,7 +138,7 @@ def test_typed_broken_model_marks_its_line_in_firefox(page, tmp_path):
     assert page.is_hidden("#error") and table_totals(page)[0].startswith("Total params: 54,170 ")
 
 
-def test_phone_sized_screen_in_firefox(page, server):
+def test_phone_sized_screen_and_offline_in_firefox(page, server):
     set_code(page, FIXED)
     run(page)
     rows, totals = table_rows(page), table_totals(page)
@@ -150,5 +154,16 @@ def test_phone_sized_screen_in_firefox(page, server):
         screenshot(page, "web-firefox-phone.png", full_page=True)
         harness.run_and_wait(page, lambda: page.click("#run"))  # the button works on a phone
         assert table_totals(page) == totals
+        # Offline once loaded: with every file in the service worker's cache, the page loads
+        # without a network and runs the link's code again.
+        wait_for_offline_copy(page)
+        page.set_offline(True)
+        page.goto(server.url + "?offline" + link[link.index("#"):])
+        harness.wait_until_ready(page)
+        assert table_rows(page) == rows and table_totals(page) == totals
+        assert page.evaluate(NETWORK_REACHED) == "unreachable"  # truly offline (online: a 404)
+        page.set_offline(False)
+        assert page.evaluate(NETWORK_REACHED) == "reached"
     finally:
+        page.set_offline(False)
         page.set_viewport(*DESKTOP)
