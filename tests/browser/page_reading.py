@@ -8,6 +8,9 @@ Only the Playwright ``Page`` methods that firefox_support.FirefoxPage also has a
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +18,7 @@ import sys
 import page_harness as harness
 
 ARTIFACTS = os.path.join(harness.ROOT, "tests", "artifacts")
+GOLDEN_FILES = os.path.join(harness.ROOT, "tests", "golden", "files")
 #: A phone's screen (an iPhone 12 to 15: 390 x 844 CSS pixels).
 PHONE_WIDTH, PHONE_HEIGHT = 390, 844
 
@@ -53,6 +57,15 @@ def cli_runs(pool, base, examples):
             for kind, options in (("json", ("--format", "json")), ("keras3", ()),
                                   ("keras2", ("--style", "keras2")))}
     return jobs
+
+
+def golden_keras_file(name):
+    """A Keras 3 model file of the golden fixtures, and its summary as Keras printed it."""
+    with open(os.path.join(GOLDEN_FILES, "keras3", name), "rb") as f:
+        data = f.read()
+    with gzip.open(os.path.join(GOLDEN_FILES, "keras3", name + ".expected.json.gz"), "rt",
+                   encoding="utf-8") as f:
+        return data, json.load(f)["loaded"]["summaries"]["c200"]
 
 
 def screenshot(tab, name, **options):
@@ -110,6 +123,28 @@ def set_code(tab, code):
 
 def run(tab):
     return harness.run_and_wait(tab, lambda: tab.click("#run"))
+
+
+def drop_file(tab, name, data):
+    """Drop a file on the page as a user would (dragenter, dragover, drop with its bytes);
+    returns whether the drop overlay showed while dragging."""
+    script = """([name, b64]) => {
+        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name));
+        const target = document.querySelector('.output-pane');
+        const fire = (type) => target.dispatchEvent(
+            new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: transfer}));
+        fire('dragenter');
+        const shown = !document.getElementById('drop').hidden;
+        fire('dragover');
+        fire('drop');
+        return shown;
+    }"""
+    shown = []
+    harness.run_and_wait(tab, lambda: shown.append(
+        tab.evaluate(script, [name, base64.b64encode(data).decode()])))
+    return shown[0]
 
 
 def phone_layout(tab):

@@ -11,9 +11,7 @@ Outside CI, when Chromium, Playwright or the built page (make web) is missing, t
 are skipped with the reason (make test lists it); in CI (CI set) they fail instead.
 """
 
-import base64
 import concurrent.futures
-import gzip
 import json
 import os
 import re
@@ -21,12 +19,11 @@ import re
 import pytest
 
 import page_harness as harness
-from page_reading import (ARTIFACTS, BROKEN, FIXED, NETWORK_REACHED, PHONE_HEIGHT, PHONE_WIDTH,
-                          check_phone_layout, cli, cli_runs, expected_rows, marked_lines, run,
-                          screenshot, set_code, table_rows, table_totals, text_of,
-                          wait_for_offline_copy)
+from page_reading import (ARTIFACTS, BROKEN, FIXED, GOLDEN_FILES, NETWORK_REACHED, PHONE_HEIGHT,
+                          PHONE_WIDTH, check_phone_layout, cli, cli_runs, drop_file,
+                          expected_rows, golden_keras_file, marked_lines, run, screenshot,
+                          set_code, table_rows, table_totals, text_of, wait_for_offline_copy)
 
-GOLDEN_FILES = os.path.join(harness.ROOT, "tests", "golden", "files")
 PHONE = {"viewport": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, "is_mobile": True,
          "has_touch": True, "device_scale_factor": 1}
 
@@ -93,32 +90,6 @@ def page(browser, server, cli_expected, timings):
     yield tab
     assert tab.problems == []  # no script errors in the page, no failed loads
     tab.context.close()
-
-
-# ---------------------------------------------------------------------------------------
-# Reading the page
-
-
-def drop_file(tab, name, data):
-    """Drop a file on the page as a user would (dragenter, dragover, drop with its bytes);
-    returns whether the drop overlay showed while dragging."""
-    script = """([name, b64]) => {
-        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], name));
-        const target = document.querySelector('.output-pane');
-        const fire = (type) => target.dispatchEvent(
-            new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: transfer}));
-        fire('dragenter');
-        const shown = !document.getElementById('drop').hidden;
-        fire('dragover');
-        fire('drop');
-        return shown;
-    }"""
-    shown = []
-    harness.run_and_wait(tab, lambda: shown.append(
-        tab.evaluate(script, [name, base64.b64encode(data).decode()])))
-    return shown[0]
 
 
 # ---------------------------------------------------------------------------------------
@@ -239,11 +210,7 @@ def human_bytes(value):
 
 
 def test_dropped_keras_file_is_summarised_as_keras_printed_it(page, tmp_path):
-    with open(os.path.join(GOLDEN_FILES, "keras3", "branches.keras"), "rb") as f:
-        data = f.read()
-    with gzip.open(os.path.join(GOLDEN_FILES, "keras3", "branches.keras.expected.json.gz"),
-                   "rt", encoding="utf-8") as f:
-        keras_printed = json.load(f)["loaded"]["summaries"]["c200"]
+    data, keras_printed = golden_keras_file("branches.keras")
     assert drop_file(page, "branches.keras", data)  # the overlay showed while dragging
     assert page.is_hidden("#drop") and page.is_hidden("#error")
     assert text_of(page, "#model-title") == 'Model: "branches" · branches.keras'

@@ -4,8 +4,9 @@
 As in Chromium (test_page.py), one server, one browser and one loaded page are shared, and
 what the page shows is compared with what the CLI prints for the same code (whose numbers
 the golden tests compare with real Keras): the default example and its totals, every
-example of the menu, a broken model typed key by key with its message and marked line, and
-the page on a phone-sized screen, then reloaded offline (from its service worker).
+example of the menu, a dropped .keras file (also against what Keras printed for it), a
+broken model typed key by key with its message and marked line, and the page on a
+phone-sized screen, then reloaded offline (from its service worker).
 Screenshots go to tests/artifacts/web-firefox-*.png and the first-load time to
 tests/artifacts/web-timings-firefox.json (nothing asserts a time).
 
@@ -23,9 +24,9 @@ import pytest
 import firefox_support
 import page_harness as harness
 from page_reading import (ARTIFACTS, BROKEN, FIXED, NETWORK_REACHED, PHONE_HEIGHT, PHONE_WIDTH,
-                          check_phone_layout, cli, cli_runs, editor_code, expected_rows,
-                          marked_lines, run, screenshot, set_code, table_rows, table_totals,
-                          text_of, wait_for_offline_copy)
+                          check_phone_layout, cli, cli_runs, drop_file, editor_code,
+                          expected_rows, golden_keras_file, marked_lines, run, screenshot,
+                          set_code, table_rows, table_totals, text_of, wait_for_offline_copy)
 
 DESKTOP = (1360, 900)
 
@@ -116,6 +117,17 @@ def test_every_example_is_what_the_cli_prints_in_firefox(page, examples, cli_exp
     assert text_of(page, "#summary-text") == cli_expected[examples[-1]["id"]]["keras2"].result()[1]
     harness.run_and_wait(page, lambda: page.select_option("#style", "keras3"))
     page.click("#tab-table")
+
+
+def test_dropped_keras_file_is_summarised_as_keras_printed_it_in_firefox(page, tmp_path):
+    data, keras_printed = golden_keras_file("branches.keras")
+    assert drop_file(page, "branches.keras", data)  # the overlay showed while dragging
+    assert page.is_hidden("#drop") and page.is_hidden("#error")
+    assert text_of(page, "#model-title") == 'Model: "branches" · branches.keras'
+    assert text_of(page, "#summary-text") == keras_printed
+    status, out, _ = cli(str(tmp_path), "branches.keras", data, "--format", "json")
+    assert status == 0 and text_of(page, "#summary-json") == out
+    assert table_rows(page) == expected_rows(json.loads(out))
 
 
 def test_typed_broken_model_marks_its_line_in_firefox(page, tmp_path):
