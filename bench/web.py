@@ -1,4 +1,5 @@
-"""The page in the browser (web/, issue 13): first load and re-run times in headless Chromium.
+"""The page in the browser (web/, issue 13): first load and re-run times in headless Chromium
+(and Firefox).
 
     python bench/web.py            # or as section 6 of bench/run.py (make bench)
 
@@ -15,6 +16,8 @@ them it says what is missing. Measured in the page itself (performance.now()):
 - re-run: Run pressed again on each seed model (the worker round trip: the script run on
   paramscope, the summary, every style rendered); the median of BENCH_WEB_REPEAT runs
   (default 5). Target: under 300 ms.
+- Firefox (Debian's firefox-esr, when installed): its first load, unthrottled, and the re-run
+  of the first seed model.
 
 The first load is mostly the CPU's (Pyodide compiling its WebAssembly and starting Python):
 on a busy machine it is slower whatever the connection; the load average is printed.
@@ -32,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "browser"))
 
 import page_harness as harness  # noqa: E402  (tests/browser/page_harness.py: the server and the browser launch)
+import firefox_support  # noqa: E402  (tests/firefox_support.py, on the path page_harness sets)
 
 #: A "normal connection" for the throttled first load.
 DOWNLOAD_MBIT, UPLOAD_MBIT, LATENCY_MS = 50, 10, 20
@@ -123,8 +127,31 @@ def rerun_times(page, example_ids, repeat):
     return times
 
 
+def report_firefox(url, example_id, repeat):
+    """Debian's Firefox (tests/firefox_support.py, Marionette): the first load with a fresh
+    profile, unthrottled (Marionette has no network emulation), and one seed's re-run."""
+    reason = firefox_support.unavailable_reason()
+    if reason is not None:
+        print(f"  (Firefox skipped: {reason})")
+        return
+    firefox = firefox_support.Firefox()
+    try:
+        page = firefox.page
+        page.goto(url)
+        harness.wait_until_ready(page)
+        load = harness.first_load(page)
+        print(f"  {'Firefox ' + firefox.version + ': first load, local server':<58} "
+              f"{load['ready_ms'] / 1000:10.2f} s")
+        harness.run_and_wait(page, lambda: page.select_option("#examples", example_id))
+        runs = [harness.run_and_wait(page, lambda: page.click("#run")) for _ in range(repeat)]
+        print(f"  {'Firefox: re-run ' + example_id + ' (median)':<58} "
+              f"{statistics.median(r['ms'] for r in runs):10.1f} ms")
+    finally:
+        firefox.close()
+
+
 def bench_web():
-    print("6. The page in the browser (web/): first load and re-run, headless Chromium")
+    print("6. The page in the browser (web/): first load and re-run, headless Chromium and Firefox")
     reason = harness.unavailable_reason()
     if reason is not None:
         print(f"  (skipped: {reason})")
@@ -151,6 +178,7 @@ def bench_web():
               f"{'met' if worst < 300 else 'NOT met'})")
         context.close()
         browser.close()
+        report_firefox(server.url, seeds[0], repeat)
     print(f"  (the machine's load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
