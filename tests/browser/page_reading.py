@@ -163,6 +163,10 @@ def check_phone_layout(tab):
     """Usable on a phone: the viewport is the phone's, nothing is wider than the screen (only
     the table and the code scroll inside their own boxes), and the Run button is on the first
     screen, whole and enabled."""
+    # Everything the run shows is there: the compute and memory panel fills in its figures
+    # after the summary (its long labels once made the page wider than a phone).
+    tab.wait_for_function("document.getElementById('profile').hidden "
+                          "|| document.querySelectorAll('#profile dd').length > 0")
     layout = phone_layout(tab)
     assert layout["viewport"] == [PHONE_WIDTH, PHONE_HEIGHT], layout
     assert layout["page_width"] <= PHONE_WIDTH, layout
