@@ -533,8 +533,8 @@ function setUpControls() {
 
 // The service worker keeps every file of the site for offline use. It is registered once
 // Python is ready, not at the start: its download of the whole site would otherwise run
-// beside the page's own first load (the whole site a second time, at once); afterwards the browser's
-// HTTP cache has most of it.
+// beside the page's own first load (the whole site a second time, at once); afterwards the
+// browser's HTTP cache has most of it.
 function registerServiceWorker() {
   if ("serviceWorker" in navigator && location.protocol !== "file:") {
     navigator.serviceWorker.register("sw.js").catch(() => {});  // offline use is a bonus
