@@ -15,10 +15,12 @@ the reason shown, where Firefox is missing; in CI (``CI`` set, as .ci/run sets i
 
 from __future__ import annotations
 
+import atexit
 import base64
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -131,7 +133,10 @@ class Firefox:
         self.process = subprocess.Popen(
             [FIREFOX, "--headless", "--marionette", "-remote-allow-system-access", "--no-remote",
              "--profile", self.profile],
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            start_new_session=True)  # a process group of its own, for close() to end
+        self.closed = False
+        atexit.register(self.close)
         try:
             self.client = Marionette(self._wait_for_port(), timeout_s=START_TIMEOUT_S)
             self.capabilities = self.client.command("WebDriver:NewSession", {"capabilities": {
@@ -171,17 +176,24 @@ class Firefox:
             return f.read()
 
     def close(self):
+        """Quits Firefox (or, failing that, kills its process group) and removes its profile;
+        also run at exit, should a test run end without closing it."""
+        if self.closed:
+            return
+        self.closed = True
+        atexit.unregister(self.close)
         try:
             if getattr(self, "client", None) is not None:
                 try:
                     self.client.command("Marionette:Quit", {"flags": ["eForceQuit"]})
-                except (OSError, MarionetteError):
+                except Exception:  # noqa: BLE001  (gone already, or stuck: killed below)
                     pass
-                self.client.close()
+                finally:
+                    self.client.close()
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)  # its content processes too
                 self.process.wait()
         finally:
             self.log.close()
