@@ -19,8 +19,9 @@ Measures:
    vs Keras loading the same config and printing its summary.
 5. Diagrams (bench/layout.py): edge crossings and drawing size of the keras.applications
    models against Keras's order in one column, and the time to draw NASNetLarge.
-6. The page in the browser (bench/web.py): first load and re-run times in headless Chromium,
-   when the page is built (make web) and Chromium and Playwright are there.
+6. The page in the browser (bench/web.py): first load (also throttled to 50 Mbit/s and 20 ms,
+   the files gzip-compressed as a static host sends them) and re-run times in headless
+   Chromium, when the page is built (make web) and Chromium and Playwright are there.
 """
 
 from __future__ import annotations

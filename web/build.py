@@ -31,9 +31,11 @@ ROOT = os.path.dirname(WEB)
 DIST = os.path.join(WEB, "dist")
 MODULES = os.path.join(WEB, "node_modules")
 
-#: Pyodide's files the page needs (the npm package also has consoles, maps and typings).
-PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-                 "python_stdlib.zip", "pyodide-lock.json")
+#: Pyodide's files the page loads: the worker's classic script (pyodide.js, not the ES module
+#: pyodide.mjs), the runtime, the standard library and the lock file loadPyodide reads (the
+#: npm package also has the module build, source maps, consoles and typings).
+PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
 #: CodeMirror 5: the editor, its stylesheet, the Python mode and the licence.
 CODEMIRROR_FILES = {"lib/codemirror.js": "codemirror.js", "lib/codemirror.css": "codemirror.css",
                     "mode/python/python.js": "python.js", "LICENSE": "LICENSE"}
@@ -104,10 +106,20 @@ def copy_page(dest):
     os.makedirs(os.path.join(dest, "pyodide"))
     for name in PYODIDE_FILES:
         shutil.copy2(os.path.join(MODULES, "pyodide", name), os.path.join(dest, "pyodide", name))
+    drop_source_map_comment(os.path.join(dest, "pyodide", "pyodide.js"))
     os.makedirs(os.path.join(dest, "vendor", "codemirror"))
     for name, target in CODEMIRROR_FILES.items():
         shutil.copy2(os.path.join(MODULES, "codemirror", name),
                      os.path.join(dest, "vendor", "codemirror", target))
+
+
+def drop_source_map_comment(path):
+    """The source map a script names is not part of the site (a browser's developer tools
+    would ask for it in vain): the comment that names it goes."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(line for line in lines if not line.startswith("//# sourceMappingURL="))
 
 
 def write_examples(dest):

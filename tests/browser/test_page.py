@@ -11,34 +11,21 @@ Outside CI, when Chromium, Playwright or the built page (make web) is missing, t
 are skipped with the reason (make test lists it); in CI (CI set) they fail instead.
 """
 
-import base64
 import concurrent.futures
-import gzip
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 import page_harness as harness
+from page_reading import (ARTIFACTS, BROKEN, FIXED, GOLDEN_FILES, NETWORK_REACHED, PHONE_HEIGHT,
+                          PHONE_WIDTH, check_phone_layout, cli, cli_runs, drop_file,
+                          expected_rows, golden_keras_file, marked_lines, run, screenshot,
+                          set_code, table_rows, table_totals, text_of, wait_for_offline_copy)
 
-ARTIFACTS = os.path.join(harness.ROOT, "tests", "artifacts")
-GOLDEN_FILES = os.path.join(harness.ROOT, "tests", "golden", "files")
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 1}
-
-BROKEN = """\
-from keras.models import Sequential
-from keras.layers import Conv2D, Dense, Flatten
-
-model = Sequential()
-model.add(Conv2D(8, kernel_size=3, input_shape=(28, 28)))
-model.add(Flatten())
-model.add(Dense(10, activation='softmax'))
-"""
-FIXED = BROKEN.replace("input_shape=(28, 28)", "input_shape=(28, 28, 1)")
+PHONE = {"viewport": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, "is_mobile": True,
+         "has_touch": True, "device_scale_factor": 1}
 
 
 # ---------------------------------------------------------------------------------------
@@ -65,36 +52,14 @@ def server(browser):
 
 @pytest.fixture(scope="module")
 def examples(browser):
-    with open(os.path.join(harness.DIST, "examples.json"), encoding="utf-8") as f:
-        return json.load(f)
-
-
-def cli(folder, name, content, *options, command="summary"):
-    """``paramscope summary NAME OPTIONS`` (or another command) in a subprocess, in a folder
-    holding that file."""
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, name), "wb") as f:
-        f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-    env = dict(os.environ, COLUMNS="200")
-    proc = subprocess.run([sys.executable, "-m", "paramscope", command, name, *options],
-                          cwd=folder, capture_output=True, text=True, env=env)
-    return proc.returncode, proc.stdout, proc.stderr
+    return harness.built_examples()
 
 
 @pytest.fixture(scope="module")
 def cli_expected(examples, tmp_path_factory):
     """What the CLI prints for each example, computed in the background while the page loads."""
-    base = tmp_path_factory.mktemp("cli")
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
-    jobs = {}
-    for example in examples:
-        folder = str(base / example["id"])
-        jobs[example["id"]] = {
-            kind: pool.submit(cli, folder + "-" + kind, "model.py", example["code"], *options)
-            for kind, options in (("json", ("--format", "json")), ("keras3", ()),
-                                  ("keras2", ("--style", "keras2")))}
-    yield jobs
-    pool.shutdown(wait=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        yield cli_runs(pool, str(tmp_path_factory.mktemp("cli")), examples)
 
 
 @pytest.fixture(scope="module")
@@ -125,85 +90,6 @@ def page(browser, server, cli_expected, timings):
     yield tab
     assert tab.problems == []  # no script errors in the page, no failed loads
     tab.context.close()
-
-
-def screenshot(tab, name, **options):
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    tab.screenshot(path=os.path.join(ARTIFACTS, name), **options)
-
-
-# ---------------------------------------------------------------------------------------
-# Reading the page
-
-
-def table_rows(tab):
-    return tab.eval_on_selector_all(
-        "#summary-table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
-
-
-def table_totals(tab):
-    return tab.eval_on_selector_all("#summary-table tfoot td", "cells => cells.map(c => c.textContent)")
-
-
-def text_of(tab, selector):
-    return tab.eval_on_selector(selector, "e => e.textContent")
-
-
-def marked_lines(tab):
-    return tab.eval_on_selector_all(
-        ".CodeMirror .error-line", "lines => lines.map(l => l.querySelector('.CodeMirror-linenumber').textContent)")
-
-
-def shape_text(shape):
-    """An output shape as Keras 3's table prints it."""
-    if shape is None:
-        return "?"
-    if shape and isinstance(shape[0], list):
-        return shape_text(shape[0]) if len(shape) == 1 else \
-            "[" + ", ".join(shape_text(s) for s in shape) + "]"
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
-
-
-def expected_rows(summary):
-    rows = []
-    for layer in summary["layers"]:
-        cells = [f"{layer['name']} ({layer['class_name']})", shape_text(layer["output_shape"]),
-                 f"{layer['params']:,}" if layer["built"] else "0 (unbuilt)"]
-        if not summary["sequential_like"]:
-            cells.append(", ".join(f"{i['layer']}[{i['node_index']}][{i['tensor_index']}]"
-                                   for i in layer["inbound"]) or "-")
-        rows.append(cells)
-    return rows
-
-
-def set_code(tab, code):
-    tab.evaluate("code => window.paramscopePage.editor.setValue(code)", code)
-
-
-def run(tab):
-    return harness.run_and_wait(tab, lambda: tab.click("#run"))
-
-
-def drop_file(tab, name, data):
-    """Drop a file on the page as a user would (dragenter, dragover, drop with its bytes);
-    returns whether the drop overlay showed while dragging."""
-    script = """([name, b64]) => {
-        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], name));
-        const target = document.querySelector('.output-pane');
-        const fire = (type) => target.dispatchEvent(
-            new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: transfer}));
-        fire('dragenter');
-        const shown = !document.getElementById('drop').hidden;
-        fire('dragover');
-        fire('drop');
-        return shown;
-    }"""
-    shown = []
-    harness.run_and_wait(tab, lambda: shown.append(
-        tab.evaluate(script, [name, base64.b64encode(data).decode()])))
-    return shown[0]
 
 
 # ---------------------------------------------------------------------------------------
@@ -324,11 +210,7 @@ def human_bytes(value):
 
 
 def test_dropped_keras_file_is_summarised_as_keras_printed_it(page, tmp_path):
-    with open(os.path.join(GOLDEN_FILES, "keras3", "branches.keras"), "rb") as f:
-        data = f.read()
-    with gzip.open(os.path.join(GOLDEN_FILES, "keras3", "branches.keras.expected.json.gz"),
-                   "rt", encoding="utf-8") as f:
-        keras_printed = json.load(f)["loaded"]["summaries"]["c200"]
+    data, keras_printed = golden_keras_file("branches.keras")
     assert drop_file(page, "branches.keras", data)  # the overlay showed while dragging
     assert page.is_hidden("#drop") and page.is_hidden("#error")
     assert text_of(page, "#model-title") == 'Model: "branches" · branches.keras'
@@ -395,10 +277,9 @@ def test_shared_link_reproduces_the_result_on_a_phone_and_offline(page, browser)
     try:
         assert phone.evaluate("window.paramscopePage.editor.getValue()") == FIXED
         assert table_rows(phone) == rows and table_totals(phone) == totals
-        # Phone-sized: one column, nothing wider than the screen but the scrolling table.
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        box = phone.locator("#run").bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        # Phone-sized: one column, nothing wider than the screen but the scrolling table,
+        # and the Run button on the first screen.
+        check_phone_layout(phone)
         screenshot(phone, "web-phone.png", full_page=True)
         # A link to an example in another style, opened in the same tab.
         harness.run_and_wait(phone, lambda: phone.evaluate(
@@ -407,18 +288,14 @@ def test_shared_link_reproduces_the_result_on_a_phone_and_offline(page, browser)
         assert "Total params: 7993 " in text_of(phone, "#summary-text")
         # Offline once loaded: the service worker has every file; reloaded without a network,
         # the page loads, runs the link's example and shows its summary.
-        phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        site = sum(len(names) for _, _, names in os.walk(harness.DIST)) - 1  # but sw.js
-        phone.wait_for_function("""async (expected) => {
-            const names = await caches.keys();
-            if (names.length !== 1) return false;
-            return (await (await caches.open(names[0])).keys()).length === expected;
-        }""", arg=site + 1, timeout=60_000)  # every file, and "./"
+        wait_for_offline_copy(phone)
         phone.context.set_offline(True)
         phone.reload()
         harness.wait_until_ready(phone)
         assert "Total params: 7993 " in text_of(phone, "#summary-text")
         assert phone.problems == []
+        # (after that: the browser reports the failed request as an error, as it should)
+        assert phone.evaluate(NETWORK_REACHED) == "unreachable"  # truly offline (online: a 404)
     finally:
         phone.context.close()
 

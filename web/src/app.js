@@ -70,6 +70,7 @@ function onPythonReady(info) {
   if (page.timings.navigationToReady === null) {
     page.timings.navigationToReady = performance.now();
     page.timings.worker = info.timings;
+    registerServiceWorker();  // after the first load: its copy of the site does not compete with it
   }
   $("versions").textContent =
     `paramscope ${info.paramscope} · Python ${info.python} · Pyodide ${info.pyodide}`;
@@ -530,6 +531,10 @@ function setUpControls() {
   setUpDragAndDrop();
 }
 
+// The service worker keeps every file of the site for offline use. It is registered once
+// Python is ready, not at the start: its download of the whole site would otherwise run
+// beside the page's own first load (the whole site a second time, at once); afterwards the
+// browser's HTTP cache has most of it.
 function registerServiceWorker() {
   if ("serviceWorker" in navigator && location.protocol !== "file:") {
     navigator.serviceWorker.register("sw.js").catch(() => {});  // offline use is a bonus
@@ -543,7 +548,6 @@ async function main() {
   await loadExamples();
   if (!(await applyFragment())) setCode(examples[0].code);
   run();  // runs as soon as Python is ready
-  registerServiceWorker();
 }
 
 main();

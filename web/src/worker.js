@@ -9,8 +9,18 @@ importScripts("pyodide/pyodide.js");
 const started = performance.now();
 let session = null;
 
+function fetchOk(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response;
+  });
+}
+
 async function start() {
-  const build = await (await fetch("build.json")).json();
+  // The wheel downloads while Pyodide starts (not after it).
+  const build = fetchOk("build.json").then((response) => response.json());
+  const wheel = build.then((info) => fetchOk(info.wheel)).then((response) => response.arrayBuffer());
+  wheel.catch(() => {});  // a failure is reported where it is awaited
   const pyodide = await loadPyodide({
     indexURL: new URL("pyodide/", self.location.href).href,
     stdout: () => {},  // the glue captures what scripts print
@@ -18,13 +28,12 @@ async function start() {
   });
   pyodide.setStdin({ error: true });  // input() in a script fails instead of blocking
   const pyodideReady = performance.now();
-  const wheel = await (await fetch(build.wheel)).arrayBuffer();
-  pyodide.unpackArchive(wheel, "wheel");
+  pyodide.unpackArchive(await wheel, "wheel");
   pyodide.runPython("import paramscope.web\nsession = paramscope.web.Session()");
   session = pyodide.globals.get("session");
   return {
-    paramscope: build.paramscope,
-    pyodide: build.pyodide,
+    paramscope: (await build).paramscope,
+    pyodide: (await build).pyodide,
     python: pyodide.runPython("import sys; sys.version.split()[0]"),
     timings: {
       pyodide_ms: pyodideReady - started,
