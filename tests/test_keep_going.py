@@ -439,3 +439,27 @@ def test_a_name_keras_3_does_not_have_stops_as_keras_would(tmp_path, capsys):
         f"{path}:4: module 'keras.optimizers' has no attribute 'rmsprop': "
         "keras.optimizers.rmsprop is not part of Keras 3.15.1's public API. Models built "
         "before it stopped: model (sequential); pass --model NAME to summarise one of them.")
+
+
+@pytest.mark.parametrize("ipython", ["installed", "missing"])
+def test_a_notebook_saved_as_a_script_reaches_its_model(capsys, monkeypatch, ipython):
+    """A notebook's cells as a script: its magics (get_ipython() calls) and the cell magic it
+    defines with IPython's decorator need a kernel; skipped as such, the model is reached.
+    With IPython installed (any Jupyter user), its decorator raises NameError outside a
+    kernel; without it, the import is what is missing (and the decorated magic unknown)."""
+    needs_kernel = "needs a notebook: get_ipython() exists only in a Jupyter or IPython kernel"
+    if ipython == "installed":
+        pytest.importorskip("IPython", reason="IPython comes with the test extra (ipykernel)")
+        first = [skipped("notebook_cells", 11, f"skipped ({needs_kernel}); backend is unknown")]
+    else:
+        monkeypatch.setitem(sys.modules, "IPython", None)
+        monkeypatch.setitem(sys.modules, "IPython.core.magic", None)
+        first = [skipped("notebook_cells", 7, "skipped (needs package IPython, which is not "
+                                              "installed); register_cell_magic is unknown")]
+    code, out, err = run(capsys, "summary", script("notebook_cells"))
+    assert code == 0, err
+    assert notes(err) == first + [
+        skipped("notebook_cells", 17, f"skipped ({needs_kernel}); get_ipython is unknown"),
+        skipped("notebook_cells", 18, "skipped (uses get_ipython, unknown since line 17)"),
+    ]
+    assert_keras_summary(out, "scripts/notebook_cells", "notebook_cells")

@@ -100,6 +100,16 @@ for width in range(3):
 model.add(layers.Dense(1))
 '''
 
+NOTEBOOK_CELLS = '''\
+inputs = keras.Input(shape=(28, 28, 1))
+x = layers.Conv2D(filters=32, kernel_size=3, activation="relu")(inputs)
+x = layers.MaxPooling2D(pool_size=2)(x)
+x = layers.Conv2D(filters=64, kernel_size=3, activation="relu")(x)
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(10, activation="softmax")(x)
+model = keras.Model(inputs=inputs, outputs=outputs)
+'''
+
 TWO_MODELS_ENCODER = '''\
 encoder_inputs = keras.Input(shape=(28, 28, 1))
 x = layers.Conv2D(32, 3, activation="relu", strides=2, padding="same")(encoder_inputs)
@@ -188,6 +198,7 @@ CASES = [
      "code": "import types\nargs = types.SimpleNamespace(units=64, depth=3)\n" + COMMAND_LINE},
     {"id": "scripts/optional_packages", "tags": ["scripts"],
      "code": "activation = 'relu'\n" + OPTIONAL_PACKAGES},
+    {"id": "scripts/notebook_cells", "tags": ["scripts"], "code": NOTEBOOK_CELLS},
     {"id": "scripts/two_models_encoder", "tags": ["scripts"],
      "code": TWO_MODELS_ENCODER + "model = encoder\n"},
     {"id": "scripts/numpy_on_datasets", "tags": ["scripts"],
@@ -212,6 +223,7 @@ MODEL_CODE = {
     "scripts/config_file": textwrap.indent(CONFIG_FILE, "    "),
     "scripts/command_line": COMMAND_LINE,
     "scripts/optional_packages": OPTIONAL_PACKAGES,
+    "scripts/notebook_cells": NOTEBOOK_CELLS,
     "scripts/two_models_encoder": TWO_MODELS_ENCODER,
     "scripts/numpy_on_datasets": NUMPY_ON_DATASETS,
     "scripts/missing_folder": MISSING_FOLDER,

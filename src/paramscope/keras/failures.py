@@ -92,6 +92,9 @@ def explain(error, frame=None, info=None):
                        detail=str(error))
     if isinstance(error, ParamscopeError):
         return Failure("stop", str(error), building=True)
+    if _needs_notebook(error):
+        return Failure("data", "needs a notebook: get_ipython() exists only in a Jupyter or "
+                               "IPython kernel")
     involved = _unknown_involved(error, frame, info)
     if involved is not None:
         return Failure("data", uses(involved, info.line if info else None), involved)
@@ -106,6 +109,14 @@ def explain(error, frame=None, info=None):
         return Failure("stop", f"paramscope failed on this line ({type(error).__name__}: "
                                f"{error}); please report it")
     return Failure("stop", f"the script raised {type(error).__name__}: {error}")
+
+
+def _needs_notebook(error):
+    """Whether ``error`` is notebook plumbing run as a script: ``get_ipython()`` (what
+    nbconvert makes of ``%matplotlib inline`` or ``!pip install``) is undefined, or IPython's
+    ``register_cell_magic`` refuses to run outside a kernel."""
+    return isinstance(error, NameError) and (
+        getattr(error, "name", None) == "get_ipython" or "`get_ipython`" in str(error))
 
 
 def _missing_api(error):
