@@ -463,3 +463,14 @@ def test_a_notebook_saved_as_a_script_reaches_its_model(capsys, monkeypatch, ipy
         skipped("notebook_cells", 18, "skipped (uses get_ipython, unknown since line 17)"),
     ]
     assert_keras_summary(out, "scripts/notebook_cells", "notebook_cells")
+
+
+def test_a_model_built_by_calling_it_on_data(capsys):
+    """Keras runs a layer or model called on arrays eagerly: a subclassed model is built on
+    the data's shape (batch included) and its summary shows it; a layer run on an image before
+    the model gives an array known by its shape. Nothing is skipped."""
+    code, out, err = run(capsys, "summary", script("eager_build"))
+    assert code == 0, err
+    assert notes(err) == []
+    assert "edges: (1, 26, 26, 4)" in err and "logits: (4, 10)" in err  # the script's prints
+    assert_keras_summary(out, "scripts/eager_build", "eager_build")

@@ -184,6 +184,25 @@ result = [json.loads(model.to_json()), [[l.name, l.count_params()] for l in mode
 """],
     ]},
     "functional_snippets": {"recipe": "snippet", "rows": [
+        # -- called on values: Keras runs the call eagerly and builds on the values' shapes
+        ["called_on_values", """
+class Classifier(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = L.Dense(5, activation="relu")
+        self.out = L.Dense(3)
+
+    def call(self, x):
+        return self.out(self.hidden(x))
+
+model = Classifier()
+y = model(ops.zeros((2, 8)))
+image = ops.zeros((6, 6, 1), dtype="uint8")
+batch = ops.convert_to_tensor([image])
+conv = L.Conv2D(2, 3)(ops.convert_to_tensor([image], dtype="float32"))
+result = [list(y.shape), str(y.dtype), list(batch.shape), str(batch.dtype),
+          list(conv.shape), rows(model), totals(model)]
+"""],
         # -- shared layers
         ["shared_layer_weights_counted_once", """
 a = keras.Input(shape=(8,), name="a")

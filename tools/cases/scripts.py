@@ -110,6 +110,22 @@ outputs = layers.Dense(10, activation="softmax")(x)
 model = keras.Model(inputs=inputs, outputs=outputs)
 '''
 
+EAGER_BUILD = '''\
+class Classifier(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.flatten = layers.Flatten()
+        self.hidden = layers.Dense(32, activation="relu")
+        self.out = layers.Dense(10)
+
+    def call(self, x):
+        return self.out(self.hidden(self.flatten(x)))
+
+
+model = Classifier()
+logits = model(x_train[:4] / 255.0)
+'''
+
 TWO_MODELS_ENCODER = '''\
 encoder_inputs = keras.Input(shape=(28, 28, 1))
 x = layers.Conv2D(32, 3, activation="relu", strides=2, padding="same")(encoder_inputs)
@@ -199,6 +215,8 @@ CASES = [
     {"id": "scripts/optional_packages", "tags": ["scripts"],
      "code": "activation = 'relu'\n" + OPTIONAL_PACKAGES},
     {"id": "scripts/notebook_cells", "tags": ["scripts"], "code": NOTEBOOK_CELLS},
+    {"id": "scripts/eager_build", "tags": ["scripts"],
+     "code": ZEROS.format(name="x_train", shape=(60000, 28, 28)) + EAGER_BUILD},
     {"id": "scripts/two_models_encoder", "tags": ["scripts"],
      "code": TWO_MODELS_ENCODER + "model = encoder\n"},
     {"id": "scripts/numpy_on_datasets", "tags": ["scripts"],
@@ -224,6 +242,7 @@ MODEL_CODE = {
     "scripts/command_line": COMMAND_LINE,
     "scripts/optional_packages": OPTIONAL_PACKAGES,
     "scripts/notebook_cells": NOTEBOOK_CELLS,
+    "scripts/eager_build": EAGER_BUILD,
     "scripts/two_models_encoder": TWO_MODELS_ENCODER,
     "scripts/numpy_on_datasets": NUMPY_ON_DATASETS,
     "scripts/missing_folder": MISSING_FOLDER,

@@ -43,3 +43,43 @@ def constants_as_tensors(args, kwargs):
     def convert(x):
         return KerasTensor(x.shape, dtype=x.dtype, name="traced") if isinstance(x, Constant) else x
     return tree.map_structure(convert, args), tree.map_structure(convert, kwargs)
+
+
+def _is_array(x):
+    """A concrete array known by its shape and dtype (NumPy's, a dataset's stand-in, an op's
+    concrete result), not a symbolic tensor."""
+    return (x.__class__ is not KerasTensor and not isinstance(x, (str, bytes, type))
+            and hasattr(x, "shape") and hasattr(x, "dtype"))
+
+
+def is_eager_call(args, kwargs):
+    """Whether a layer is called on concrete arrays only (``model(np.zeros((2, 8)))``), which
+    Keras runs eagerly: no symbolic tensor among the arguments, and an array."""
+    leaves = tree.flatten((args, kwargs))
+    return (not any(x.__class__ is KerasTensor for x in leaves)
+            and any(_is_array(x) for x in leaves))
+
+
+def eager_call(layer, args, kwargs):
+    """Keras runs ``layer`` on the values: it is built on their shapes (batch included, as
+    ``model(np.zeros((2, 8)))`` builds a subclassed model on ``(2, 8)``), and its outputs are
+    concrete.  paramscope traces the call on tensors of those shapes and dtypes, recording no
+    graph, and returns concrete values known by their shape and dtype (their values need the
+    real computation)."""
+    from ..modes import tracing
+    from ..ops import Constant
+    from ..ops.core import convert_to_tensor
+
+    def symbolic(x):
+        if not _is_array(x):
+            return x
+        value = convert_to_tensor(x)  # JAX's dtype for the array (float64 -> float32, ...)
+        return KerasTensor(tuple(value.shape), dtype=value.dtype, name="eager")
+
+    def concrete(x):
+        return Constant(tuple(x.shape), x.dtype) if x.__class__ is KerasTensor else x
+
+    with tracing():
+        outputs = layer(*tree.map_structure(symbolic, list(args)),
+                        **tree.map_structure(symbolic, kwargs))
+    return tree.map_structure(concrete, outputs)

@@ -27,7 +27,8 @@ from ..shapes import standardize_shape
 from ..explanation import weight_sizes
 from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
                      tf_keras_node_order, tf_keras_order, tracing_depth)
-from ._call_inputs import autocast_inputs, constants_as_tensors, is_float_dtype
+from ._call_inputs import (autocast_inputs, constants_as_tensors, eager_call, is_eager_call,
+                           is_float_dtype)
 from ._input_spec import InputSpec, check_input_spec
 from ._layer_weights import LayerWeights
 from ._masking import LayerMasking, get_keras_mask  # noqa: F401
@@ -259,6 +260,8 @@ class Layer(LayerMasking, LayerWeights):
                 return unknown_output
         if tracing_depth() and not _one_tensor_call(self, args, kwargs):
             args, kwargs = constants_as_tensors(args, kwargs)
+        elif not tracing_depth() and is_eager_call(args, kwargs):
+            return eager_call(self, args, kwargs)  # Keras runs it on the values
         if _one_tensor_call(self, args, kwargs):
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.

@@ -65,12 +65,14 @@ class ConvertToTensor(Operation):
 
 
 def _python_dtype(value):
-    """The dtype JAX gives a Python value (or nested list of them)."""
+    """The dtype JAX gives a Python value (or nested list of them; arrays in it count with
+    their own dtypes, as in ``convert_to_tensor([image])``)."""
     from ._dtypes import result_type
     leaves = tree.flatten(value) if isinstance(value, (list, tuple)) else [value]
     if not leaves:
         return "float32"
-    return result_type(*[type(v) for v in leaves])
+    return result_type(*[standardize_dtype(v.dtype) if hasattr(v, "dtype") else type(v)
+                         for v in leaves])
 
 
 def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
