@@ -49,6 +49,13 @@ def test_adapt_on_data_paramscope_does_not_have():
     lookup.adapt(words)
     assert "adapt()" in lookup.vocabulary_unknown_reason
     assert lookup(keras.Input((3,), dtype="string")).shape == (None, None)
+    # a layer that needs that size says where it is unknown (through a Concatenate here)
+    inputs = [keras.Input((3,), dtype="string"), keras.Input((3,), dtype="string")]
+    merged = layers.Concatenate()([lookup(inputs[0]), lookup(inputs[1])])
+    with pytest.raises(ParamscopeError) as info:
+        layers.Dense(4)(merged)
+    assert "last dimension is unknown" in str(info.value)
+    assert "The size is unknown upstream: " + lookup.vocabulary_unknown_reason in str(info.value)
     padded = layers.StringLookup(output_mode="multi_hot", max_tokens=20, pad_to_max_tokens=True)
     padded.adapt(words)
     assert padded(keras.Input((3,), dtype="string")).shape == (None, 20)

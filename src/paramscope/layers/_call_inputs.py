@@ -83,3 +83,23 @@ def eager_call(layer, args, kwargs):
         outputs = layer(*tree.map_structure(symbolic, list(args)),
                         **tree.map_structure(symbolic, kwargs))
     return tree.map_structure(concrete, outputs)
+
+
+def unknown_size_origin(tensors, limit=10_000):
+    """Why a size of ``tensors`` is unknown, when a layer upstream says so: a lookup adapted on
+    data paramscope does not have (``vocabulary_unknown_reason``), or None."""
+    stack = [t for t in tree.flatten(tensors) if t.__class__ is KerasTensor]
+    seen = set()
+    while stack and len(seen) < limit:
+        history = getattr(stack.pop(), "_keras_history", None)
+        operation = history[0] if history is not None else None
+        if operation is None or id(operation) in seen:
+            continue
+        seen.add(id(operation))
+        reason = getattr(operation, "vocabulary_unknown_reason", None)
+        if reason:
+            return reason
+        nodes = getattr(operation, "_inbound_nodes", None) or ()
+        if history[1] < len(nodes):
+            stack.extend(t for t in nodes[history[1]].input_tensors if t.__class__ is KerasTensor)
+    return None

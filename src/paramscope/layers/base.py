@@ -28,7 +28,7 @@ from ..explanation import weight_sizes
 from ..modes import (is_tracing, masks_enabled, no_masks, recording_nodes,  # noqa: F401
                      tf_keras_node_order, tf_keras_order, tracing_depth)
 from ._call_inputs import (autocast_inputs, constants_as_tensors, eager_call, is_eager_call,
-                           is_float_dtype)
+                           is_float_dtype, unknown_size_origin)
 from ._input_spec import InputSpec, check_input_spec
 from ._layer_weights import LayerWeights
 from ._masking import LayerMasking, get_keras_mask  # noqa: F401
@@ -291,8 +291,11 @@ class Layer(LayerMasking, LayerWeights):
                 previous_mask = self._populate_masks(args, kwargs, bound, options, tensor_args,
                                                      first)
                 self._set_mask_metadata(first, outputs, previous_mask)
-        except LayerError:
-            raise
+        except LayerError as e:
+            origin = unknown_size_origin(tensor_args) if "unknown" in str(e) else None
+            if origin is None:
+                raise
+            raise LayerError(f"{e} The size is unknown upstream: {origin}", e.layer) from None
         except ParamscopeError as e:
             raise self._error_in_call(e, tensor_args) from None
         if not tracing_depth():
