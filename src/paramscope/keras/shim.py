@@ -148,9 +148,8 @@ class installed:
 
     def __enter__(self):
         importlib.import_module("paramscope.keras")
-        self._specs = {k: spec for k, m in sys.modules.items()
-                       if k.startswith("paramscope.keras")
-                       and getattr(spec := getattr(m, "__spec__", None), "name", None) == k}
+        self._specs = {k: getattr(m, "__spec__", None) for k, m in sys.modules.items()
+                       if k.startswith("paramscope.keras")}
         self._saved = {k: v for k, v in sys.modules.items() if k.split(".", 1)[0] in _ROOTS}
         for k in self._saved:
             del sys.modules[k]

@@ -86,9 +86,12 @@ def eager_call(layer, args, kwargs):
 
 
 def unknown_size_origin(tensors, limit=10_000):
-    """Why a size of ``tensors`` is unknown, when a layer upstream says so: a lookup adapted on
-    data paramscope does not have (``vocabulary_unknown_reason``), or None."""
+    """Why a size of ``tensors`` is unknown (a dimension after the batch is None), when a
+    layer upstream says so: a lookup adapted on data paramscope does not have
+    (``vocabulary_unknown_reason``), or None."""
     stack = [t for t in tree.flatten(tensors) if t.__class__ is KerasTensor]
+    if not any(None in tuple(t.shape)[1:] for t in stack):
+        return None
     seen = set()
     while stack and len(seen) < limit:
         history = getattr(stack.pop(), "_keras_history", None)

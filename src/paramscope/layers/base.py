@@ -258,11 +258,14 @@ class Layer(LayerMasking, LayerWeights):
             unknown_output = unknown_call_result(self, args, kwargs)
             if unknown_output is not None:
                 return unknown_output
-        if tracing_depth() and not _one_tensor_call(self, args, kwargs):
-            args, kwargs = constants_as_tensors(args, kwargs)
-        elif not tracing_depth() and is_eager_call(args, kwargs):
-            return eager_call(self, args, kwargs)  # Keras runs it on the values
-        if _one_tensor_call(self, args, kwargs):
+        one_tensor = _one_tensor_call(self, args, kwargs)
+        if not one_tensor:
+            if tracing_depth():
+                args, kwargs = constants_as_tensors(args, kwargs)
+                one_tensor = _one_tensor_call(self, args, kwargs)
+            elif is_eager_call(args, kwargs):
+                return eager_call(self, args, kwargs)  # Keras runs it on the values
+        if one_tensor:
             # The common call, one tensor (and options such as mask=None): nothing to
             # flatten or check positionally.
             first = args[0]
@@ -292,7 +295,7 @@ class Layer(LayerMasking, LayerWeights):
                                                      first)
                 self._set_mask_metadata(first, outputs, previous_mask)
         except LayerError as e:
-            origin = unknown_size_origin(tensor_args) if "unknown" in str(e) else None
+            origin = unknown_size_origin(tensor_args)
             if origin is None:
                 raise
             raise LayerError(f"{e} The size is unknown upstream: {origin}", e.layer) from None
